@@ -1,0 +1,29 @@
+import { serve as serveHttp } from '@hono/node-server';
+import { loadDemoIfEmpty } from '../../demo/load.ts';
+import { createApp } from '../../server/app.tsx';
+import type { Config } from '../../server/config.ts';
+import { createContext } from '../../server/context.ts';
+
+/** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
+export async function serve(config: Config): Promise<void> {
+  const ctx = await createContext(config);
+  if (config.demo) {
+    const loaded = await loadDemoIfEmpty(ctx.db, ctx.now());
+    if (loaded) console.log(`loaded the demo chronicle: ${loaded.events} events, ${loaded.reports} reports`);
+  }
+  const app = createApp(ctx);
+  const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const store = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
+    console.log(`Caravan is serving http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port} (${store})`);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.close(() => resolve());
+      // Keep-alive connections would hold close() open; they carry nothing unacknowledged.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await ctx.db.close();
+}

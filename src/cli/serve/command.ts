@@ -1,0 +1,25 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../server/config.ts';
+import type { Command } from '../main.ts';
+import { serve } from './action.ts';
+
+const HELP = `usage: caravan serve [--no-demo]
+
+Serves the chronicle at http://HOST:PORT (default 127.0.0.1:8080).
+When the store is empty it first loads the demo chronicle "Kazakhstan, January 2022",
+unless --no-demo is given or CARAVAN_DEMO=false.`;
+
+export const serveCommand: Command = {
+  summary: 'serve the chronicle over HTTP',
+  async run(args, env) {
+    const { values } = parseArgs({ args, options: { 'no-demo': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const config = loadConfig(env);
+    if (values['no-demo']) config.demo = false;
+    await serve(config);
+    return 0;
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * Loads the demo chronicle into a store: private sources, events with their corrections as
+ * revisions published on the dates they were made, and the reports behind them. Runs in one
+ * transaction, so a failed load leaves the store as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { receiptCodeFromBytes } from '../core/report.ts';
+import { zonedToInstant } from '../core/time.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { createEvent, publishEvent, reviseEvent } from '../store/events.ts';
+import { insertReport, linkReport, markDuplicate, rejectReport } from '../store/reports.ts';
+import { putSetting } from '../store/settings.ts';
+import { insertSource } from '../store/sources.ts';
+import { demoEventRevisions } from './convert.ts';
+import { DEMO_EVENTS, DEMO_REPORTS, DEMO_WITNESS_SOURCES } from './kazakhstan-2022.ts';
+
+export interface DemoLoadResult {
+  events: number;
+  reports: number;
+}
+
+/** Editors of the demo publish in the evening, Almaty time, of the day they make a change. */
+function publicationTime(localDate: string, order: number): Date {
+  const at = zonedToInstant(localDate, '20:00', 'Asia/Almaty');
+  return new Date(at.getTime() + order * 60_000);
+}
+
+async function isEmpty(q: Queryable): Promise<boolean> {
+  const [row] = await q.query<{ n: number }>('select (select count(*) from events) + (select count(*) from reports) as n');
+  return Number(row?.n ?? 0) === 0;
+}
+
+async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
+  const sourceIds = new Map<string, string>();
+  for (const s of DEMO_WITNESS_SOURCES) {
+    const row = await insertSource(tx, {
+      kind: s.kind,
+      name: s.name,
+      reliability: s.reliability,
+      notes: s.notes ?? null,
+      lastHeardAt: s.lastHeardAt ? new Date(s.lastHeardAt) : null,
+    });
+    sourceIds.set(s.key, String(row.id));
+  }
+  const eventIds = new Map<string, number>();
+  let order = 0;
+  for (const e of DEMO_EVENTS) {
+    const revisions = demoEventRevisions(e);
+    let id = 0;
+    revisions.forEach((r) => {
+      r.data.sources = r.data.sources.map((s) => (s.kind === 'source' && s.sourceId ? { ...s, sourceId: sourceIds.get(s.sourceId) ?? s.sourceId } : s));
+    });
+    for (const [i, r] of revisions.entries()) {
+      const at = publicationTime(r.on, order++);
+      if (i === 0) id = await createEvent(tx, null, r.data, r.reason, at);
+      else await reviseEvent(tx, id, null, r.data, r.reason, i, at);
+      await publishEvent(tx, id, null, at);
+    }
+    eventIds.set(e.key, id);
+  }
+  const reportIds = new Map<string, number>();
+  for (const r of DEMO_REPORTS) {
+    const { report } = await insertReport(tx, {
+      input: { what: r.what, howKnown: r.howKnown, ...(r.when ? { when: r.when } : {}), ...(r.where ? { where: r.where } : {}) },
+      channel: r.channel,
+      receiptCode: receiptCodeFromBytes(randomBytes(8)),
+      receivedAt: new Date(r.receivedAt),
+    });
+    reportIds.set(r.key, report.id);
+  }
+  for (const r of DEMO_REPORTS) {
+    const id = reportIds.get(r.key)!;
+    if (r.state === 'linked' && r.eventKey) await linkReport(tx, id, eventIds.get(r.eventKey)!, null);
+    if (r.state === 'duplicate' && r.duplicateOf) await markDuplicate(tx, id, reportIds.get(r.duplicateOf)!, null);
+    if (r.state === 'rejected') await rejectReport(tx, id, null, 'Not about the events in Kazakhstan');
+  }
+  await putSetting(tx, 'demo', { loadedAt: now.toISOString(), events: eventIds.size, reports: reportIds.size });
+  return { events: eventIds.size, reports: reportIds.size };
+}
+
+/** Loads the demo when the store holds no event and no report; returns undefined otherwise. */
+export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoLoadResult | undefined> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(4243)');
+    if (!(await isEmpty(tx))) return undefined;
+    return loadInto(tx, now);
+  });
+}
+
+/** Deletes every report, source and event (accounts stay) and loads the demo again. */
+export async function resetAndLoadDemo(db: Db, now: Date): Promise<DemoLoadResult> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(4243)');
+    await tx.exec(`
+      delete from report_actions;
+      delete from reports;
+      delete from publications;
+      delete from event_revisions;
+      delete from events;
+      delete from sources;
+      delete from settings where key = 'demo';
+    `);
+    return loadInto(tx, now);
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The HTTP application. `createApp(ctx)` returns a Hono app that tests drive with
+ * `app.request()` and `bin/` serves on a socket. No handler here logs or stores a client
+ * address.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { CaravanError } from '../core/errors.ts';
+import { MessagePage } from '../publish/layout.tsx';
+import { common } from '../publish/i18n.ts';
+import { assetRoutes } from './assets.ts';
+import type { AppContext } from './context.ts';
+import { type Env, chooseLang, currentPath, errorJson, statusOf } from './http.ts';
+import { registerPublicRoutes } from './routes/public.tsx';
+import { registerReportRoutes } from './routes/report.tsx';
+import { registerEditorRoutes } from './routes/editor/index.tsx';
+import { registerDataRoutes } from './routes/data.ts';
+
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+function wantsJson(path: string, accept: string | undefined): boolean {
+  return path.startsWith('/api/') || (accept?.includes('application/json') ?? false) && !accept?.includes('text/html');
+}
+
+export function createApp(ctx: AppContext): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    c.set('lang', chooseLang(c));
+    c.set('session', undefined);
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
+  });
+
+  app.route('/assets', assetRoutes());
+  registerPublicRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  registerEditorRoutes(app, ctx);
+  registerDataRoutes(app, ctx);
+
+  app.notFound((c) => {
+    const lang = c.get('lang') ?? 'en';
+    if (wantsJson(c.req.path, c.req.header('accept'))) {
+      return c.json({ error: { code: 'not_found', message: `nothing at ${c.req.path}` } }, 404);
+    }
+    return c.html(
+      <MessagePage lang={lang} path={currentPath(c)} title={common(lang, 'notFoundTitle')}>
+        <p>{common(lang, 'notFoundText')}</p>
+      </MessagePage>,
+      404,
+    );
+  });
+
+  app.onError((err, c) => {
+    const lang = c.get('lang') ?? 'en';
+    const json = wantsJson(c.req.path, c.req.header('accept'));
+    let caravanError: CaravanError | undefined;
+    if (err instanceof CaravanError) caravanError = err;
+    else if (err instanceof HTTPException && err.status === 413) caravanError = new CaravanError('too_large', 'the request body is too large');
+    else if (err instanceof HTTPException && err.status < 500) caravanError = new CaravanError('bad_request', err.message || 'bad request');
+    if (caravanError) {
+      const status = statusOf(caravanError);
+      if (json) return c.json(errorJson(caravanError), status);
+      return c.html(
+        <MessagePage lang={lang} path={currentPath(c)} title={common(lang, 'errorTitle')}>
+          <p class="notice error">{caravanError.message}</p>
+        </MessagePage>,
+        status,
+      );
+    }
+    // Only the error itself: never the client's address, never the request body.
+    console.error(`error on ${c.req.method} ${c.req.path}:`, err);
+    if (json) return c.json({ error: { code: 'internal', message: 'internal error; nothing you sent was lost' } }, 500);
+    return c.html(
+      <MessagePage lang={lang} path={currentPath(c)} title={common(lang, 'serverErrorTitle')}>
+        <p>{common(lang, 'serverErrorText')}</p>
+      </MessagePage>,
+      500,
+    );
+  });
+
+  return app;
+}

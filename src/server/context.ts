@@ -1,0 +1,40 @@
+/**
+ * The one plain object every handler and command receives first. Built once from the config;
+ * tests build it around an in-memory database.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Db, openDb } from '../store/db.ts';
+import { migrate } from '../store/migrate.ts';
+import type { Config } from './config.ts';
+import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  /** The clock, replaceable in tests. */
+  now(): Date;
+  randomBytes(n: number): Uint8Array;
+  sealer: Sealer;
+}
+
+export async function createContext(config: Config): Promise<AppContext> {
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+  await migrate(db);
+  const key = await loadSealingKey(config.dataDir);
+  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key) };
+}
+
+/** A context around a given database, for tests and tools. */
+export function contextFor(config: Config, db: Db, overrides: Partial<AppContext> = {}): AppContext {
+  return {
+    config,
+    db,
+    now: () => new Date(),
+    randomBytes: (n) => randomBytes(n),
+    sealer: createSealer(randomBytes(32)),
+    ...overrides,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * What every route shares: the Hono environment type, the interface language of a request, and
+ * turning errors into the right status with a message that names the problem.
+ */
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { CaravanError, ValidationError } from '../core/errors.ts';
+import { type Lang, isLang, langFromAcceptLanguage } from '../publish/i18n.ts';
+import type { SessionRow } from '../store/users.ts';
+
+export interface Session extends SessionRow {
+  tokenHash: string;
+}
+
+export interface Env {
+  Variables: {
+    lang: Lang;
+    session: Session | undefined;
+  };
+}
+
+export type Ctx = Context<Env>;
+
+/** `?lang=` wins and is remembered in a cookie; then the cookie; then Accept-Language. */
+export function chooseLang(c: Context): Lang {
+  const asked = c.req.query('lang');
+  if (isLang(asked)) {
+    setCookie(c, 'lang', asked, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax', httpOnly: true });
+    return asked;
+  }
+  const remembered = getCookie(c, 'lang');
+  if (isLang(remembered)) return remembered;
+  return langFromAcceptLanguage(c.req.header('accept-language'));
+}
+
+/** Path and query of the request, for links back to the same page. */
+export function currentPath(c: Context): string {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
+export function statusOf(err: CaravanError): 400 | 403 | 404 | 409 | 413 | 422 {
+  switch (err.code) {
+    case 'invalid_input':
+      return 422;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'forbidden':
+      return 403;
+    case 'too_large':
+      return 413;
+    default:
+      return 400;
+  }
+}
+
+/** JSON body for an error: a stable code, a message, and the fields at fault. */
+export function errorJson(err: CaravanError) {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err instanceof ValidationError ? { problems: err.problems } : {}),
+    },
+  };
+}
+
+export class BadRequestError extends CaravanError {
+  override name = 'BadRequestError';
+  constructor(message: string, code = 'bad_request') {
+    super(code, message);
+  }
+}
+
+/** A positive integer from a path or query parameter, or a 404/400 naming it. */
+export function intParam(value: string | undefined, name: string): number {
+  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new BadRequestError(`${name} must be a positive whole number`, 'invalid_parameter');
+  return Number(value);
+}

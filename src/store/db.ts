@@ -1,0 +1,36 @@
+/**
+ * One typed database handle over two engines: embedded PGlite (default) and a PostgreSQL
+ * server (when DATABASE_URL is set). Same SQL, same results: integer ids, Date timestamps,
+ * parsed jsonb. Store functions take a `Queryable` so they also run inside a caller's
+ * transaction.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres:// URL of a server; when absent PGlite is used. */
+  databaseUrl?: string;
+  /** Folder for PGlite's files; absent means in memory. */
+  dataDir?: string;
+  /** Schema to work in on a server (tests use one schema each). */
+  schema?: string;
+}
+
+export async function openDb(options: DbOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(options.databaseUrl, options.schema);
+  }
+  const { openPglite } = await import('./pglite.ts');
+  return openPglite(options.dataDir);
+}

@@ -1,0 +1,275 @@
+import { ConflictError, NotFoundError } from '../core/errors.ts';
+import type { EventData } from '../core/event.ts';
+import type { EventFilter } from '../core/filter.ts';
+import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
+import { type PublicEvent, toPublicEvent } from '../core/public-event.ts';
+import type { Queryable } from './db.ts';
+
+export interface EventRow {
+  id: number;
+  created_at: Date;
+  latest_revision: number;
+  published_revision: number | null;
+  first_published_at: Date | null;
+  published_at: Date | null;
+}
+
+export interface RevisionRow {
+  event_id: number;
+  revision: number;
+  editor_id: number | null;
+  editor_name: string | null;
+  created_at: Date;
+  reason: string;
+  data: EventData;
+  published_at: Date | null;
+}
+
+/** Creates an event with its first revision (a draft until published). */
+export async function createEvent(q: Queryable, editorId: number | null, data: EventData, reason: string, at?: Date): Promise<number> {
+  const rows = await q.query<{ id: number }>(
+    'insert into events (created_by, latest_revision, created_at) values ($1, 1, coalesce($2, now())) returning id',
+    [editorId, at ?? null],
+  );
+  const id = rows[0]!.id;
+  await q.query(
+    'insert into event_revisions (event_id, revision, editor_id, reason, data, created_at) values ($1, 1, $2, $3, $4, coalesce($5, now()))',
+    [id, editorId, reason, JSON.stringify(data), at ?? null],
+  );
+  return id;
+}
+
+/**
+ * Adds a revision. `baseRevision` is the revision the editor started from: if someone else
+ * saved in between, the save is refused instead of silently overwriting their work.
+ */
+export async function reviseEvent(
+  q: Queryable,
+  id: number,
+  editorId: number | null,
+  data: EventData,
+  reason: string,
+  baseRevision: number,
+  at?: Date,
+): Promise<number> {
+  const rows = await q.query<{ latest_revision: number }>(
+    'update events set latest_revision = latest_revision + 1 where id = $1 and latest_revision = $2 returning latest_revision',
+    [id, baseRevision],
+  );
+  if (!rows[0]) {
+    await getEventRow(q, id);
+    throw new ConflictError('the event was changed by someone else since you opened it; reload and apply your change again');
+  }
+  const revision = rows[0].latest_revision;
+  await q.query(
+    'insert into event_revisions (event_id, revision, editor_id, reason, data, created_at) values ($1, $2, $3, $4, $5, coalesce($6, now()))',
+    [id, revision, editorId, reason, JSON.stringify(data), at ?? null],
+  );
+  return revision;
+}
+
+export async function getEventRow(q: Queryable, id: number): Promise<EventRow> {
+  const rows = await q.query<EventRow>(
+    'select id, created_at, latest_revision, published_revision, first_published_at, published_at from events where id = $1',
+    [id],
+  );
+  if (!rows[0]) throw new NotFoundError(`event ${id}`);
+  return rows[0];
+}
+
+export async function listRevisions(q: Queryable, id: number): Promise<RevisionRow[]> {
+  return q.query<RevisionRow>(
+    `select r.*, u.username as editor_name from event_revisions r left join users u on u.id = r.editor_id
+     where r.event_id = $1 order by r.revision`,
+    [id],
+  );
+}
+
+export async function getRevision(q: Queryable, id: number, revision: number): Promise<RevisionRow> {
+  const rows = await q.query<RevisionRow>(
+    `select r.*, u.username as editor_name from event_revisions r left join users u on u.id = r.editor_id
+     where r.event_id = $1 and r.revision = $2`,
+    [id, revision],
+  );
+  if (!rows[0]) throw new NotFoundError(`revision ${revision} of event ${id}`);
+  return rows[0];
+}
+
+/** The region (admin1) key the chronology filters on: the gazetteer id where known. */
+function regionKey(data: EventData): string | null {
+  const place = data.location.placeId ? getPlace(data.location.placeId) : undefined;
+  const region = place ? admin1Of(place) : undefined;
+  return region?.id ?? data.location.admin1 ?? null;
+}
+
+/**
+ * Makes the latest revision public: records the publication and refreshes the read model in
+ * the caller's transaction.
+ */
+export async function publishEvent(q: Queryable, id: number, editorId: number | null, now: Date, reason?: string): Promise<PublicEvent> {
+  const ev = await getEventRow(q, id);
+  const rev = await getRevision(q, id, ev.latest_revision);
+  const firstPublished = ev.first_published_at ?? now;
+  const record = toPublicEvent(id, rev.revision, rev.data, now.toISOString(), firstPublished.toISOString());
+  await q.query('update event_revisions set published_at = $3 where event_id = $1 and revision = $2', [id, rev.revision, now]);
+  await q.query(
+    `update events set published_revision = $2, published_at = $3, first_published_at = coalesce(first_published_at, $3),
+       pub_start = $4, pub_local_date = $5, pub_region = $6, pub_event_type = $7, pub_status = $8, pub_record = $9
+     where id = $1`,
+    [id, rev.revision, now, record.time.start, record.localDate, regionKey(rev.data), record.eventType, record.status, JSON.stringify(record)],
+  );
+  await q.query(
+    `insert into publications (event_id, revision, action, editor_id, reason, at, record) values ($1, $2, 'publish', $3, $4, $5, $6)`,
+    [id, rev.revision, editorId, reason ?? rev.reason, now, JSON.stringify(record)],
+  );
+  return record;
+}
+
+/** Takes an event off the public site. The publication history keeps that it was public. */
+export async function unpublishEvent(q: Queryable, id: number, editorId: number | null, now: Date, reason: string): Promise<void> {
+  const ev = await getEventRow(q, id);
+  if (ev.published_revision === null) throw new ConflictError('the event is not published');
+  await q.query(
+    `update events set published_revision = null, published_at = null, pub_start = null, pub_local_date = null,
+       pub_region = null, pub_event_type = null, pub_status = null, pub_record = null where id = $1`,
+    [id],
+  );
+  await q.query(`insert into publications (event_id, revision, action, editor_id, reason, at) values ($1, $2, 'unpublish', $3, $4, $5)`, [
+    id,
+    ev.published_revision,
+    editorId,
+    reason,
+    now,
+  ]);
+}
+
+export interface PublicationRow {
+  id: number;
+  event_id: number;
+  revision: number;
+  action: 'publish' | 'unpublish';
+  reason: string | null;
+  at: Date;
+  record: PublicEvent | null;
+}
+
+/** Every published version of an event, oldest first: what readers may cite. */
+export async function listPublications(q: Queryable, id: number): Promise<PublicationRow[]> {
+  return q.query<PublicationRow>('select id, event_id, revision, action, reason, at, record from publications where event_id = $1 order by id', [id]);
+}
+
+export async function getPublishedEvent(q: Queryable, id: number): Promise<PublicEvent | undefined> {
+  const rows = await q.query<{ pub_record: PublicEvent }>('select pub_record from events where id = $1 and published_revision is not null', [id]);
+  return rows[0]?.pub_record;
+}
+
+function whereOf(f: EventFilter, params: unknown[]): string {
+  const clauses = ['published_revision is not null'];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    clauses.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.from) add('pub_local_date >= ?::date', f.from);
+  if (f.to) add('pub_local_date <= ?::date', f.to);
+  if (f.region) add('pub_region = ?', f.region);
+  if (f.eventType) add('pub_event_type = ?', f.eventType);
+  if (f.status) add('pub_status = ?', f.status);
+  if (f.bbox) {
+    // No column for the point: an area filter comes from a map click, rare next to date ranges.
+    const [west, south, east, north] = f.bbox;
+    add("(pub_record->'location'->>'lon')::float8 >= ?", west);
+    add("(pub_record->'location'->>'lat')::float8 >= ?", south);
+    add("(pub_record->'location'->>'lon')::float8 <= ?", east);
+    add("(pub_record->'location'->>'lat')::float8 <= ?", north);
+  }
+  return clauses.join(' and ');
+}
+
+/** One page of the chronology: newest local day first, and within a day in time order. */
+export async function queryPublished(
+  q: Queryable,
+  f: EventFilter,
+  page: { limit: number; offset: number },
+): Promise<{ events: PublicEvent[]; total: number }> {
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from events where ${where}`, params);
+  const rows = await q.query<{ pub_record: PublicEvent }>(
+    `select pub_record from events where ${where} order by pub_local_date desc, pub_start, id
+     limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, page.limit, page.offset],
+  );
+  return { events: rows.map((r) => r.pub_record), total: count?.n ?? 0 };
+}
+
+/**
+ * Every published event matching the filter, in date order, fetched in batches by key so an
+ * export of any size holds one batch in memory at a time.
+ */
+export async function* streamPublished(q: Queryable, f: EventFilter, batchSize = 500): AsyncGenerator<PublicEvent> {
+  let after: { date: string; start: Date; id: number } | undefined;
+  for (;;) {
+    const params: unknown[] = [];
+    let where = whereOf(f, params);
+    if (after) {
+      params.push(after.date, after.start, after.id);
+      const n = params.length;
+      where += ` and (pub_local_date, pub_start, id) > ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::int)`;
+    }
+    params.push(batchSize);
+    const rows = await q.query<{ id: number; d: string; pub_start: Date; pub_record: PublicEvent }>(
+      `select id, to_char(pub_local_date, 'YYYY-MM-DD') as d, pub_start, pub_record from events where ${where}
+       order by pub_local_date, pub_start, id limit $${params.length}`,
+      params,
+    );
+    for (const r of rows) yield r.pub_record;
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { date: last.d, start: last.pub_start, id: last.id };
+  }
+}
+
+export interface EditorEventRow extends EventRow {
+  data: EventData;
+  editor_name: string | null;
+  updated_at: Date;
+}
+
+/** Events for the editor workspace, most recently changed first. */
+export async function listEditorEvents(q: Queryable, page: { limit: number; offset: number }): Promise<EditorEventRow[]> {
+  return q.query<EditorEventRow>(
+    `select e.id, e.created_at, e.latest_revision, e.published_revision, e.first_published_at, e.published_at,
+       r.data, r.created_at as updated_at, u.username as editor_name
+     from events e join event_revisions r on r.event_id = e.id and r.revision = e.latest_revision
+     left join users u on u.id = r.editor_id
+     order by r.created_at desc, e.id desc limit $1 offset $2`,
+    [page.limit, page.offset],
+  );
+}
+
+export async function countEvents(q: Queryable): Promise<{ all: number; published: number }> {
+  const [row] = await q.query<{ all: number; published: number }>(
+    'select count(*)::int as all, count(published_revision)::int as published from events',
+  );
+  return row ?? { all: 0, published: 0 };
+}
+
+/** The newest publications first (by when the current revision went public), for feeds. */
+export async function latestPublished(q: Queryable, f: EventFilter, limit: number): Promise<PublicEvent[]> {
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  const rows = await q.query<{ pub_record: PublicEvent }>(
+    `select pub_record from events where ${where} order by published_at desc, id desc limit $${params.length + 1}`,
+    [...params, limit],
+  );
+  return rows.map((r) => r.pub_record);
+}
+
+/**
+ * The last publish or unpublish anywhere in the chronicle: every public file changes only when
+ * this does, so it keys their ETags.
+ */
+export async function latestPublication(q: Queryable): Promise<{ id: number; at: Date } | undefined> {
+  const rows = await q.query<{ id: number; at: Date }>('select id, at from publications order by id desc limit 1');
+  return rows[0];
+}

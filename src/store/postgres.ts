@@ -1,0 +1,47 @@
+import pg from 'pg';
+import type { Db, Queryable } from './db.ts';
+
+// Keep int8 (counts, sums) as JavaScript numbers, the way PGlite returns them.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openPostgres(url: string, schema?: string): Promise<Db> {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // A dropped connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  if (schema) await pool.query(`create schema if not exists ${schema}`);
+  const wrap = (c: { query: pg.Pool['query'] }): Queryable => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const res = await c.query(sql, params ? [...params] : undefined);
+      return res.rows as T[];
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+  });
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
+        await client.query('commit');
+        return out;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

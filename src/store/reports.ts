@@ -1,0 +1,203 @@
+import { ConflictError, NotFoundError } from '../core/errors.ts';
+import type { HowKnown, ReportChannel, ReportInput, ReportState } from '../core/report.ts';
+import type { Queryable } from './db.ts';
+
+export interface ReportRow {
+  id: number;
+  receipt_code: string;
+  channel: ReportChannel;
+  received_at: Date;
+  what: string;
+  claimed_when: string | null;
+  claimed_where: string | null;
+  how_known: HowKnown;
+  contact_sealed: string | null;
+  place_id: string | null;
+  source_id: number | null;
+  state: ReportState;
+  claimed_by: number | null;
+  claimed_by_name?: string | null;
+  claimed_at: Date | null;
+  event_id: number | null;
+  duplicate_of: number | null;
+  state_note: string | null;
+  updated_at: Date;
+}
+
+export interface NewReport {
+  input: ReportInput;
+  channel: ReportChannel;
+  receiptCode: string;
+  /** Sealed contact details (never the clear text). */
+  contactSealed?: string;
+  placeId?: string;
+  sourceId?: number;
+  /** Chosen by the sender so that a retried submission is stored once. */
+  idempotencyKey?: string;
+  receivedAt?: Date;
+}
+
+/**
+ * Stores a report. When the idempotency key was seen before, the earlier report is returned
+ * and nothing new is stored: a resent form or a retrying relay yields one report.
+ */
+export async function insertReport(q: Queryable, r: NewReport): Promise<{ report: ReportRow; created: boolean }> {
+  const rows = await q.query<ReportRow>(
+    `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
+       contact_sealed, place_id, source_id, idempotency_key)
+     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11)
+     on conflict (idempotency_key) do nothing
+     returning *`,
+    [
+      r.receiptCode,
+      r.channel,
+      r.receivedAt ?? null,
+      r.input.what,
+      r.input.when ?? null,
+      r.input.where ?? null,
+      r.input.howKnown,
+      r.contactSealed ?? null,
+      r.placeId ?? null,
+      r.sourceId ?? null,
+      r.idempotencyKey ?? null,
+    ],
+  );
+  if (rows[0]) return { report: rows[0], created: true };
+  const existing = await q.query<ReportRow>('select * from reports where idempotency_key = $1', [r.idempotencyKey]);
+  if (!existing[0]) throw new ConflictError('report could not be stored');
+  return { report: existing[0], created: false };
+}
+
+export async function findReportByReceipt(q: Queryable, receiptCode: string): Promise<ReportRow | undefined> {
+  const rows = await q.query<ReportRow>('select * from reports where receipt_code = $1', [receiptCode]);
+  return rows[0];
+}
+
+export async function getReport(q: Queryable, id: number): Promise<ReportRow> {
+  const rows = await q.query<ReportRow>(
+    `select r.*, u.username as claimed_by_name from reports r left join users u on u.id = r.claimed_by where r.id = $1`,
+    [id],
+  );
+  if (!rows[0]) throw new NotFoundError(`report ${id}`);
+  return rows[0];
+}
+
+export interface ReportQuery {
+  states?: ReportState[];
+  limit?: number;
+  offset?: number;
+}
+
+/** The triage queue: oldest first, so nothing waits forever. */
+export async function listReports(q: Queryable, query: ReportQuery = {}): Promise<ReportRow[]> {
+  const states = query.states ?? ['new', 'claimed'];
+  return q.query<ReportRow>(
+    `select r.*, u.username as claimed_by_name from reports r left join users u on u.id = r.claimed_by
+     where r.state = any($1::text[]) order by r.received_at, r.id limit $2 offset $3`,
+    [states, query.limit ?? 100, query.offset ?? 0],
+  );
+}
+
+export async function countReportsByState(q: Queryable): Promise<Record<string, number>> {
+  const rows = await q.query<{ state: string; n: number }>('select state, count(*)::int as n from reports group by state');
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+async function recordAction(q: Queryable, reportId: number, userId: number | null, action: string, note?: string | null) {
+  await q.query('insert into report_actions (report_id, user_id, action, note) values ($1, $2, $3, $4)', [
+    reportId,
+    userId,
+    action,
+    note ?? null,
+  ]);
+}
+
+/** Records that an admin opened a reporter's sealed contact details: every look is accountable. */
+export async function recordContactReveal(q: Queryable, reportId: number, userId: number): Promise<void> {
+  await recordAction(q, reportId, userId, 'reveal_contact');
+}
+
+export async function listReportActions(q: Queryable, reportId: number) {
+  return q.query<{ action: string; note: string | null; at: Date; username: string | null }>(
+    `select a.action, a.note, a.at, u.username from report_actions a left join users u on u.id = a.user_id
+     where a.report_id = $1 order by a.at, a.id`,
+    [reportId],
+  );
+}
+
+/**
+ * Claims a report for one editor so two editors do not work on the same one. Claiming a
+ * report someone else holds fails unless `force` (an admin taking over).
+ */
+export async function claimReport(q: Queryable, reportId: number, userId: number, force = false): Promise<ReportRow> {
+  const rows = await q.query<ReportRow>(
+    `update reports set state = 'claimed', claimed_by = $2, claimed_at = now(), updated_at = now()
+     where id = $1 and (state = 'new' or (state = 'claimed' and (claimed_by = $2 or $3::boolean)))
+     returning *`,
+    [reportId, userId, force],
+  );
+  if (!rows[0]) {
+    const current = await getReport(q, reportId);
+    if (current.state === 'claimed') throw new ConflictError(`report is claimed by ${current.claimed_by_name ?? 'another editor'}`);
+    throw new ConflictError(`report is already ${current.state}`);
+  }
+  await recordAction(q, reportId, userId, 'claim');
+  return rows[0];
+}
+
+export async function releaseReport(q: Queryable, reportId: number, userId: number, isAdmin = false): Promise<void> {
+  const rows = await q.query(
+    `update reports set state = 'new', claimed_by = null, claimed_at = null, updated_at = now()
+     where id = $1 and state = 'claimed' and (claimed_by = $2 or $3::boolean) returning id`,
+    [reportId, userId, isAdmin],
+  );
+  if (!rows[0]) throw new ConflictError('only the editor who claimed the report can release it');
+  await recordAction(q, reportId, userId, 'release');
+}
+
+/**
+ * Moves a report out of the queue. The editor must hold the claim (or the report must be
+ * unclaimed); an admin may act on any open report.
+ */
+async function settle(
+  q: Queryable,
+  reportId: number,
+  userId: number | null,
+  isAdmin: boolean,
+  set: { state: ReportState; eventId?: number; duplicateOf?: number; note?: string | null },
+): Promise<ReportRow> {
+  const rows = await q.query<ReportRow>(
+    `update reports set state = $4, event_id = coalesce($5, event_id), duplicate_of = $6, state_note = $7,
+       claimed_by = coalesce(claimed_by, $2), updated_at = now()
+     where id = $1 and (state = 'new' or (state = 'claimed' and (claimed_by = $2 or $3::boolean)))
+     returning *`,
+    [reportId, userId, isAdmin, set.state, set.eventId ?? null, set.duplicateOf ?? null, set.note ?? null],
+  );
+  if (!rows[0]) {
+    const current = await getReport(q, reportId);
+    if (current.state === 'claimed') throw new ConflictError(`report is claimed by ${current.claimed_by_name ?? 'another editor'}`);
+    throw new ConflictError(`report is already ${current.state}`);
+  }
+  await recordAction(q, reportId, userId, set.state, set.note ?? (set.eventId ? `event ${set.eventId}` : set.duplicateOf ? `duplicate of report ${set.duplicateOf}` : null));
+  return rows[0];
+}
+
+export async function markDuplicate(q: Queryable, reportId: number, of: number, userId: number | null, isAdmin = false) {
+  if (of === reportId) throw new ConflictError('a report cannot duplicate itself');
+  await getReport(q, of);
+  return settle(q, reportId, userId, isAdmin, { state: 'duplicate', duplicateOf: of });
+}
+
+export async function rejectReport(q: Queryable, reportId: number, userId: number | null, note: string | null, isAdmin = false) {
+  return settle(q, reportId, userId, isAdmin, { state: 'rejected', note });
+}
+
+export async function linkReport(q: Queryable, reportId: number, eventId: number, userId: number | null, isAdmin = false) {
+  const ev = await q.query('select id from events where id = $1', [eventId]);
+  if (!ev[0]) throw new NotFoundError(`event ${eventId}`);
+  return settle(q, reportId, userId, isAdmin, { state: 'linked', eventId });
+}
+
+export async function reportsForEvent(q: Queryable, eventId: number): Promise<ReportRow[]> {
+  return q.query<ReportRow>('select * from reports where event_id = $1 order by received_at', [eventId]);
+}
