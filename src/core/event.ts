@@ -167,7 +167,8 @@ function sources(p: Problems, v: unknown): SourceRef[] {
       if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) p.add(`${f}.url`, 'must be an http(s) address');
       else ref.url = url;
     }
-    if (ref.kind === 'link' && !ref.url) p.add(`${f}.url`, 'is required for a link');
+    // A bad address was already named above; saying it is missing too would mislead.
+    if (ref.kind === 'link' && !url) p.add(`${f}.url`, 'is required for a link');
     if (ref.kind === 'report' && !ref.reportId) p.add(`${f}.reportId`, 'is required for a report');
     if (ref.kind === 'source' && !ref.sourceId) p.add(`${f}.sourceId`, 'is required for a source');
     out.push(ref);

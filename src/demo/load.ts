@@ -54,7 +54,7 @@ async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
       const at = publicationTime(r.on, order++);
       if (i === 0) id = await createEvent(tx, null, r.data, r.reason, at);
       else await reviseEvent(tx, id, null, r.data, r.reason, i, at);
-      await publishEvent(tx, id, null, at);
+      await publishEvent(tx, id, null, at, i === 0 ? undefined : r.reason);
     }
     eventIds.set(e.key, id);
   }

@@ -2,6 +2,7 @@
  * The page shell every public and editor page shares: language switch, navigation, one small
  * stylesheet, no required script.
  */
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { type Lang, LANGS, common } from './i18n.ts';
 
@@ -42,6 +43,9 @@ export function Page(props: PageProps) {
     </li>
   );
   return (
+    <>
+      {/* Without a doctype browsers render in quirks mode. */}
+      {raw('<!DOCTYPE html>')}
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
@@ -102,6 +106,7 @@ export function Page(props: PageProps) {
         ))}
       </body>
     </html>
+    </>
   );
 }
 

@@ -22,7 +22,8 @@ export interface Config {
 
 export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): Config {
   const problems: FieldProblem[] = [];
-  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
+  // Digits only: Number() would read " " as 0 (a random port) and "0x50" or "8e3" as numbers.
+  const port = env.PORT === undefined || env.PORT === '' ? 8080 : /^\d{1,5}$/.test(env.PORT) ? Number(env.PORT) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push({ field: 'PORT', message: 'must be a port number from 0 to 65535' });
   const host = env.HOST || '127.0.0.1';
   const dataDir = resolve(cwd, env.CARAVAN_DATA || 'data');

@@ -23,12 +23,26 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
+/** Cost parameters we accept from a stored hash: a corrupt row must not cost gigabytes per login. */
+function isSaneCost(n: number, r: number, p: number): boolean {
+  const powerOfTwo = Number.isInteger(n) && n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0;
+  return powerOfTwo && Number.isInteger(r) && r >= 1 && r <= 16 && Number.isInteger(p) && p >= 1 && p <= 16;
+}
+
+/** False for a wrong password and for a stored hash it cannot read: login fails, it never throws. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  const parts = stored.split('$');
+  const [scheme, n, r, p, salt, hash] = parts;
+  if (parts.length !== 6 || scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  const [cost, blockSize, parallel] = [n, r, p].map((x) => (/^\d{1,8}$/.test(x) ? Number(x) : NaN)) as [number, number, number];
+  if (!isSaneCost(cost, blockSize, parallel)) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  try {
+    const key = await derive(password, Buffer.from(salt, 'base64url'), cost, blockSize, parallel);
+    return key.length === expected.length && timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** Rules for a new password: long enough to resist guessing, short enough to hash quickly. */

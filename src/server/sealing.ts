@@ -25,8 +25,10 @@ export function createSealer(key: Uint8Array): Sealer {
     },
     open(sealed) {
       const [version, iv, body, tag] = sealed.split('.');
-      if (version !== VERSION || !iv || !body || !tag) throw new Error('not a sealed value');
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      // The body may be empty (an empty string seals to no ciphertext); iv and tag may not.
+      if (version !== VERSION || !iv || body === undefined || !tag) throw new Error('not a sealed value');
+      // Without a fixed tag length GCM accepts a tag cut to 4 bytes, which is forgeable.
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
     },

@@ -104,9 +104,10 @@ function regionKey(data: EventData): string | null {
 
 /**
  * Makes the latest revision public: records the publication and refreshes the read model in
- * the caller's transaction.
+ * the caller's transaction. `publicNote` is what readers see in the event's history ("death
+ * toll revised after the prosecutor's statement"); revision reasons stay internal.
  */
-export async function publishEvent(q: Queryable, id: number, editorId: number | null, now: Date, reason?: string): Promise<PublicEvent> {
+export async function publishEvent(q: Queryable, id: number, editorId: number | null, now: Date, publicNote?: string): Promise<PublicEvent> {
   const ev = await getEventRow(q, id);
   const rev = await getRevision(q, id, ev.latest_revision);
   const firstPublished = ev.first_published_at ?? now;
@@ -120,7 +121,7 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
   );
   await q.query(
     `insert into publications (event_id, revision, action, editor_id, reason, at, record) values ($1, $2, 'publish', $3, $4, $5, $6)`,
-    [id, rev.revision, editorId, reason ?? rev.reason, now, JSON.stringify(record)],
+    [id, rev.revision, editorId, publicNote ?? null, now, JSON.stringify(record)],
   );
   return record;
 }

@@ -1,0 +1,95 @@
+/**
+ * Atom 1.0 (RFC 4287) with GeoRSS-Simple points, so feed readers show the events and map-aware
+ * readers place them. Entries are identified by permalink: a revision updates the entry in a
+ * reader instead of adding a new one.
+ */
+import type { PublicEvent } from '../../core/public-event.ts';
+import type { Lang } from '../i18n.ts';
+import { entryFacts, entryTitle, permalink, summaryIn } from './describe.ts';
+
+export interface FeedInfo {
+  origin: string;
+  title: string;
+  subtitle?: string;
+  /** The feed's own URL, with its filter and language: also its id, since each filtered feed is a feed of its own. */
+  selfUrl: string;
+  /** The HTML page showing the same selection. */
+  htmlUrl: string;
+  lang: Lang;
+  /** Used as the feed's `updated` when it has no entries. */
+  emptyUpdated: string;
+}
+
+/**
+ * Characters XML 1.0 forbids outright (C0 controls other than tab and newlines, lone
+ * surrogates, U+FFFE/U+FFFF). They cannot be escaped, only dropped: one would make the whole
+ * feed unreadable to a conforming parser.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text safe inside XML element content and attribute values (double- or single-quoted). */
+export function escapeXml(value: string): string {
+  return value
+    .replace(XML_ILLEGAL, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const el = (name: string, text: string, attrs = '') => `<${name}${attrs}>${escapeXml(text)}</${name}>`;
+
+/** The entry body as HTML, which Atom carries escaped (type="html"). */
+function contentHtml(ev: PublicEvent, lang: Lang, origin: string): string {
+  const h = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const facts = entryFacts(ev, lang)
+    .map((f) => `<dt>${h(f.label)}</dt><dd>${h(f.value)}</dd>`)
+    .join('');
+  let html = `<p>${h(summaryIn(ev, lang))}</p><dl>${facts}</dl>`;
+  if (ev.notes) html += `<p>${h(ev.notes)}</p>`;
+  if (ev.sources.length > 0) {
+    html += `<ul>${ev.sources.map((s) => `<li><a href="${h(s.url)}">${h(s.title ?? s.outlet ?? s.url)}</a></li>`).join('')}</ul>`;
+  }
+  html += `<p><a href="${h(permalink(origin, ev.id))}">${h(permalink(origin, ev.id))}</a></p>`;
+  return html;
+}
+
+function entry(ev: PublicEvent, info: FeedInfo): string {
+  const url = permalink(info.origin, ev.id);
+  const categories = [ev.eventType, ev.subEventType, ev.status, ...ev.tags]
+    .map((term) => `<category term="${escapeXml(term)}"/>`)
+    .join('');
+  return [
+    '<entry>',
+    el('id', url),
+    el('title', entryTitle(ev, info.lang)),
+    el('updated', ev.publishedAt),
+    el('published', ev.firstPublishedAt),
+    `<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+    categories,
+    el('content', contentHtml(ev, info.lang, info.origin), ' type="html"'),
+    el('georss:point', `${ev.location.lat} ${ev.location.lon}`),
+    '</entry>',
+  ].join('');
+}
+
+/** The whole feed document; `events` newest publication first. */
+export function renderAtom(info: FeedInfo, events: readonly PublicEvent[]): string {
+  const updated = events.reduce((max, e) => (e.publishedAt > max ? e.publishedAt : max), events[0]?.publishedAt ?? info.emptyUpdated);
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>\n',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:georss="http://www.georss.org/georss" xml:lang="${info.lang}">`,
+    el('id', info.selfUrl),
+    el('title', info.title),
+    info.subtitle ? el('subtitle', info.subtitle) : '',
+    el('updated', updated),
+    `<author>${el('name', info.title)}<uri>${escapeXml(info.origin)}/</uri></author>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(info.selfUrl)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(info.htmlUrl)}"/>`,
+    el('generator', 'Caravan'),
+    ...events.map((e) => entry(e, info)),
+    '</feed>\n',
+  ].join('');
+}

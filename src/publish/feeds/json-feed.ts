@@ -1,0 +1,82 @@
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). The `_caravan` extension carries what a map
+ * or a bot needs without parsing the text: coordinates, status, coding and revision.
+ */
+import type { PublicEvent } from '../../core/public-event.ts';
+import type { FeedInfo } from './atom.ts';
+import { entryText, entryTitle, permalink } from './describe.ts';
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  content_text: string;
+  date_published: string;
+  date_modified: string;
+  tags: string[];
+  language: string;
+  external_url?: string;
+  _caravan: {
+    about: string;
+    lat: number;
+    lon: number;
+    status: PublicEvent['status'];
+    eventType: PublicEvent['eventType'];
+    subEventType: PublicEvent['subEventType'];
+    localDate: string;
+    fatalities: number;
+    revision: number;
+  };
+}
+
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  description?: string;
+  home_page_url: string;
+  feed_url: string;
+  language: string;
+  authors: Array<{ name: string; url: string }>;
+  items: JsonFeedItem[];
+}
+
+export function renderJsonFeed(info: FeedInfo, events: readonly PublicEvent[]): JsonFeed {
+  const about = `${info.origin}/data#json-feed`;
+  const feed: JsonFeed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: info.title,
+    home_page_url: info.htmlUrl,
+    feed_url: info.selfUrl,
+    language: info.lang,
+    authors: [{ name: info.title, url: `${info.origin}/` }],
+    items: events.map((ev) => {
+      const url = permalink(info.origin, ev.id);
+      const item: JsonFeedItem = {
+        id: url,
+        url,
+        title: entryTitle(ev, info.lang),
+        content_text: entryText(ev, info.lang),
+        date_published: ev.firstPublishedAt,
+        date_modified: ev.publishedAt,
+        tags: [ev.eventType, ev.subEventType, ev.status, ...ev.tags],
+        language: info.lang === 'ru' && !ev.summary.ru ? 'en' : info.lang,
+        _caravan: {
+          about,
+          lat: ev.location.lat,
+          lon: ev.location.lon,
+          status: ev.status,
+          eventType: ev.eventType,
+          subEventType: ev.subEventType,
+          localDate: ev.localDate,
+          fatalities: ev.fatalities.acled,
+          revision: ev.revision,
+        },
+      };
+      const first = ev.sources[0];
+      if (first) item.external_url = first.url;
+      return item;
+    }),
+  };
+  if (info.subtitle) feed.description = info.subtitle;
+  return feed;
+}

@@ -1,0 +1,187 @@
+/**
+ * JSON Schemas of the public records (PublicEvent and what it contains, pages, errors, the
+ * report intake contract) for the OpenAPI document, built from core's own lists.
+ */
+import { EVENT_TYPE_LIST, SUB_EVENT_TYPE_LIST } from '../core/coding.ts';
+import { HOW_KNOWN, REPORT_LIMITS, REPORT_STATES } from '../core/report.ts';
+import { TIME_PRECISIONS } from '../core/time.ts';
+import { VERIFICATION_STATUSES } from '../core/verification.ts';
+
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  description?: string;
+  enum?: ReadonlyArray<string | number>;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  oneOf?: JsonSchema[];
+  examples?: unknown[];
+}
+
+const RECEIPT_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$';
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const str = (description?: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+const obj = (properties: Record<string, JsonSchema>, required: string[], description?: string): JsonSchema => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+export const schemas: Record<string, JsonSchema> = {
+  PublicEvent: obj(
+    {
+      id: { type: 'integer', minimum: 1 },
+      revision: { type: 'integer', minimum: 1, description: 'The published revision; the permalink stays the same across revisions.' },
+      publishedAt: str('When this revision was published.', { format: 'date-time' }),
+      firstPublishedAt: str('When the first revision of this event was published.', { format: 'date-time' }),
+      summary: obj({ en: str(undefined, { maxLength: 300 }), ru: str(undefined, { maxLength: 300 }) }, ['en']),
+      notes: str(undefined, { maxLength: 5000 }),
+      time: ref('EventTime'),
+      localDate: str('Local date at the place, which the chronology and filters use.', { format: 'date' }),
+      location: ref('EventLocation'),
+      disorderType: { type: 'string', enum: ['Political violence', 'Demonstrations', 'Political violence; Demonstrations', 'Strategic developments'] },
+      eventType: { type: 'string', enum: EVENT_TYPE_LIST },
+      subEventType: { type: 'string', enum: SUB_EVENT_TYPE_LIST },
+      actor1: ref('Actor'),
+      actor2: ref('Actor'),
+      interaction: str('ACLED interaction label, e.g. "State forces-Protesters".'),
+      civilianTargeting: { type: 'boolean' },
+      fatalities: ref('Fatalities'),
+      status: ref('VerificationStatus'),
+      statusReason: str('Why the status is what it is (how it was verified, what is disputed, why retracted).'),
+      sources: { type: 'array', items: ref('PublicSource') },
+      privateSourceCount: { type: 'integer', minimum: 0, description: 'Reports and private sources relied on; never shown.' },
+      tags: { type: 'array', items: { type: 'string' } },
+      timePrecisionAcled: { type: 'integer', enum: [1, 2, 3], description: 'ACLED time_precision: 1 day, 2 week, 3 month.' },
+    },
+    [
+      'id', 'revision', 'publishedAt', 'firstPublishedAt', 'summary', 'time', 'localDate', 'location', 'disorderType', 'eventType',
+      'subEventType', 'actor1', 'interaction', 'civilianTargeting', 'fatalities', 'status', 'sources', 'privateSourceCount', 'tags',
+      'timePrecisionAcled',
+    ],
+    'The public record of one event at its published revision.',
+  ),
+  EventTime: obj(
+    {
+      start: str('UTC instant.', { format: 'date-time' }),
+      end: str('End of an interval, UTC instant.', { format: 'date-time' }),
+      precision: { type: 'string', enum: TIME_PRECISIONS },
+      timeZone: str('IANA zone of the place, e.g. Asia/Almaty.'),
+      approximate: { type: 'boolean' },
+    },
+    ['start', 'precision', 'timeZone'],
+  ),
+  EventLocation: obj(
+    {
+      placeId: str('Gazetteer id, e.g. kz-almaty.'),
+      name: str('ACLED location name.'),
+      admin1: str(),
+      admin2: str(),
+      admin3: str(),
+      country: str('ISO 3166-1 alpha-3.', { pattern: '^[A-Z]{3}$' }),
+      lat: { type: 'number', minimum: -90, maximum: 90 },
+      lon: { type: 'number', minimum: -180, maximum: 180 },
+      geoPrecision: { type: 'integer', enum: [1, 2, 3], description: 'ACLED geo_precision.' },
+    },
+    ['name', 'country', 'lat', 'lon', 'geoPrecision'],
+  ),
+  Actor: obj(
+    {
+      name: str(),
+      type: { type: 'integer', minimum: 1, maximum: 8, description: 'ACLED actor type: 1 State forces ... 6 Protesters, 7 Civilians, 8 External/Other forces.' },
+      associated: { type: 'array', items: { type: 'string' } },
+    },
+    ['name', 'type', 'associated'],
+  ),
+  Fatalities: obj(
+    {
+      min: { type: ['integer', 'null'], minimum: 0 },
+      max: { type: ['integer', 'null'], minimum: 0 },
+      wording: { type: ['string', 'null'], description: "The source's own words, e.g. \"dozens\"." },
+      acled: { type: 'integer', minimum: 0, description: 'The conservative single figure, as in the CSV.' },
+    },
+    ['acled'],
+  ),
+  PublicSource: obj({ url: str(undefined, { format: 'uri' }), title: str(), outlet: str(), scale: str('ACLED source_scale.') }, ['url']),
+  VerificationStatus: { type: 'string', enum: VERIFICATION_STATUSES },
+  EventPage: obj(
+    {
+      events: { type: 'array', items: ref('PublicEvent') },
+      page: { type: 'integer', minimum: 1 },
+      pageSize: { type: 'integer', minimum: 1, maximum: 500 },
+      total: { type: 'integer', minimum: 0 },
+      next: str('The next page, when there is one.', { format: 'uri' }),
+    },
+    ['events', 'page', 'pageSize', 'total'],
+  ),
+  Publication: obj(
+    {
+      revision: { type: 'integer', minimum: 1 },
+      action: { type: 'string', enum: ['publish', 'unpublish'] },
+      reason: { type: ['string', 'null'], description: "The editors' public note for a publish; null for an unpublish." },
+      at: str(undefined, { format: 'date-time' }),
+      record: ref('PublicEvent'),
+    },
+    ['revision', 'action', 'reason', 'at'],
+    'One publish or unpublish; publish entries carry the record as it was published.',
+  ),
+  EventHistory: obj({ id: { type: 'integer' }, publications: { type: 'array', items: ref('Publication') } }, ['id', 'publications']),
+  Error: obj(
+    {
+      error: obj(
+        {
+          code: str('Stable machine-readable code, e.g. invalid_input, not_found.'),
+          message: str(),
+          at: str('For 410: when the event was withdrawn.', { format: 'date-time' }),
+          problems: { type: 'array', items: obj({ field: str(), message: str() }, ['field', 'message']) },
+        },
+        ['code', 'message'],
+      ),
+    },
+    ['error'],
+  ),
+  ReportInput: obj(
+    {
+      what: str('What happened, in your own words.', { maxLength: REPORT_LIMITS.what }),
+      when: str('When, as you would say it.', { maxLength: REPORT_LIMITS.when }),
+      where: str('Where, as you would say it.', { maxLength: REPORT_LIMITS.where }),
+      howKnown: { type: 'string', enum: HOW_KNOWN, description: 'How you know; "other" when absent.' },
+      contact: str('A way to reach you; stored encrypted, never public.', { maxLength: REPORT_LIMITS.contact }),
+      idempotencyKey: str(
+        'Any unique token (a UUID will do); sending the same key again returns the first receipt instead of storing a second report. ' +
+          'May instead be sent as the Idempotency-Key header; both must agree when both are given.',
+        { pattern: '^[A-Za-z0-9._~:+/=-]{8,128}$' },
+      ),
+      lang: { type: 'string', enum: ['en', 'ru'], description: 'Language the reporter wrote in or wants answers in.' },
+    },
+    ['what'],
+  ),
+  ReportReceipt: obj(
+    {
+      receiptCode: str('Keep it to check on the report later.', { pattern: RECEIPT_PATTERN }),
+      state: { type: 'string', enum: REPORT_STATES, description: "Where the report stands in the editors' queue." },
+      statusUrl: str('Page where the receipt code can be checked.', { format: 'uri' }),
+    },
+    ['receiptCode', 'state', 'statusUrl'],
+  ),
+  ReportStatusRequest: obj({ code: str('The receipt code; case, spaces and dashes are forgiven.', { maxLength: 40 }) }, ['code']),
+  ReportStatus: obj(
+    {
+      state: { type: 'string', enum: REPORT_STATES },
+      receivedAt: str('UTC day of receipt; never the time of day.', { format: 'date' }),
+      eventUrl: str('The published event the report went into, if any.', { format: 'uri' }),
+    },
+    ['state', 'receivedAt'],
+    "Only the state: nothing about the report's content or the reporter.",
+  ),
+};

@@ -1,0 +1,228 @@
+/**
+ * The OpenAPI 3.1 description of Caravan's public HTTP interface: the events API, report
+ * submission and the data files. Schemas (openapi-schemas.ts) are built from core's own lists (event types,
+ * statuses, precisions), so a new code in core shows up here without a second edit;
+ * openapi.test.ts checks a real PublicEvent against the PublicEvent schema.
+ */
+import { EVENT_TYPE_LIST } from '../core/coding.ts';
+import { type JsonSchema, ref, schemas } from './openapi-schemas.ts';
+
+export type { JsonSchema } from './openapi-schemas.ts';
+
+export interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  description: string;
+  schema: JsonSchema;
+}
+
+export type ParameterOrRef = Parameter | { $ref: string };
+
+export interface MediaType {
+  schema?: JsonSchema;
+}
+
+export interface Response {
+  description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  content?: Record<string, MediaType>;
+}
+
+export interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters?: ParameterOrRef[];
+  requestBody?: { required: boolean; content: Record<string, MediaType> };
+  responses: Record<string, Response | { $ref: string }>;
+}
+
+export interface PathItem {
+  get?: Operation;
+  post?: Operation;
+}
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  servers: Array<{ url: string }>;
+  paths: Record<string, PathItem>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    parameters: Record<string, Parameter>;
+    responses: Record<string, Response>;
+  };
+}
+
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+const filterParam = (name: string, description: string, schema: JsonSchema): Parameter => ({ name, in: 'query', required: false, description, schema });
+
+const parameters: Record<string, Parameter> = {
+  from: filterParam('from', 'First local date, inclusive.', { type: 'string', format: 'date' }),
+  to: filterParam('to', 'Last local date, inclusive.', { type: 'string', format: 'date' }),
+  region: filterParam('region', 'Region (admin1) gazetteer id, e.g. kz-mangystau.', { type: 'string', pattern: '^[a-z0-9-]{1,80}$' }),
+  type: filterParam('type', 'ACLED event type.', { type: 'string', enum: EVENT_TYPE_LIST }),
+  status: filterParam('status', 'Verification status.', ref('VerificationStatus')),
+  page: filterParam('page', 'Page number, from 1.', { type: 'integer', minimum: 1 }),
+  pageSize: filterParam('pageSize', 'Events per page (default 50).', { type: 'integer', minimum: 1, maximum: 500 }),
+  lang: filterParam('lang', 'Language of titles and text in feeds.', { type: 'string', enum: ['en', 'ru'] }),
+  id: { name: 'id', in: 'path', required: true, description: 'Event id.', schema: { type: 'integer', minimum: 1 } },
+  idempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description: 'Same as the idempotencyKey body field.',
+    schema: { type: 'string', pattern: '^"?[A-Za-z0-9._~:+/=-]{8,128}"?$' },
+  },
+  ifNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer.', schema: { type: 'string' } },
+};
+
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+const errorResponse = (description: string): Response => ({ description, content: json(ref('Error')) });
+const cached = { ETag: { description: 'Changes whenever anything is published or unpublished.', schema: { type: 'string' } } };
+
+const responses: Record<string, Response> = {
+  NotModified: { description: 'Nothing published since the ETag given in If-None-Match.' },
+  BadRequest: errorResponse('Malformed request, e.g. a non-numeric id or a body that is not JSON.'),
+  NotFound: errorResponse('No event with that id was ever published.'),
+  Gone: errorResponse('The editors withdrew this event; the message and `at` say when.'),
+  TooLarge: errorResponse('The body is too large.'),
+  Conflict: errorResponse('The idempotency key was already used for a different report.'),
+  NotStored: errorResponse('The report was not stored; send it again with the same idempotency key.'),
+  Invalid: errorResponse('Invalid input; `problems` names each bad field.'),
+  InvalidFilter: {
+    description: 'A filter is invalid; `problems` names it. Browsers get an HTML page, clients that accept JSON get the Error object.',
+    content: { ...json(ref('Error')), 'text/html': {} },
+  },
+};
+
+const FILTERS = [param('from'), param('to'), param('region'), param('type'), param('status')];
+
+function dataFile(operationId: string, summary: string, mediaType: string, description: string, extra: ParameterOrRef[] = []): PathItem {
+  return {
+    get: {
+      operationId,
+      summary,
+      description,
+      tags: ['data files'],
+      parameters: [...FILTERS, ...extra, param('ifNoneMatch')],
+      responses: {
+        '200': { description: summary, headers: cached, content: { [mediaType]: {} } },
+        '304': response('NotModified'),
+        '422': response('InvalidFilter'),
+      },
+    },
+  };
+}
+
+/** The document, with `origin` as the server address. */
+export function openApiDocument(origin: string): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Caravan chronicle API',
+      version: '1.0.0',
+      description:
+        'Published events of the chronicle as JSON, feeds and ACLED-compatible files, and report submission. GET endpoints are public, ' +
+        'cacheable (ETag, max-age 60) and allow any origin. Data: CC BY 4.0, cite the permalink.',
+      license: { name: 'CC BY 4.0 (data)', identifier: 'CC-BY-4.0' },
+    },
+    servers: [{ url: origin }],
+    paths: {
+      '/api/v1/events': {
+        get: {
+          operationId: 'listEvents',
+          summary: 'Published events, newest local day first',
+          tags: ['events'],
+          parameters: [...FILTERS, param('page'), param('pageSize'), param('ifNoneMatch')],
+          responses: {
+            '200': { description: 'One page of events.', headers: cached, content: json(ref('EventPage')) },
+            '304': response('NotModified'),
+            '422': response('Invalid'),
+          },
+        },
+      },
+      '/api/v1/events/{id}': {
+        get: {
+          operationId: 'getEvent',
+          summary: 'One published event at its current revision',
+          tags: ['events'],
+          parameters: [param('id'), param('ifNoneMatch')],
+          responses: {
+            '200': { description: 'The event.', headers: cached, content: json(ref('PublicEvent')) },
+            '304': response('NotModified'),
+            '400': response('BadRequest'),
+            '404': response('NotFound'),
+            '410': response('Gone'),
+          },
+        },
+      },
+      '/api/v1/events/{id}/history': {
+        get: {
+          operationId: 'getEventHistory',
+          summary: 'Every publication of a published event, oldest first',
+          tags: ['events'],
+          parameters: [param('id'), param('ifNoneMatch')],
+          responses: {
+            '200': { description: 'The publication history.', headers: cached, content: json(ref('EventHistory')) },
+            '304': response('NotModified'),
+            '400': response('BadRequest'),
+            '404': response('NotFound'),
+            '410': response('Gone'),
+          },
+        },
+      },
+      '/api/v1/reports': {
+        post: {
+          operationId: 'submitReport',
+          summary: 'Send a report (no account needed)',
+          description: 'The report is stored before the answer is sent. No client address is stored or logged. Not available cross-origin.',
+          tags: ['reports'],
+          parameters: [param('idempotencyKey')],
+          requestBody: { required: true, content: json(ref('ReportInput')) },
+          responses: {
+            '201': { description: 'Received; keep the receipt code.', content: json(ref('ReportReceipt')) },
+            '200': { description: 'The same idempotencyKey was sent before: the first receipt again.', content: json(ref('ReportReceipt')) },
+            '400': response('BadRequest'),
+            '409': response('Conflict'),
+            '413': response('TooLarge'),
+            '422': response('Invalid'),
+            '503': response('NotStored'),
+          },
+        },
+      },
+      '/api/v1/reports/status': {
+        post: {
+          operationId: 'reportStatus',
+          summary: 'Where a report stands, by receipt code',
+          description: 'A POST so the receipt code stays out of addresses, logs and caches.',
+          tags: ['reports'],
+          requestBody: { required: true, content: json(ref('ReportStatusRequest')) },
+          responses: {
+            '200': { description: 'The state.', content: json(ref('ReportStatus')) },
+            '400': response('BadRequest'),
+            '404': errorResponse('No report with this code.'),
+            '422': response('Invalid'),
+          },
+        },
+      },
+      '/feed.atom': dataFile('atomFeed', 'Atom feed of the 50 latest publications', 'application/atom+xml', 'Atom 1.0 with GeoRSS points.', [param('lang')]),
+      '/feed.json': dataFile('jsonFeed', 'JSON Feed of the 50 latest publications', 'application/feed+json', 'JSON Feed 1.1 with a `_caravan` extension.', [param('lang')]),
+      '/events.geojson': dataFile('eventsGeoJson', 'All published events as GeoJSON', 'application/geo+json', 'A FeatureCollection of Points ([longitude, latitude]).'),
+      '/events.csv': dataFile('eventsCsv', 'All published events as ACLED-compatible CSV', 'text/csv', "ACLED's columns in ACLED's order; see /data for conventions."),
+      '/openapi.json': {
+        get: {
+          operationId: 'openApi',
+          summary: 'This document',
+          tags: ['meta'],
+          responses: { '200': { description: 'OpenAPI 3.1 document.', content: json({ type: 'object' }) } },
+        },
+      },
+    },
+    components: { schemas, parameters, responses },
+  };
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { ValidationError } from '../core/errors.ts';
+import { loadConfig } from './config.ts';
+
+function fieldsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    assert.ok(err instanceof ValidationError, String(err));
+    return err.problems.map((p) => p.field);
+  }
+  assert.fail('expected a ValidationError');
+}
+
+describe('loadConfig', () => {
+  it('serves on 127.0.0.1:8080 from ./data with PGlite by default', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 8080);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.dataDir, resolve(process.cwd(), 'data'));
+    assert.equal(c.databaseUrl, undefined);
+    assert.equal(c.origin, 'http://127.0.0.1:8080');
+    assert.equal(c.secureCookies, false);
+    assert.equal(c.demo, true);
+  });
+
+  it('resolves the data folder against the working directory given', () => {
+    assert.equal(loadConfig({}, '/srv/caravan').dataDir, '/srv/caravan/data');
+    assert.equal(loadConfig({ CARAVAN_DATA: 'store' }, '/srv/caravan').dataDir, '/srv/caravan/store');
+    assert.equal(loadConfig({ CARAVAN_DATA: '/var/lib/caravan' }, '/srv/caravan').dataDir, '/var/lib/caravan');
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      PORT: '3000',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgresql://caravan@db/caravan',
+      CARAVAN_ORIGIN: 'https://chronicle.example.org',
+      CARAVAN_DEMO: 'false',
+    });
+    assert.equal(c.port, 3000);
+    assert.equal(c.host, '0.0.0.0');
+    assert.equal(c.databaseUrl, 'postgresql://caravan@db/caravan');
+    assert.equal(c.origin, 'https://chronicle.example.org');
+    assert.equal(c.demo, false);
+    assert.equal(c.secureCookies, true);
+  });
+
+  it('reports every bad variable in one error', () => {
+    assert.deepEqual(fieldsOf({ PORT: 'abc', DATABASE_URL: 'mysql://x' }), ['PORT', 'DATABASE_URL']);
+    assert.deepEqual(fieldsOf({ PORT: '70000', CARAVAN_ORIGIN: 'ftp://x.example', CARAVAN_DEMO: 'yes' }), [
+      'PORT',
+      'CARAVAN_ORIGIN',
+      'CARAVAN_DEMO',
+    ]);
+    for (const PORT of ['80.5', ' ', '0x50', '8e3', '-1']) assert.deepEqual(fieldsOf({ PORT }), ['PORT'], PORT);
+    assert.deepEqual(fieldsOf({ CARAVAN_ORIGIN: 'not a url' }), ['CARAVAN_ORIGIN']);
+  });
+
+  it('drops the trailing slash of the public origin but keeps its path', () => {
+    assert.equal(loadConfig({ CARAVAN_ORIGIN: 'https://chronicle.example.org/' }).origin, 'https://chronicle.example.org');
+    assert.equal(loadConfig({ CARAVAN_ORIGIN: 'https://example.org/kz2022//' }).origin, 'https://example.org/kz2022');
+  });
+
+  it('uses secure cookies only over https', () => {
+    assert.equal(loadConfig({ CARAVAN_ORIGIN: 'https://example.org' }).secureCookies, true);
+    assert.equal(loadConfig({ CARAVAN_ORIGIN: 'http://example.org' }).secureCookies, false);
+    assert.equal(loadConfig({ CARAVAN_ORIGIN: 'HTTPS://Example.org' }).secureCookies, true);
+  });
+
+  it('builds the default origin from the host and port', () => {
+    assert.equal(loadConfig({ PORT: '9000', HOST: '::1' }).origin, 'http://[::1]:9000');
+  });
+
+  it('treats empty variables as unset', () => {
+    const c = loadConfig({ PORT: '', HOST: '', DATABASE_URL: '', CARAVAN_ORIGIN: '', CARAVAN_DEMO: '' });
+    assert.deepEqual([c.port, c.host, c.databaseUrl, c.demo], [8080, '127.0.0.1', undefined, true]);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The folder rules of ARCHITECTURE.md, enforced: every import in src/ (and bin/) is read and
+ * checked against the table below, which is the single source the document describes.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+
+/** Which of our top folders each folder may import (besides itself). */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  core: [],
+  store: ['core'],
+  publish: ['core'],
+  demo: ['core', 'store'],
+  server: ['core', 'store', 'publish', 'demo'],
+  cli: ['core', 'store', 'publish', 'demo', 'server'],
+  bin: ['cli'],
+};
+
+interface SourceFile {
+  /** Path from the repository root with forward slashes, e.g. "src/core/event.ts". */
+  path: string;
+  /** "core", "store", ... or "bin". */
+  folder: string;
+  text: string;
+}
+
+function walk(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') out.push(...walk(full, pattern));
+    } else if (pattern.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+function folderOf(absolute: string): string | undefined {
+  const rel = toPosix(relative(ROOT, absolute));
+  if (rel.startsWith('bin/')) return 'bin';
+  const m = /^src\/([^/]+)\//.exec(rel);
+  return m?.[1];
+}
+
+function sourceFiles(): SourceFile[] {
+  const files = [...walk(SRC, /\.tsx?$/), ...walk(join(ROOT, 'bin'), /\.(c|m)?[jt]sx?$/)];
+  return files.map((f) => ({ path: toPosix(relative(ROOT, f)), folder: folderOf(f) ?? '(src root)', text: readFileSync(f, 'utf8') }));
+}
+
+/** Removes comments so commented-out imports and examples in JSDoc do not count. */
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+/**
+ * Import specifiers: static imports (also `import type` and side-effect imports), re-exports,
+ * dynamic `import('...')` and type-level `import('...')`.
+ */
+function importSpecifiers(text: string): string[] {
+  const code = stripComments(text);
+  const specs: string[] = [];
+  const patterns = [
+    /\bimport\s+(?:type\s+)?[\w*{}\s,$]+?\s+from\s*(['"])([^'"]+)\1/g,
+    /\bimport\s*(['"])([^'"]+)\1/g,
+    /\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*(['"])([^'"]+)\1/g,
+    /\bimport\s*\(\s*(['"`])([^'"`]+)\1\s*[,)]/g,
+  ];
+  for (const re of patterns) for (const m of code.matchAll(re)) specs.push(m[2]!);
+  return specs;
+}
+
+const isTest = (path: string) => /\.test\.tsx?$/.test(path);
+const isTestingHelper = (path: string) => /(^|\/)testing\.tsx?$/.test(path);
+const NODE_BUILTINS = new Set(builtinModules);
+const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]!);
+
+interface Violation {
+  file: string;
+  spec: string;
+  why: string;
+}
+
+function violations(files: readonly SourceFile[]): Violation[] {
+  const out: Violation[] = [];
+  for (const file of files) {
+    const allowed = MAY_IMPORT[file.folder];
+    if (!allowed) {
+      out.push({ file: file.path, spec: '', why: `folder "${file.folder}" is not in the architecture table` });
+      continue;
+    }
+    for (const spec of importSpecifiers(file.text)) {
+      if (spec.startsWith('.')) {
+        const target = resolve(ROOT, dirname(file.path), spec);
+        const targetPath = toPosix(relative(ROOT, target));
+        const targetFolder = folderOf(target);
+        if (!targetFolder || targetPath.startsWith('..')) {
+          out.push({ file: file.path, spec, why: 'imports from outside src/' });
+          continue;
+        }
+        if (targetFolder !== file.folder && !allowed.includes(targetFolder)) {
+          out.push({ file: file.path, spec, why: `${file.folder}/ may not import ${targetFolder}/` });
+        }
+        if (isTestingHelper(targetPath) && !isTest(file.path) && !isTestingHelper(file.path)) {
+          out.push({ file: file.path, spec, why: 'test helpers (testing.ts) are for tests only' });
+        }
+      } else if (file.folder === 'core' && isNodeBuiltin(spec) && !isTest(file.path) && !isTestingHelper(file.path)) {
+        out.push({ file: file.path, spec, why: 'core/ is pure: no Node modules' });
+      }
+    }
+  }
+  return out;
+}
+
+const report = (vs: readonly Violation[]) => vs.map((v) => `  ${v.file}: ${v.spec ? `'${v.spec}' ` : ''}(${v.why})`).join('\n');
+
+describe('import specifiers', () => {
+  it('are found in every form we write', () => {
+    const text = [
+      "import { a } from './a.ts';",
+      "import type { B } from '../core/b.ts';",
+      "import * as c from \"./c.ts\";",
+      "import d, { e } from './d.ts';",
+      "import './side-effect.ts';",
+      "export { f } from './f.ts';",
+      "export * from './g.ts';",
+      "export type { H } from './h.ts';",
+      "const i = await import('./i.ts');",
+      "type J = import('../core/j.ts').J;",
+      "import {\n  k,\n  l,\n} from './kl.ts';",
+      "// import { no } from './commented.ts';",
+      "/* import { no } from './block.ts'; */",
+      "const url = 'http://example.org/x'; import { m } from './m.ts';",
+    ].join('\n');
+    assert.deepEqual(importSpecifiers(text).sort(), [
+      '../core/b.ts',
+      '../core/j.ts',
+      './a.ts',
+      './c.ts',
+      './d.ts',
+      './f.ts',
+      './g.ts',
+      './h.ts',
+      './i.ts',
+      './kl.ts',
+      './m.ts',
+      './side-effect.ts',
+    ]);
+  });
+});
+
+describe('folder rules', () => {
+  const files = sourceFiles();
+
+  it('sees the source tree', () => {
+    const folders = new Set(files.map((f) => f.folder));
+    for (const f of ['core', 'store', 'publish', 'server', 'cli', 'bin']) assert.ok(folders.has(f), `no files found in ${f}/`);
+  });
+
+  it('catch imports that cross a line', () => {
+    const fake: SourceFile[] = [
+      { path: 'src/core/x.ts', folder: 'core', text: "import { a } from '../store/db.ts';\nimport { readFile } from 'node:fs';" },
+      { path: 'src/core/x.test.ts', folder: 'core', text: "import { test } from 'node:test';" },
+      { path: 'src/publish/p.tsx', folder: 'publish', text: "const s = await import('../server/app.tsx');" },
+      { path: 'src/publish/q.ts', folder: 'publish', text: "export { x } from '../core/x.ts';" },
+      { path: 'src/server/s.ts', folder: 'server', text: "import { openTestDb } from '../store/testing.ts';" },
+      { path: 'src/server/s.test.ts', folder: 'server', text: "import { openTestDb } from '../store/testing.ts';" },
+      { path: 'src/server/testing.ts', folder: 'server', text: "import { openTestDb } from '../store/testing.ts';" },
+      { path: 'bin/caravan.js', folder: 'bin', text: "const { main } = await import('../src/store/db.ts');" },
+    ];
+    assert.deepEqual(
+      violations(fake).map((v) => `${v.file} ${v.spec}`),
+      [
+        'src/core/x.ts ../store/db.ts',
+        'src/core/x.ts node:fs',
+        'src/publish/p.tsx ../server/app.tsx',
+        'src/server/s.ts ../store/testing.ts',
+        'bin/caravan.js ../src/store/db.ts',
+      ],
+    );
+  });
+
+  it('hold for every file in src/ and bin/', () => {
+    const found = violations(files);
+    assert.equal(found.length, 0, `imports that break ARCHITECTURE.md:\n${report(found)}`);
+  });
+});
+
+describe('ARCHITECTURE.md', () => {
+  it('describes every folder of the table', () => {
+    const file = join(ROOT, 'ARCHITECTURE.md');
+    assert.ok(existsSync(file), 'ARCHITECTURE.md is missing');
+    const text = readFileSync(file, 'utf8');
+    const missing = Object.keys(MAY_IMPORT).filter((folder) => !text.includes(`\`${folder}/\``));
+    assert.deepEqual(missing, [], 'folders in the rule table that ARCHITECTURE.md does not describe');
+  });
+
+  it('lists every top folder of src/ in the table', () => {
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    assert.deepEqual(folders.filter((f) => !(f in MAY_IMPORT)), []);
+  });
+});
