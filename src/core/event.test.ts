@@ -133,4 +133,10 @@ describe('diffEventData', () => {
     const first = diffEventData(undefined, sampleEventData());
     assert.ok(first.some((c) => c.field === 'summary.en' && c.before === undefined));
   });
+
+  it('ignores the key order of objects inside lists, which jsonb does not keep', () => {
+    const before = sampleEventData({ sources: [{ kind: 'link', url: 'https://example.org/a', outlet: 'Example' }] });
+    const after = sampleEventData({ sources: [{ outlet: 'Example', url: 'https://example.org/a', kind: 'link' }] });
+    assert.deepEqual(diffEventData(before, after), []);
+  });
 });

@@ -273,11 +273,14 @@ export function validateEventData(input: unknown, previousStatus?: VerificationS
 
 /** What changed between two revisions, field by field, for the history view. */
 export function diffEventData(before: EventData | undefined, after: EventData): Array<{ field: string; before: unknown; after: unknown }> {
+  // A document read back from jsonb has its keys reordered: compare objects inside lists by content.
+  const sortedKeys = (_key: string, x: unknown) =>
+    isObject(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x;
   const flat = (d: EventData | undefined) => {
     const out = new Map<string, string>();
     const walk = (prefix: string, v: unknown) => {
       if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
-      else if (v !== undefined) out.set(prefix, JSON.stringify(v));
+      else if (v !== undefined) out.set(prefix, JSON.stringify(v, sortedKeys));
     };
     walk('', d);
     return out;

@@ -232,7 +232,8 @@ describe('publishing', () => {
       assert.deepEqual(
         history.map((h) => [h.action, h.revision, h.reason, h.at.toISOString(), h.record?.summary.en ?? null]),
         [
-          ['publish', 1, 'draft', t1.toISOString(), sampleEventData().summary.en],
+          // Revision reasons are internal: a publication without a public note shows none.
+          ['publish', 1, null, t1.toISOString(), sampleEventData().summary.en],
           ['publish', 2, 'corrected the crowd size', t2.toISOString(), 'Corrected summary'],
           ['unpublish', 2, 'published by mistake', t3.toISOString(), null],
         ],
