@@ -6,6 +6,8 @@
  * - the ACLED CSV export: time, bytes and peak memory, against the size of the data.
  * Figures are ratios because these machines are shared and noisy. Not a test: nothing fails.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,23 +49,16 @@ async function benchSize(size: number) {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as { port: number }).port;
-    let next = 0;
-    const t1 = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REPORTS) {
-          const i = next++;
-          const res = await fetch(`http://127.0.0.1:${port}/api/v1/reports`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ what: `Bench report ${i}: crowd near the akimat`, where: 'Almaty', when: 'today 14:00', howKnown: 'saw' }),
-          });
-          if (res.status !== 201) throw new Error(`report ${i}: HTTP ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
-        }
-      }),
-    );
-    const apiPerSec = REPORTS / ((performance.now() - t1) / 1000);
+    // The client runs in its own process (execFile, not spawnSync: this process must keep serving).
+    const load = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      new URL('./load.ts', import.meta.url).pathname,
+      `http://127.0.0.1:${port}/api/v1/reports`,
+      String(REPORTS),
+      String(CONCURRENCY),
+    ]);
+    const apiPerSec = (JSON.parse(load.stdout.trim().split('\n').pop()!) as { perSecond: number }).perSecond;
     await new Promise((r) => server.close(r));
     const t2 = performance.now();
     for (let i = 0; i < REPORTS; i++) {
@@ -93,11 +88,15 @@ async function benchSize(size: number) {
 
     // CSV export: time, bytes, peak memory over the baseline.
     if (global.gc) global.gc();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 5);
+    const baseline = process.memoryUsage();
+    let peak = baseline.rss;
+    let peakHeap = baseline.heapUsed;
+    const sample = () => {
+      const m = process.memoryUsage();
+      peak = Math.max(peak, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    };
+    const sampler = setInterval(sample, 5);
     const t3 = performance.now();
     const res = await app.request('http://localhost/events.csv');
     const reader = res.body!.getReader();
@@ -108,7 +107,7 @@ async function benchSize(size: number) {
       if (done) break;
       csvBytes += value.byteLength;
       for (const b of value) if (b === 10) rows++;
-      peak = Math.max(peak, process.memoryUsage().rss);
+      sample();
     }
     const csvMs = performance.now() - t3;
     clearInterval(sampler);
@@ -117,7 +116,7 @@ async function benchSize(size: number) {
     const rawScanMs = performance.now() - rawT;
     console.log(
       `CSV export: ${fmt(rows - 1, 0)} rows, ${fmt(csvBytes / 1048576)} MiB in ${fmt(csvMs / 1000, 2)} s (${fmt(csvBytes / 1048576 / (csvMs / 1000))} MiB/s); ` +
-        `peak memory +${fmt((peak - baseline) / 1048576)} MiB over baseline = ${fmt((peak - baseline) / csvBytes, 3)}× the export's size; ` +
+        `peak memory over baseline: heap +${fmt((peakHeap - baseline.heapUsed) / 1048576)} MiB, RSS +${fmt((peak - baseline.rss) / 1048576)} MiB = ${fmt((peakHeap - baseline.heapUsed) / csvBytes, 3)}× the export's size (heap); ` +
         `a bare scan of the ${fmt(Number(jsonBytes) / 1048576)} MiB of records takes ${fmt(rawScanMs)} ms (export/scan ${fmt(csvMs / rawScanMs, 1)}×)`,
     );
   } finally {
