@@ -72,8 +72,13 @@ export function loadSession(ctx: AppContext): MiddlewareHandler<Env> {
  * sends one) must be ours, and the form's CSRF token must match the session's.
  */
 export function sameOrigin(c: Parameters<MiddlewareHandler>[0]): boolean {
+  // Browsers say where a request came from in Sec-Fetch-Site even when a no-referrer policy
+  // makes them send "Origin: null" for our own forms.
+  const site = c.req.header('sec-fetch-site');
+  if (site === 'cross-site' || site === 'same-site') return false;
   const origin = c.req.header('origin');
-  if (!origin || origin === 'null') return origin !== 'null';
+  if (origin === 'null') return site === 'same-origin';
+  if (!origin) return true;
   const host = c.req.header('host');
   try {
     return new URL(origin).host === host;

@@ -264,7 +264,7 @@ describe('events API', () => {
     assert.deepEqual(
       body.publications.map((p: { revision: number; action: string; reason: string; at: string }) => [p.revision, p.action, p.reason, p.at]),
       [
-        [1, 'publish', 'created in a test', '2022-01-04T00:00:00.000Z'],
+        [1, 'publish', null, '2022-01-04T00:00:00.000Z'],
         [2, 'publish', 'Reworded after a second source', '2022-01-09T00:00:00.000Z'],
       ],
     );
@@ -282,7 +282,7 @@ describe('events API', () => {
     assert.deepEqual(
       body.publications.map((p: { action: string; reason: string | null; record?: unknown }) => [p.action, p.reason, p.record !== undefined]),
       [
-        ['publish', 'created in a test', true],
+        ['publish', null, true],
         ['unpublish', null, false],
         ['publish', 'Republished without the name', true],
       ],

@@ -1,0 +1,161 @@
+/** The triage queue, the workspace's home: open reports oldest first, so none waits forever. */
+import { type Lang, translator } from '../i18n.ts';
+import { type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
+
+export const reportText = translator({
+  en: {
+    state_new: 'new',
+    state_claimed: 'claimed',
+    state_linked: 'linked to an event',
+    state_duplicate: 'duplicate',
+    state_rejected: 'rejected',
+    channel_web: 'web form',
+    channel_api: 'API',
+    channel_sms: 'SMS',
+    channel_telegram: 'Telegram',
+    channel_relay: 'relay',
+    channel_document: 'document',
+    how_saw: 'saw it',
+    how_heard: 'heard it',
+    how_relayed: 'relayed from someone',
+    how_media: 'from the media',
+    how_other: 'other',
+  },
+  ru: {
+    state_new: 'новое',
+    state_claimed: 'в работе',
+    state_linked: 'связано с событием',
+    state_duplicate: 'дубликат',
+    state_rejected: 'отклонено',
+    channel_web: 'веб-форма',
+    channel_api: 'API',
+    channel_sms: 'SMS',
+    channel_telegram: 'Telegram',
+    channel_relay: 'через посредника',
+    channel_document: 'документ',
+    how_saw: 'видел(а) сам(а)',
+    how_heard: 'слышал(а)',
+    how_relayed: 'передано от другого человека',
+    how_media: 'из СМИ',
+    how_other: 'другое',
+  },
+});
+
+/** A label from `reportText` for a value that may be outside the known set. */
+export function reportLabel(lang: Lang, prefix: 'state' | 'channel' | 'how', value: string): string {
+  const key = `${prefix}_${value}` as Parameters<typeof reportText>[1];
+  return reportText(lang, key) ?? value;
+}
+
+const text = translator({
+  en: {
+    title: 'Report queue',
+    counts: 'Reports by state',
+    open: 'Open reports, oldest first',
+    empty: 'Nothing waiting: every report has been handled.',
+    received: 'Received',
+    channel: 'Channel',
+    report: 'Report',
+    claimedWhereWhen: 'Reporter says (where / when)',
+    place: 'Place found',
+    claimedBy: 'Claimed by',
+    you: 'you',
+    nobody: 'nobody yet',
+  },
+  ru: {
+    title: 'Очередь сообщений',
+    counts: 'Сообщения по состоянию',
+    open: 'Открытые сообщения, сначала старые',
+    empty: 'Очередь пуста: все сообщения разобраны.',
+    received: 'Получено',
+    channel: 'Канал',
+    report: 'Сообщение',
+    claimedWhereWhen: 'Со слов автора (где / когда)',
+    place: 'Найденное место',
+    claimedBy: 'В работе у',
+    you: 'вас',
+    nobody: 'никого',
+  },
+});
+
+export interface QueueReport {
+  id: number;
+  received_at: Date;
+  channel: string;
+  what: string;
+  claimed_when: string | null;
+  claimed_where: string | null;
+  place_id: string | null;
+  state: string;
+  claimed_by_name?: string | null | undefined;
+}
+
+export interface QueuePageProps {
+  lang: Lang;
+  path: string;
+  user: EditorUser;
+  counts: Record<string, number>;
+  reports: QueueReport[];
+}
+
+const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
+
+export function QueuePage(props: QueuePageProps) {
+  const { lang } = props;
+  const t = (k: Parameters<typeof text>[1]) => text(lang, k);
+  return (
+    <EditorPage lang={lang} path={props.path} title={t('title')} user={props.user} nav="queue">
+      <h1>{t('title')}</h1>
+      <h2>{t('counts')}</h2>
+      <dl class="facts" id="report-counts">
+        {STATES.map((s) => (
+          <>
+            <dt>{reportLabel(lang, 'state', s)}</dt>
+            <dd data-state={s}>{props.counts[s] ?? 0}</dd>
+          </>
+        ))}
+      </dl>
+      <h2>{t('open')}</h2>
+      {props.reports.length === 0 ? (
+        <p class="notice ok">{t('empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('received')}</th>
+              <th scope="col">{t('channel')}</th>
+              <th scope="col">{t('report')}</th>
+              <th scope="col">{t('claimedWhereWhen')}</th>
+              <th scope="col">{t('place')}</th>
+              <th scope="col">{t('claimedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.reports.map((r) => (
+              <tr>
+                <td>
+                  <Time at={r.received_at} />
+                </td>
+                <td>{reportLabel(lang, 'channel', r.channel)}</td>
+                <td>
+                  <a href={`/editor/reports/${r.id}`}>#{r.id}</a> {firstLine(r.what)}
+                </td>
+                <td>
+                  {r.claimed_where ?? '—'} / {r.claimed_when ?? '—'}
+                </td>
+                <td>{placeLabel(r.place_id, lang) ?? '—'}</td>
+                <td>
+                  {r.state === 'claimed'
+                    ? r.claimed_by_name === props.user.username
+                      ? t('you')
+                      : (r.claimed_by_name ?? '?')
+                    : t('nobody')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </EditorPage>
+  );
+}

@@ -1,0 +1,363 @@
+/**
+ * One report for triage: everything the reporter said, what the gazetteer made of the place,
+ * who did what to it, and the actions open to this editor. Contact details appear only on
+ * the admin's explicit reveal, once.
+ */
+import type { FieldProblem } from '../../core/errors.ts';
+import { type Lang, translator } from '../i18n.ts';
+import { reportLabel } from './queue.tsx';
+import { type EditorUser, Csrf, EditorPage, FieldProblems, Lines, Time, fieldId, firstLine, placeLabel } from './shell.tsx';
+
+const text = translator({
+  en: {
+    title: 'Report #{id}',
+    received: 'Received',
+    channel: 'Channel',
+    state: 'State',
+    whenClaimed: 'When (reporter’s words)',
+    whereClaimed: 'Where (reporter’s words)',
+    howKnown: 'How the reporter knows',
+    place: 'Place found by the gazetteer',
+    source: 'Source record',
+    contact: 'Contact details',
+    contactSealed: 'The reporter left contact details. Only an admin can reveal them, and every reveal is recorded.',
+    contactNone: 'none left',
+    reveal: 'Reveal contact details (recorded)',
+    revealed: 'Contact details, shown once. Do not copy them anywhere else.',
+    claimedBy: 'Claimed by {name}',
+    claimedByYou: 'You have claimed this report.',
+    linkedTo: 'Linked to event',
+    duplicateOf: 'Duplicate of report',
+    note: 'Note',
+    actions: 'Actions',
+    claim: 'Claim this report',
+    takeOver: 'Take over from {name} (admin)',
+    release: 'Release it for others',
+    createEvent: 'Create an event from this report',
+    linkTitle: 'Link to an existing event',
+    eventId: 'Event number',
+    recent: 'or pick a recent event',
+    pick: '— choose —',
+    link: 'Link',
+    duplicateTitle: 'Mark as a duplicate',
+    duplicateOfField: 'Number of the report it repeats',
+    markDuplicate: 'Mark duplicate',
+    rejectTitle: 'Reject',
+    rejectNote: 'Why (kept for the team)',
+    reject: 'Reject report',
+    settled: 'This report is settled; nothing more to do.',
+    history: 'History',
+    noHistory: 'Nothing has been done with this report yet.',
+    act_claim: 'claimed',
+    act_release: 'released',
+    act_linked: 'linked',
+    act_duplicate: 'marked duplicate',
+    act_rejected: 'rejected',
+    act_reveal_contact: 'revealed contact details',
+    claimedElsewhere: 'Claimed by {name}: only they (or an admin) can act on it.',
+  },
+  ru: {
+    title: 'Сообщение №{id}',
+    received: 'Получено',
+    channel: 'Канал',
+    state: 'Состояние',
+    whenClaimed: 'Когда (со слов автора)',
+    whereClaimed: 'Где (со слов автора)',
+    howKnown: 'Откуда автор знает',
+    place: 'Место по справочнику',
+    source: 'Запись об источнике',
+    contact: 'Контакты',
+    contactSealed: 'Автор оставил контакты. Раскрыть их может только администратор, и каждое раскрытие записывается.',
+    contactNone: 'не оставлены',
+    reveal: 'Раскрыть контакты (будет записано)',
+    revealed: 'Контакты показаны один раз. Не копируйте их никуда.',
+    claimedBy: 'В работе у {name}',
+    claimedByYou: 'Это сообщение в работе у вас.',
+    linkedTo: 'Связано с событием',
+    duplicateOf: 'Дубликат сообщения',
+    note: 'Примечание',
+    actions: 'Действия',
+    claim: 'Взять в работу',
+    takeOver: 'Забрать у {name} (администратор)',
+    release: 'Вернуть в очередь',
+    createEvent: 'Создать событие по этому сообщению',
+    linkTitle: 'Связать с существующим событием',
+    eventId: 'Номер события',
+    recent: 'или выберите недавнее событие',
+    pick: '— выберите —',
+    link: 'Связать',
+    duplicateTitle: 'Отметить как дубликат',
+    duplicateOfField: 'Номер сообщения, которое оно повторяет',
+    markDuplicate: 'Отметить дубликат',
+    rejectTitle: 'Отклонить',
+    rejectNote: 'Почему (для редакции)',
+    reject: 'Отклонить сообщение',
+    settled: 'Сообщение разобрано, действий не требуется.',
+    history: 'История',
+    noHistory: 'С сообщением ещё ничего не делали.',
+    act_claim: 'взято в работу',
+    act_release: 'возвращено в очередь',
+    act_linked: 'связано',
+    act_duplicate: 'отмечено как дубликат',
+    act_rejected: 'отклонено',
+    act_reveal_contact: 'раскрыты контакты',
+    claimedElsewhere: 'В работе у {name}: действовать может только он(а) или администратор.',
+  },
+});
+
+type Key = Parameters<typeof text>[1];
+
+export interface ReportView {
+  id: number;
+  received_at: Date;
+  channel: string;
+  what: string;
+  claimed_when: string | null;
+  claimed_where: string | null;
+  how_known: string;
+  place_id: string | null;
+  source_id: number | null;
+  state: string;
+  claimed_by_name?: string | null | undefined;
+  claimed_at: Date | null;
+  event_id: number | null;
+  duplicate_of: number | null;
+  state_note: string | null;
+  contact_sealed: string | null;
+}
+
+export interface ReportActionView {
+  action: string;
+  note: string | null;
+  at: Date;
+  username: string | null;
+}
+
+export interface ReportPageProps {
+  lang: Lang;
+  path: string;
+  user: EditorUser;
+  report: ReportView;
+  actions: ReportActionView[];
+  recentEvents: Array<{ id: number; summary: string }>;
+  /** Set only in the response to the admin's reveal. */
+  revealedContact?: string;
+  problems?: readonly FieldProblem[];
+  /** What the editor typed into a refused form, to show again. */
+  values?: { of?: string; note?: string; eventId?: string };
+}
+
+export function ReportPage(props: ReportPageProps) {
+  const { lang, report: r, user } = props;
+  const t = (k: Key, vars?: Record<string, string | number>) => text(lang, k, vars);
+  const problems = props.problems ?? [];
+  const isAdmin = user.role === 'admin';
+  const mine = r.state === 'claimed' && r.claimed_by_name === user.username;
+  const open = r.state === 'new' || r.state === 'claimed';
+  const canAct = r.state === 'new' || mine || (r.state === 'claimed' && isAdmin);
+  const base = `/editor/reports/${r.id}`;
+  return (
+    <EditorPage lang={lang} path={props.path} title={t('title', { id: r.id })} user={user} nav="queue">
+      <h1>
+        {t('title', { id: r.id })}: {firstLine(r.what, 80)}
+      </h1>
+      <blockquote class="report-text">
+        <p>
+          <Lines text={r.what} />
+        </p>
+      </blockquote>
+      <dl class="facts">
+        <dt>{t('received')}</dt>
+        <dd>
+          <Time at={r.received_at} />
+        </dd>
+        <dt>{t('channel')}</dt>
+        <dd>{reportLabel(lang, 'channel', r.channel)}</dd>
+        <dt>{t('whenClaimed')}</dt>
+        <dd>{r.claimed_when ?? '—'}</dd>
+        <dt>{t('whereClaimed')}</dt>
+        <dd>{r.claimed_where ?? '—'}</dd>
+        <dt>{t('howKnown')}</dt>
+        <dd>{reportLabel(lang, 'how', r.how_known)}</dd>
+        <dt>{t('place')}</dt>
+        <dd>{r.place_id ? `${placeLabel(r.place_id, lang)} (${r.place_id})` : '—'}</dd>
+        {r.source_id !== null ? (
+          <>
+            <dt>{t('source')}</dt>
+            <dd>
+              <a href="/editor/sources">#{r.source_id}</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('state')}</dt>
+        <dd>
+          <strong>{reportLabel(lang, 'state', r.state)}</strong>
+          {r.state === 'claimed' ? (
+            <>
+              {' — '}
+              {mine ? t('claimedByYou') : t('claimedBy', { name: r.claimed_by_name ?? '?' })}
+            </>
+          ) : null}
+        </dd>
+        {r.event_id !== null ? (
+          <>
+            <dt>{t('linkedTo')}</dt>
+            <dd>
+              <a href={`/editor/events/${r.event_id}`}>#{r.event_id}</a>
+            </dd>
+          </>
+        ) : null}
+        {r.duplicate_of !== null ? (
+          <>
+            <dt>{t('duplicateOf')}</dt>
+            <dd>
+              <a href={`/editor/reports/${r.duplicate_of}`}>#{r.duplicate_of}</a>
+            </dd>
+          </>
+        ) : null}
+        {r.state_note ? (
+          <>
+            <dt>{t('note')}</dt>
+            <dd>{r.state_note}</dd>
+          </>
+        ) : null}
+        <dt>{t('contact')}</dt>
+        <dd>
+          {props.revealedContact !== undefined ? (
+            <>
+              <p class="notice">{t('revealed')}</p>
+              <p class="contact">
+                <Lines text={props.revealedContact} />
+              </p>
+            </>
+          ) : r.contact_sealed ? (
+            <>
+              {t('contactSealed')}
+              {isAdmin ? (
+                <form method="post" action={`${base}/reveal`}>
+                  <Csrf token={user.csrf} />
+                  <button type="submit" class="danger">
+                    {t('reveal')}
+                  </button>
+                </form>
+              ) : null}
+            </>
+          ) : (
+            t('contactNone')
+          )}
+        </dd>
+      </dl>
+
+      <h2>{t('actions')}</h2>
+      {!open ? <p>{t('settled')}</p> : null}
+      {open && !canAct ? <p class="notice">{t('claimedElsewhere', { name: r.claimed_by_name ?? '?' })}</p> : null}
+      {open ? (
+        <div class="actions">
+          {r.state === 'new' ? (
+            <ActionButton action={`${base}/claim`} csrf={user.csrf} label={t('claim')} />
+          ) : null}
+          {r.state === 'claimed' && !mine && isAdmin ? (
+            <ActionButton action={`${base}/claim`} csrf={user.csrf} label={t('takeOver', { name: r.claimed_by_name ?? '?' })} force />
+          ) : null}
+          {r.state === 'claimed' && (mine || isAdmin) ? (
+            <ActionButton action={`${base}/release`} csrf={user.csrf} label={t('release')} secondary />
+          ) : null}
+        </div>
+      ) : null}
+      {open && canAct ? (
+        <>
+          <p>
+            <a class="button" href={`/editor/events/new?report=${r.id}`}>
+              {t('createEvent')}
+            </a>
+          </p>
+          <form method="post" action={`${base}/link`} class="action-form">
+            <Csrf token={user.csrf} />
+            <fieldset>
+              <legend>{t('linkTitle')}</legend>
+              <p class="field">
+                <label for={fieldId('event_id')}>{t('eventId')}</label>
+                <FieldProblems problems={problems} fields={['event_id']} />
+                <input type="number" min={1} id={fieldId('event_id')} name="event_id" value={props.values?.eventId ?? ''} />
+              </p>
+              {props.recentEvents.length > 0 ? (
+                <p class="field">
+                  <label for="recent_event">{t('recent')}</label>
+                  <select id="recent_event" name="recent_event">
+                    <option value="">{t('pick')}</option>
+                    {props.recentEvents.map((e) => (
+                      <option value={String(e.id)}>
+                        #{e.id} {firstLine(e.summary, 80)}
+                      </option>
+                    ))}
+                  </select>
+                </p>
+              ) : null}
+              <button type="submit">{t('link')}</button>
+            </fieldset>
+          </form>
+          <form method="post" action={`${base}/duplicate`} class="action-form">
+            <Csrf token={user.csrf} />
+            <fieldset>
+              <legend>{t('duplicateTitle')}</legend>
+              <p class="field">
+                <label for={fieldId('of')}>{t('duplicateOfField')}</label>
+                <FieldProblems problems={problems} fields={['of']} />
+                <input type="number" min={1} id={fieldId('of')} name="of" required value={props.values?.of ?? ''} />
+              </p>
+              <button type="submit" class="secondary">
+                {t('markDuplicate')}
+              </button>
+            </fieldset>
+          </form>
+          <form method="post" action={`${base}/reject`} class="action-form">
+            <Csrf token={user.csrf} />
+            <fieldset>
+              <legend>{t('rejectTitle')}</legend>
+              <p class="field">
+                <label for={fieldId('note')}>{t('rejectNote')}</label>
+                <FieldProblems problems={problems} fields={['note']} />
+                <textarea id={fieldId('note')} name="note" required maxlength={1000}>
+                  {props.values?.note ?? ''}
+                </textarea>
+              </p>
+              <button type="submit" class="danger">
+                {t('reject')}
+              </button>
+            </fieldset>
+          </form>
+        </>
+      ) : null}
+
+      <h2>{t('history')}</h2>
+      {props.actions.length === 0 ? (
+        <p>{t('noHistory')}</p>
+      ) : (
+        <ol class="history">
+          {props.actions.map((a) => (
+            <li>
+              <Time at={a.at} /> — {a.username ?? '?'}: {actionLabel(lang, a.action)}
+              {a.note ? ` (${a.note})` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </EditorPage>
+  );
+}
+
+function actionLabel(lang: Lang, action: string): string {
+  return text(lang, `act_${action}` as Key) ?? action;
+}
+
+function ActionButton(props: { action: string; csrf: string; label: string; force?: boolean; secondary?: boolean }) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <Csrf token={props.csrf} />
+      {props.force ? <input type="hidden" name="force" value="1" /> : null}
+      <button type="submit" class={props.secondary ? 'secondary' : undefined}>
+        {props.label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+/** Accounts of the editorial team, for admins: list, add with a role, disable. */
+import type { FieldProblem } from '../../core/errors.ts';
+import { type Lang, translator } from '../i18n.ts';
+import { Select, TextInput } from './controls.tsx';
+import { type EditorRole, type EditorUser, Csrf, EditorPage, ProblemSummary, Time, shellText } from './shell.tsx';
+
+const text = translator({
+  en: {
+    title: 'Users',
+    intro: 'Editors triage, code and publish. Admins also manage users, take over claimed reports and may reveal a reporter’s contact details.',
+    username: 'Username',
+    role: 'Role',
+    created: 'Created',
+    state: 'State',
+    active: 'active',
+    disabled: 'disabled since {at}',
+    disable: 'Disable {name}',
+    you: 'you',
+    addTitle: 'Add a user',
+    password: 'Password',
+    passwordHint: 'At least 10 characters. Give it to the person over a safe channel.',
+    add: 'Add user',
+  },
+  ru: {
+    title: 'Пользователи',
+    intro: 'Редакторы разбирают, кодируют и публикуют. Администраторы также управляют пользователями, забирают сообщения из чужой работы и могут раскрыть контакты автора.',
+    username: 'Имя пользователя',
+    role: 'Роль',
+    created: 'Создан',
+    state: 'Состояние',
+    active: 'активен',
+    disabled: 'отключён с {at}',
+    disable: 'Отключить {name}',
+    you: 'вы',
+    addTitle: 'Добавить пользователя',
+    password: 'Пароль',
+    passwordHint: 'Не короче 10 символов. Передайте его человеку по надёжному каналу.',
+    add: 'Добавить',
+  },
+});
+
+export interface UserView {
+  id: number;
+  username: string;
+  role: EditorRole;
+  created_at: Date;
+  disabled_at: Date | null;
+}
+
+export interface UsersPageProps {
+  lang: Lang;
+  path: string;
+  user: EditorUser;
+  users: readonly UserView[];
+  problems?: readonly FieldProblem[];
+  values?: { username: string; role: string };
+}
+
+export function UsersPage(props: UsersPageProps) {
+  const { lang } = props;
+  const t = (k: Parameters<typeof text>[1], vars?: Record<string, string>) => text(lang, k, vars);
+  const problems = props.problems ?? [];
+  const roleLabel = (r: EditorRole) => shellText(lang, `role_${r}`);
+  return (
+    <EditorPage lang={lang} path={props.path} title={t('title')} user={props.user} nav="users">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('username')}</th>
+            <th scope="col">{t('role')}</th>
+            <th scope="col">{t('created')}</th>
+            <th scope="col">{t('state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.users.map((u) => (
+            <tr id={`user-${u.username}`}>
+              <td>
+                {u.username}
+                {u.username === props.user.username ? ` (${t('you')})` : ''}
+              </td>
+              <td>{roleLabel(u.role)}</td>
+              <td>
+                <Time at={u.created_at} />
+              </td>
+              <td>
+                {u.disabled_at ? (
+                  t('disabled', { at: u.disabled_at.toISOString().slice(0, 10) })
+                ) : u.username === props.user.username ? (
+                  t('active')
+                ) : (
+                  <form method="post" action={`/editor/users/${u.id}/disable`} class="inline">
+                    <Csrf token={props.user.csrf} />
+                    {t('active')}{' '}
+                    <button type="submit" class="danger">
+                      {t('disable', { name: u.username })}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('addTitle')}</h2>
+      <ProblemSummary lang={lang} problems={problems} />
+      <form method="post" action="/editor/users">
+        <Csrf token={props.user.csrf} />
+        <TextInput problems={problems} label={t('username')} name="username" fields={['username']} value={props.values?.username ?? ''} maxlength={40} required />
+        <p class="field">
+          <label for="f-password">
+            {t('password')}
+            <span class="hint">{t('passwordHint')}</span>
+          </label>
+          {problems
+            .filter((p) => p.field === 'password')
+            .map((p) => (
+              <span class="notice error field-problem">{p.message}</span>
+            ))}
+          <input type="password" id="f-password" name="password" autocomplete="new-password" required maxlength={200} />
+        </p>
+        <Select problems={problems} label={t('role')} name="role" fields={['role']} value={props.values?.role ?? 'editor'}
+          options={(['editor', 'admin'] as const).map((r) => ({ value: r, label: roleLabel(r) }))} />
+        <button type="submit">{t('add')}</button>
+      </form>
+    </EditorPage>
+  );
+}

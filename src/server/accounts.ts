@@ -1,0 +1,47 @@
+/**
+ * Editor accounts, shared by `caravan user add` and the admin's users page so both apply the
+ * same rules to names, passwords and roles.
+ */
+import { ConflictError, Problems } from '../core/errors.ts';
+import type { Queryable } from '../store/db.ts';
+import { type Role, type UserRow, insertUser } from '../store/users.ts';
+import { hashPassword, passwordProblem } from './password.ts';
+
+export const ROLES: readonly Role[] = ['editor', 'admin'];
+
+/** Lower-case so that "Aigerim" and "aigerim" cannot be two accounts. */
+const USERNAME = /^[a-z0-9_.-]{2,40}$/;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export interface NewAccount {
+  username: string;
+  password: string;
+  role: string;
+}
+
+/** Checks, hashes and stores a new account; a ValidationError names every bad field. */
+export async function createUserAccount(ctx: { db: Queryable }, account: NewAccount): Promise<UserRow> {
+  const p = new Problems();
+  const username = account.username.trim();
+  if (!USERNAME.test(username)) {
+    p.add('username', 'must be 2 to 40 characters: lower-case letters, digits, dot, dash or underscore');
+  }
+  const weak = passwordProblem(account.password);
+  if (weak) p.add('password', weak);
+  if (!isRole(account.role)) p.add('role', `must be one of ${ROLES.join(', ')}`);
+  p.throwIfAny();
+  const hash = await hashPassword(account.password);
+  try {
+    return await insertUser(ctx.db, username, hash, account.role as Role);
+  } catch (err) {
+    if (err instanceof ConflictError) {
+      const taken = new Problems();
+      taken.add('username', 'is already taken');
+      taken.throwIfAny();
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+/** User management, for admins only: list accounts, add one with a role, disable one. */
+import type { Hono } from 'hono';
+import { ConflictError, NotFoundError, ValidationError } from '../../../core/errors.ts';
+import { UsersPage } from '../../../publish/editor/users.tsx';
+import { disableUser, getUser, listUsers } from '../../../store/users.ts';
+import { requireRole } from '../../auth.ts';
+import { createUserAccount } from '../../accounts.ts';
+import type { AppContext } from '../../context.ts';
+import { type Ctx, type Env, currentPath, intParam } from '../../http.ts';
+import { formOf, sessionOf, userOf } from './guard.ts';
+
+export function registerUserRoutes(app: Hono<Env>, ctx: AppContext): void {
+  async function render(c: Ctx, extra: { problems?: ValidationError['problems']; values?: { username: string; role: string } } = {}, status: 200 | 422 = 200) {
+    const users = await listUsers(ctx.db);
+    return c.html(<UsersPage lang={c.get('lang')} path={currentPath(c)} user={userOf(c)} users={users} {...extra} />, status);
+  }
+
+  app.use('/users', async (c, next) => {
+    requireRole(sessionOf(c), 'admin');
+    await next();
+  });
+  app.use('/users/*', async (c, next) => {
+    requireRole(sessionOf(c), 'admin');
+    await next();
+  });
+
+  app.get('/users', (c) => render(c));
+
+  app.post('/users', async (c) => {
+    const form = await formOf(c);
+    const values = { username: form.get('username'), role: form.get('role') };
+    try {
+      await createUserAccount(ctx, { ...values, password: form.get('password') });
+    } catch (err) {
+      if (err instanceof ValidationError) return render(c, { problems: err.problems, values }, 422);
+      throw err;
+    }
+    return c.redirect('/editor/users', 303);
+  });
+
+  app.post('/users/:id/disable', async (c) => {
+    const id = intParam(c.req.param('id'), 'user id');
+    const target = await getUser(ctx.db, id);
+    if (!target) throw new NotFoundError(`user ${id}`);
+    // Locking yourself out would leave the chronicle without whoever was managing it.
+    if (target.id === sessionOf(c).user_id) throw new ConflictError('you cannot disable your own account');
+    await ctx.db.transaction((tx) => disableUser(tx, id, ctx.now()));
+    return c.redirect('/editor/users', 303);
+  });
+}
