@@ -4,6 +4,7 @@
  */
 import { CaravanError, ValidationError } from '../core/errors.ts';
 import { demoCommand } from './demo/command.ts';
+import { keysCommand } from './keys/command.ts';
 import { serveCommand } from './serve/command.ts';
 import { userCommand } from './user/command.ts';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   user: userCommand,
   demo: demoCommand,
+  keys: keysCommand,
 };
 
 function usage(): string {
