@@ -1,0 +1,154 @@
+/**
+ * Verifies a whole tlog-tiles log from any source of files (HTTP, a folder, a bundle): the
+ * signed checkpoint, every entry bundle, every hash tile, and, given a checkpoint seen before,
+ * that the log only grew. Messages name the file and the entry that do not match.
+ */
+import { parseCheckpoint } from './checkpoint.ts';
+import type { Checkpoint } from './checkpoint.ts';
+import { LogVerificationError } from './errors.ts';
+import { HASH_SIZE, bytesEqual, fromUtf8, toBase64 } from './hash.ts';
+import { EMPTY_ROOT, TreeBuilder, leafHash } from './merkle.ts';
+import { openNote, parseVerifierKey } from './note.ts';
+import { TILE_WIDTH, bundlesForSize, checkTilesAgainstEntries, decodeEntryBundle, entriesPath, rootFromTiles, splitHashes, tilePath } from './tiles.ts';
+import type { ReadTile } from './tiles.ts';
+
+export interface LogSource {
+  /** The file at a tlog-tiles path ("checkpoint", "tile/0/000.p/5", ...), or undefined if absent. */
+  read(path: string): Promise<Uint8Array | undefined>;
+}
+
+export interface VerifyLogOptions {
+  /** The log's note verifier key (type 0x01). */
+  verifierKey: string;
+  /** Expected checkpoint origin; defaults to the verifier key's name. */
+  origin?: string;
+  /** A checkpoint verified before: the log must have kept it as its prefix. */
+  previous?: { size: number; root: Uint8Array };
+  /** Refuse logs larger than this many entries (all leaf hashes are held in memory). */
+  maxEntries?: number;
+}
+
+export const DEFAULT_MAX_ENTRIES = 10_000_000;
+
+export interface VerifiedLog {
+  checkpoint: Checkpoint;
+  entries: number;
+  note: string;
+}
+
+async function readRequired(source: LogSource, path: string): Promise<Uint8Array> {
+  const bytes = await source.read(path);
+  if (!bytes) throw new LogVerificationError('missing', `${path} is missing`);
+  return bytes;
+}
+
+/**
+ * Reads a partial tile or bundle, falling back to the full one (logs may delete partial tiles
+ * once the full tile exists; tlog-tiles lets clients use its prefix instead).
+ */
+async function readTileFile(source: LogSource, path: string, fullPath: string, partial: boolean): Promise<{ bytes: Uint8Array; path: string; full: boolean }> {
+  const bytes = await source.read(path);
+  if (bytes) return { bytes, path, full: !partial };
+  if (partial) {
+    const full = await source.read(fullPath);
+    if (full) return { bytes: full, path: fullPath, full: true };
+  }
+  throw new LogVerificationError('missing', `${path} is missing`);
+}
+
+function rethrowWithPrefix(prefix: string, error: unknown): never {
+  if (error instanceof LogVerificationError) throw new LogVerificationError(error.code, `${prefix}: ${error.message}`);
+  throw error;
+}
+
+export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions): Promise<VerifiedLog> {
+  const verifier = parseVerifierKey(opts.verifierKey);
+  const raw = await readRequired(source, 'checkpoint');
+  let note: string;
+  try {
+    note = fromUtf8(raw);
+  } catch {
+    throw new LogVerificationError('malformed', 'checkpoint is not valid UTF-8');
+  }
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = parseCheckpoint(openNote(note, [verifier]).text);
+  } catch (error) {
+    rethrowWithPrefix('checkpoint', error);
+  }
+  const origin = opts.origin ?? verifier.name;
+  if (checkpoint.origin !== origin) {
+    throw new LogVerificationError('origin_mismatch', `checkpoint origin is ${JSON.stringify(checkpoint.origin)}, expected ${JSON.stringify(origin)}`);
+  }
+  const size = checkpoint.size;
+  const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  if (size > maxEntries) throw new LogVerificationError('too_large', `checkpoint size ${size} is more than the ${maxEntries} entries this verifier accepts`);
+  const previous = opts.previous;
+  if (previous && size < previous.size) {
+    throw new LogVerificationError('inconsistent', `checkpoint size ${size} is smaller than the size ${previous.size} seen before: an older checkpoint was replayed or the log was rolled back`);
+  }
+
+  const leafHashes: Uint8Array[] = [];
+  const bundlePaths: string[] = [];
+  const tree = new TreeBuilder();
+  let previousRoot: Uint8Array | undefined = previous?.size === 0 ? EMPTY_ROOT : undefined;
+  for (const { index, width } of bundlesForSize(size)) {
+    const wanted = entriesPath(index, width);
+    const file = await readTileFile(source, wanted, entriesPath(index), width < TILE_WIDTH);
+    const entries = decodeEntryBundle(file.bytes, file.full ? TILE_WIDTH : width, file.path).slice(0, width);
+    for (const entry of entries) {
+      const hash = leafHash(entry);
+      leafHashes.push(hash);
+      bundlePaths.push(file.path);
+      tree.append(hash);
+      if (previous && tree.size === previous.size) previousRoot = tree.root();
+    }
+  }
+
+  const readTile: ReadTile = async (level, index, width) => {
+    const file = await readTileFile(source, tilePath(level, index, width), tilePath(level, index), width < TILE_WIDTH);
+    if (file.full && file.bytes.length !== TILE_WIDTH * HASH_SIZE) {
+      throw new LogVerificationError('malformed', `${file.path} is ${file.bytes.length} bytes, expected ${TILE_WIDTH * HASH_SIZE}`);
+    }
+    return file.bytes.subarray(0, width * HASH_SIZE);
+  };
+
+  const root = tree.root();
+  if (!bytesEqual(root, checkpoint.root)) await explainRootMismatch(checkpoint, root, leafHashes, bundlePaths, readTile);
+  await checkTilesAgainstEntries(size, leafHashes, readTile);
+
+  if (previous && previousRoot && !bytesEqual(previousRoot, previous.root)) {
+    throw new LogVerificationError(
+      'inconsistent',
+      size === previous.size
+        ? `checkpoint root ${toBase64(root)} for size ${size} differs from the root ${toBase64(previous.root)} seen before for the same size: the log forked`
+        : `the first ${previous.size} entries now give root ${toBase64(previousRoot)}, but the checkpoint seen before for size ${previous.size} had ${toBase64(previous.root)}: the log was rewritten`,
+    );
+  }
+  return { checkpoint, entries: size, note };
+}
+
+/** The entries do not give the signed root: say whether an entry or the tiles are at fault. */
+async function explainRootMismatch(checkpoint: Checkpoint, root: Uint8Array, leafHashes: readonly Uint8Array[], bundlePaths: readonly string[], readTile: ReadTile): Promise<never> {
+  let tilesRoot: Uint8Array | undefined;
+  try {
+    tilesRoot = await rootFromTiles(checkpoint.size, readTile);
+  } catch {
+    tilesRoot = undefined;
+  }
+  if (tilesRoot && bytesEqual(tilesRoot, checkpoint.root)) {
+    for (let start = 0; start < leafHashes.length; start += TILE_WIDTH) {
+      const width = Math.min(TILE_WIDTH, leafHashes.length - start);
+      const tile = splitHashes(await readTile(0, start / TILE_WIDTH, width));
+      const bad = tile.findIndex((h, i) => !bytesEqual(h, leafHashes[start + i]!));
+      if (bad >= 0) {
+        const index = start + bad;
+        throw new LogVerificationError('entry_mismatch', `entry ${index} in ${bundlePaths[index]} does not match the signed tree: its hash differs from hash ${bad} of ${tilePath(0, start / TILE_WIDTH, width)}`);
+      }
+    }
+  }
+  throw new LogVerificationError(
+    'root_mismatch',
+    `the ${checkpoint.size} entries give root ${toBase64(root)}, but the checkpoint says ${toBase64(checkpoint.root)}${tilesRoot ? ` (the hash tiles give ${toBase64(tilesRoot)})` : ''}`,
+  );
+}

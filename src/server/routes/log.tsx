@@ -1,0 +1,80 @@
+/**
+ * The log over HTTP, exactly as C2SP tlog-tiles lays it out under the prefix `/log`:
+ * `/log/checkpoint`, `/log/tile/<L>/<N>[.p/<W>]` and `/log/tile/entries/<N>[.p/<W>]`, so a
+ * generic tlog client can follow and verify the chronicle; and `/log`, the page telling
+ * readers how.
+ */
+import type { Hono } from 'hono';
+import { gzipSync } from 'node:zlib';
+import { toBase64 } from '../../log/hash.ts';
+import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../../log/tiles.ts';
+import { LogPage } from '../../publish/log-page.tsx';
+import { getLogTreeHead } from '../../store/log.ts';
+import type { AppContext } from '../context.ts';
+import { logOrigin } from '../log-keys.ts';
+import { readEntryBundle, readTile, signCheckpoint } from '../log-service.ts';
+import { type Ctx, type Env, currentPath } from '../http.ts';
+
+/** A full tile or bundle never changes; a partial one is replaced by the full one as the log grows. */
+const FULL_CACHE = 'public, max-age=31536000, immutable';
+const PARTIAL_CACHE = 'public, max-age=60';
+
+function plain(c: Ctx, status: 400 | 404, message: string) {
+  // Not cached: a tile missing now exists once the log grows.
+  return c.body(`${message}\n`, status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+}
+
+function octets(c: Ctx, bytes: Uint8Array, full: boolean, compress: boolean) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Cache-Control': full ? FULL_CACHE : PARTIAL_CACHE };
+  let body = bytes;
+  if (compress) {
+    // The spec asks for entry bundles compressed at the HTTP layer; hash tiles do not compress.
+    headers.Vary = 'Accept-Encoding';
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      body = gzipSync(bytes);
+      headers['Content-Encoding'] = 'gzip';
+    }
+  }
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
+}
+
+export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
+  app.get('/log', async (c) => {
+    const head = await getLogTreeHead(ctx.db);
+    return c.html(
+      <LogPage
+        lang={c.get('lang')}
+        path={currentPath(c)}
+        publicUrl={ctx.config.origin}
+        origin={logOrigin(ctx.config.origin)}
+        verifierKey={ctx.logSigner.verifierKey}
+        size={head.size}
+        root={toBase64(head.root)}
+      />,
+    );
+  });
+
+  app.get('/log/checkpoint', async (c) => {
+    const checkpoint = await signCheckpoint(ctx);
+    return c.body(checkpoint.note, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  });
+
+  app.get('/log/tile/*', async (c) => {
+    const path = c.req.path.slice('/log/'.length);
+    let coords: ReturnType<typeof parseTilePath>;
+    try {
+      coords = parseTilePath(path);
+    } catch {
+      return plain(c, 400, `${path} is not a tile path in the one spelling tlog-tiles allows (e.g. tile/0/x001/234, tile/1/000.p/7, tile/entries/000)`);
+    }
+    const { kind, level, index, width } = coords;
+    if (kind === 'entries') {
+      const entries = await readEntryBundle(ctx, index, width);
+      if (!entries) return plain(c, 404, `the log does not hold ${path} yet`);
+      return octets(c, encodeEntryBundle(entries), width === TILE_WIDTH, true);
+    }
+    const tile = await readTile(ctx, level, index, width);
+    if (!tile) return plain(c, 404, `the log does not hold ${path} yet`);
+    return octets(c, tile, width === TILE_WIDTH, false);
+  });
+}

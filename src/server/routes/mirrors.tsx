@@ -1,0 +1,210 @@
+/**
+ * Read-only copies of the chronicles this one follows, at /mirrors/<origin>/: the same
+ * chronology, event pages, map and Atom feed as the original, rendered by the same publish/
+ * components from the mirror's verified read model. Every page says it is a mirror, of what,
+ * how much was verified and when, and carries any alarm. Nothing here contacts the origin, so
+ * the copy keeps serving when the origin is gone.
+ */
+import type { Hono } from 'hono';
+import { ValidationError } from '../../core/errors.ts';
+import { type EventFilter, parseEventFilter } from '../../core/filter.ts';
+import { CHRONOLOGY_PAGE_SIZE, ChronologyPage } from '../../publish/chronology.tsx';
+import { EventPage, GonePage, type PublishedVersion } from '../../publish/event-page.tsx';
+import { renderAtom } from '../../publish/feeds/atom.ts';
+import { type Lang, common } from '../../publish/i18n.ts';
+import { Page } from '../../publish/layout.tsx';
+import { MapPage } from '../../publish/map.tsx';
+import {
+  type MirrorAlarmRow,
+  type MirrorRow,
+  getMirror,
+  getMirrorEvent,
+  listMirrorAlarms,
+  listMirrorEventEntries,
+  listMirrorEvents,
+  listMirrors,
+  queryMirrorEvents,
+  recentMirrorEvents,
+} from '../../store/mirrors.ts';
+import type { AppContext } from '../context.ts';
+import { type Ctx, type Env, currentPath, intParam } from '../http.ts';
+
+const MAX_PAGE = 100_000;
+const FEED_SIZE = 50;
+
+/** The page's path prefix for a mirror: origins hold ":" and "/", so they are one encoded segment. */
+export function mirrorBase(origin: string): string {
+  return `/mirrors/${encodeURIComponent(origin)}`;
+}
+
+/** The original chronicle's address, from its log's address. */
+export function chronicleUrl(m: Pick<MirrorRow, 'log_url'>): string {
+  return m.log_url.replace(/\/?log\/?$/, '');
+}
+
+/** Reader paths the mirror serves itself; every other link (assets, the host's own pages) is left alone. */
+const MIRRORED = /^\/(?:$|\?|events\/|map(?:$|\?)|feed\.atom)/;
+
+/**
+ * Points the shared renderers' links into the mirror. They write root-relative addresses
+ * (href="/events/3", action="/"), so the rewrite is exact on attribute values that start with
+ * one of the paths the mirror serves.
+ */
+export function rebaseLinks(html: string, base: string): string {
+  return html.replace(/\b(href|action)="(\/[^"]*)"/g, (whole, attr: string, value: string) =>
+    MIRRORED.test(value) ? `${attr}="${base}${value}"` : whole,
+  );
+}
+
+const when = (d: Date | string | null) => (d ? new Date(d).toISOString().replace(/:\d{2}\.\d{3}Z$/, ' UTC').replace('T', ' ') : '—');
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The label every mirror page carries, as HTML (it is spliced into a rendered page). */
+export function bannerHtml(m: MirrorRow, alarms: readonly MirrorAlarmRow[]): string {
+  const url = chronicleUrl(m);
+  const parts = [
+    `<aside class="notice mirror-banner" aria-label="Mirror">`,
+    `<p><strong>Mirror</strong> of <a href="${escapeHtml(url)}/">${escapeHtml(m.origin)}</a>, served from a verified copy of its signed log: `,
+    `${m.size} entries verified, last checked ${escapeHtml(when(m.last_check_at))}, last verified update ${escapeHtml(when(m.last_success_at))}.`,
+    ` <a href="/mirrors">All mirrors</a></p>`,
+  ];
+  if (m.last_error) parts.push(`<p>The last check did not succeed: ${escapeHtml(m.last_error)}. This copy is what was verified before.</p>`);
+  parts.push('</aside>');
+  for (const a of alarms) {
+    parts.push(
+      `<div class="notice error" role="alert"><p><strong>ALARM: ${a.kind === 'fork' ? 'the origin presented a history that contradicts the one verified here' : 'the origin rolled back its history'}</strong> (${escapeHtml(when(a.detected_at))}). ${escapeHtml(a.message)}</p>`,
+      `<p>Both signed checkpoints are kept as evidence.</p><pre>${escapeHtml(a.verified_checkpoint)}</pre><pre>${escapeHtml(a.presented_checkpoint)}</pre></div>`,
+    );
+  }
+  return parts.join('');
+}
+
+function pageOf(c: Ctx): number {
+  const raw = c.req.query('page');
+  if (raw === undefined || raw === '') return 1;
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) {
+    throw new ValidationError([{ field: 'page', message: `must be a whole number from 1 to ${MAX_PAGE}` }]);
+  }
+  return Number(raw);
+}
+
+export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
+  async function mirrorOf(c: Ctx): Promise<{ m: MirrorRow; alarms: MirrorAlarmRow[] } | undefined> {
+    const m = await getMirror(ctx.db, c.req.param('origin') ?? '');
+    if (!m) return undefined;
+    return { m, alarms: await listMirrorAlarms(ctx.db, m.origin) };
+  }
+
+  /** Renders a publish/ page, then labels it as a mirror and keeps its links inside. */
+  async function mirrored(c: Ctx, found: { m: MirrorRow; alarms: MirrorAlarmRow[] }, page: unknown, status: 200 | 410 = 200) {
+    const html = String(await (page as { toString(): string | Promise<string> }).toString());
+    const base = mirrorBase(found.m.origin);
+    const labelled = rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${bannerHtml(found.m, found.alarms)}`);
+    return c.html(labelled, status);
+  }
+
+  app.get('/mirrors', async (c) => {
+    const lang: Lang = c.get('lang');
+    const [mirrors, alarms] = await Promise.all([listMirrors(ctx.db), listMirrorAlarms(ctx.db)]);
+    return c.html(
+      <Page lang={lang} path={currentPath(c)} title="Mirrors">
+        <h1>Mirrors</h1>
+        <p class="meta">Other chronicles copied here after verifying their signed logs. Each keeps being served when its origin is unreachable.</p>
+        {mirrors.length === 0 ? <p class="notice">This site follows no other chronicle.</p> : null}
+        <ul>
+          {mirrors.map((m) => (
+            <li>
+              <a href={`${mirrorBase(m.origin)}/`}>{m.origin}</a> — {m.size} entries verified, last checked {when(m.last_check_at)}
+              {alarms.some((a) => a.origin === m.origin) ? <strong class="notice error"> ALARM: conflicting histories</strong> : null}
+            </li>
+          ))}
+        </ul>
+      </Page>,
+    );
+  });
+
+  app.get('/mirrors/:origin', (c) => c.redirect(`${mirrorBase(c.req.param('origin'))}/`, 301));
+
+  app.get('/mirrors/:origin/', async (c) => {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const filter: EventFilter = parseEventFilter(c.req.query());
+    const page = pageOf(c);
+    const { events, total } = await queryMirrorEvents(ctx.db, found.m.origin, filter, { limit: CHRONOLOGY_PAGE_SIZE, offset: (page - 1) * CHRONOLOGY_PAGE_SIZE });
+    return mirrored(c, found, <ChronologyPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} total={total} page={page} />);
+  });
+
+  async function showEvent(c: Ctx, revision?: number) {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const lang = c.get('lang');
+    const id = intParam(c.req.param('id'), 'id');
+    const [current, rows] = await Promise.all([getMirrorEvent(ctx.db, found.m.origin, id), listMirrorEventEntries(ctx.db, found.m.origin, id)]);
+    if (!current) {
+      const withdrawn = rows.filter((r) => r.type === 'unpublish').at(-1);
+      if (withdrawn) return mirrored(c, found, <GonePage lang={lang} path={currentPath(c)} id={id} at={new Date(withdrawn.at).toISOString()} />, 410);
+      return c.notFound();
+    }
+    let ev = current;
+    if (revision !== undefined && revision !== current.revision) {
+      const row = rows.filter((r) => r.type === 'publish' && r.revision === revision && r.record).at(-1);
+      if (!row?.record) return c.notFound();
+      ev = row.record;
+    }
+    const history: PublishedVersion[] = rows.map((r) => ({
+      revision: r.revision,
+      action: r.type,
+      at: new Date(r.at).toISOString(),
+      reason: r.type === 'publish' ? r.note : null,
+    }));
+    return mirrored(
+      c,
+      found,
+      <EventPage
+        lang={lang}
+        path={currentPath(c)}
+        ev={ev}
+        history={history}
+        permalink={`${chronicleUrl(found.m)}/events/${id}`}
+        siteTitle={`${common(lang, 'siteTitle')} (${found.m.origin})`}
+        currentRevision={current.revision}
+      />,
+    );
+  }
+
+  app.get('/mirrors/:origin/events/:id', (c) => showEvent(c));
+  app.get('/mirrors/:origin/events/:id/v/:revision', (c) => showEvent(c, intParam(c.req.param('revision'), 'revision')));
+
+  app.get('/mirrors/:origin/map', async (c) => {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const filter = parseEventFilter(c.req.query());
+    const events = await listMirrorEvents(ctx.db, found.m.origin, filter);
+    return mirrored(c, found, <MapPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} />);
+  });
+
+  app.get('/mirrors/:origin/feed.atom', async (c) => {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const lang = c.get('lang');
+    const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
+    const base = `${ctx.config.origin}${mirrorBase(found.m.origin)}`;
+    const xml = renderAtom(
+      {
+        // Entry ids and permalinks stay the original chronicle's: a mirror is the same record.
+        origin: chronicleUrl(found.m),
+        title: `${found.m.origin} (mirror)`,
+        subtitle: `Mirror of ${found.m.origin}: ${found.m.size} log entries verified`,
+        selfUrl: `${base}/feed.atom`,
+        htmlUrl: `${base}/`,
+        lang,
+        emptyUpdated: new Date(found.m.last_success_at ?? found.m.added_at).toISOString(),
+      },
+      events,
+    );
+    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  });
+}
