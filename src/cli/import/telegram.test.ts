@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { ValidationError } from '../../core/errors.ts';
+import { telegramImport } from './telegram.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../intake/fixtures/telegram/', import.meta.url));
+// Never reached: every case below stops before the store is opened.
+const env = { CARAVAN_DATA: '/nonexistent-test-data' };
+
+test('caravan import telegram wants exactly one folder', async () => {
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (msg: string) => void errors.push(msg);
+  try {
+    assert.equal(await telegramImport.run([], env), 2);
+    assert.equal(await telegramImport.run(['a', 'b'], env), 2);
+  } finally {
+    console.error = original;
+  }
+  assert.match(errors[0]!, /give one export folder/);
+});
+
+test('a malformed export or a missing offset is refused before anything is opened', async () => {
+  await assert.rejects(telegramImport.run([`${FIXTURES}invalid/not-json`], env), (err: unknown) => err instanceof ValidationError && /not valid JSON/.test(err.message));
+  await assert.rejects(telegramImport.run([`${FIXTURES}valid/old-format-group`], env), /UTC offset/);
+  await assert.rejects(telegramImport.run([`${FIXTURES}valid/old-format-group`, '--utc-offset', 'six'], env), /utcOffset: must look like/);
+});

@@ -1,0 +1,126 @@
+/**
+ * Importing a Telegram Desktop export: every message becomes a report with its original time,
+ * its channel (or the channel it was forwarded from) as the source, and its media by SHA-256.
+ * The whole export goes in one transaction, so a bad export stores nothing, and each message is
+ * keyed by chat and message id, so importing the same export again adds nothing.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, readFile } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
+import { ValidationError } from '../core/errors.ts';
+import { type TelegramExport, type TelegramMediaHash, type TelegramParseOptions, parseTelegramExport } from '../intake/telegram.ts';
+import { sourceForRef } from '../store/report-origins.ts';
+import { touchSource } from '../store/sources.ts';
+import type { AppContext } from './context.ts';
+import { storeExternalReport } from './external-reports.ts';
+
+export interface TelegramImportResult {
+  chats: string[];
+  /** Reports stored by this import. */
+  created: number;
+  /** Messages already imported before. */
+  existing: number;
+  /** Service messages and messages with nothing to report. */
+  skipped: number;
+  /** Media the export refers to but does not contain. */
+  mediaMissing: number;
+}
+
+/** Stores an export already parsed; one transaction. */
+export async function importTelegramExport(ctx: AppContext, parsed: TelegramExport): Promise<TelegramImportResult> {
+  const result: TelegramImportResult = { chats: parsed.chats.map((c) => c.name), created: 0, existing: 0, skipped: parsed.skipped, mediaMissing: 0 };
+  await ctx.db.transaction(async (tx) => {
+    const sources = new Map<string, { id: number; lastHeard: Date }>();
+    for (const m of parsed.messages) {
+      let source = sources.get(m.source.ref);
+      if (!source) {
+        const row = await sourceForRef(tx, m.source.ref, {
+          kind: 'social',
+          name: m.source.name,
+          notes: m.forwardedFrom ? 'Telegram: forwarded into an imported chat' : 'Telegram chat or channel',
+        });
+        source = { id: row.id, lastHeard: m.sentAt };
+        sources.set(m.source.ref, source);
+      }
+      if (m.sentAt > source.lastHeard) source.lastHeard = m.sentAt;
+      const stored = await storeExternalReport(ctx, tx, {
+        channel: 'telegram',
+        input: { what: m.text, contact: m.author === undefined ? undefined : `Telegram: ${m.author}` },
+        dedupeKey: `telegram:${m.chatId}:${m.messageId}`,
+        externalId: `${m.chatId}/${m.messageId}`,
+        sentAt: m.sentAt,
+        sourceId: source.id,
+        media: m.media,
+      });
+      if (stored.created) {
+        result.created++;
+        result.mediaMissing += m.media.filter((x) => x.sha256 === undefined).length;
+      } else result.existing++;
+    }
+    for (const s of sources.values()) await touchSource(tx, s.id, s.lastHeard);
+  });
+  return result;
+}
+
+/** Parses `result.json` text, hashing media with `hashOf` (undefined: the file is not there). */
+export async function parseTelegramJson(
+  text: string,
+  hashOf: (name: string) => Promise<TelegramMediaHash | undefined>,
+  opts: Pick<TelegramParseOptions, 'utcOffset'> = {},
+): Promise<TelegramExport> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ValidationError([{ field: 'result.json', message: `is not valid JSON: ${(err as Error).message.slice(0, 200)}` }]);
+  }
+  // A first pass learns which files the messages name; only those are read and hashed.
+  const names = parseTelegramExport(json, opts).messages.flatMap((m) => m.media.map((x) => x.name));
+  const mediaHashes = new Map<string, TelegramMediaHash>();
+  for (const name of new Set(names)) {
+    const hash = await hashOf(name);
+    if (hash) mediaHashes.set(name, hash);
+  }
+  return parseTelegramExport(json, { ...opts, mediaHashes });
+}
+
+/** Reads an export folder (`result.json` and its media folders) as Telegram Desktop writes it. */
+export async function readTelegramFolder(folder: string, opts: Pick<TelegramParseOptions, 'utcOffset'> = {}): Promise<TelegramExport> {
+  const root = resolve(folder);
+  let text: string;
+  try {
+    text = await readFile(join(root, 'result.json'), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ValidationError([
+      { field: 'folder', message: code === 'ENOENT' ? `${root} has no result.json: export the chat as JSON (not HTML)` : `result.json could not be read (${code})` },
+    ]);
+  }
+  return parseTelegramJson(text, (name) => hashFile(root, name), opts);
+}
+
+/** SHA-256 of a media file inside the export; links and anything outside the folder count as missing. */
+async function hashFile(root: string, name: string): Promise<TelegramMediaHash | undefined> {
+  const path = resolve(root, name);
+  if (!path.startsWith(root + sep)) return undefined;
+  const info = await lstat(path).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** For uploads, where browsers send each file's own name without its folder. */
+export function uploadedMediaHasher(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>) {
+  const byName = new Map(files.map((f) => [basename(f.name), f.bytes]));
+  return async (name: string): Promise<TelegramMediaHash | undefined> => {
+    const bytes = byName.get(basename(name));
+    if (!bytes) return undefined;
+    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength };
+  };
+}
