@@ -17,6 +17,8 @@ import { loadConfig } from '../src/server/config.ts';
 import { createContext } from '../src/server/context.ts';
 import { queryPublished } from '../src/store/events.ts';
 import { seedPublishedEvents } from './seed.ts';
+import { benchLogInFreshStore } from './log.ts';
+import { benchMirror } from './mirror.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 2000);
@@ -127,3 +129,5 @@ async function benchSize(size: number) {
 
 console.log(`# Caravan benchmark — Node ${process.version}, embedded PGlite on disk`);
 for (const size of SIZES) await benchSize(size);
+await benchLogInFreshStore();
+await benchMirror();

@@ -17,7 +17,7 @@
 //                       opens its own database (in-memory PGlite, or its own
 //                       schema on the DATABASE_URL server), so files don't collide
 //   --test-reporter     spec (Node 20 would print TAP when not on a terminal)
-//   --test-timeout      TEST_TIMEOUT_MS env, else 180000 ms per test, so a hung
+//   --test-timeout      TEST_TIMEOUT_MS env, else 600000 ms per test, so a hung
 //                       test fails with its name instead of stalling CI
 //
 // Exits with the test runner's exit code; exits 1 if no test file is found.
@@ -121,7 +121,7 @@ if (!hasFlag('--test-concurrency')) {
 if (!hasFlag('--test-reporter')) defaults.push('--test-reporter=spec');
 if (!hasFlag('--test-timeout')) {
   const timeout = Number.parseInt(process.env.TEST_TIMEOUT_MS ?? '', 10);
-  defaults.push(`--test-timeout=${timeout > 0 ? timeout : 180000}`);
+  defaults.push(`--test-timeout=${timeout > 0 ? timeout : 600000}`);
 }
 
 const args = ['--import', 'tsx', '--test', ...defaults, ...nodeArgs, ...files];

@@ -4,9 +4,13 @@
  */
 import { CaravanError, ValidationError } from '../core/errors.ts';
 import { demoCommand } from './demo/command.ts';
+import { importCommand } from './import/command.ts';
 import { keysCommand } from './keys/command.ts';
+import { mirrorCommand } from './mirror/command.ts';
+import { relayCommand } from './relay/command.ts';
 import { serveCommand } from './serve/command.ts';
 import { userCommand } from './user/command.ts';
+import { verifyCommand } from './verify/command.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -20,6 +24,10 @@ const COMMANDS: Record<string, Command> = {
   user: userCommand,
   demo: demoCommand,
   keys: keysCommand,
+  import: importCommand,
+  verify: verifyCommand,
+  mirror: mirrorCommand,
+  relay: relayCommand,
 };
 
 function usage(): string {

@@ -19,7 +19,17 @@ export interface ReportInput {
   where?: string;
   howKnown: HowKnown;
   contact?: string;
+  /**
+   * The reporter's private fields encrypted on their device to the editors' age recipients
+   * (ASCII-armored age file whose plaintext is JSON: contact, and when/where if marked private).
+   * The server stores it as is and cannot read it.
+   */
+  contactAge?: string;
 }
+
+/** Armored age with a few X25519 stanzas and 300 characters inside fits well below this. */
+export const CONTACT_AGE_MAX = 16 * 1024;
+const AGE_ARMOR = /^-----BEGIN AGE ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END AGE ENCRYPTED FILE-----\r?\n?$/;
 
 export const REPORT_LIMITS = { what: 5000, when: 200, where: 300, contact: 300 } as const;
 
@@ -51,7 +61,7 @@ export function validateReportInput(input: unknown): ReportInput {
     p.throwIfAny();
   }
   const v = input as Record<string, unknown>;
-  const allowed = new Set(['what', 'when', 'where', 'howKnown', 'contact', 'lang', 'idempotencyKey']);
+  const allowed = new Set(['what', 'when', 'where', 'howKnown', 'contact', 'contactAge', 'lang', 'idempotencyKey']);
   for (const key of Object.keys(v)) if (!allowed.has(key)) p.add(key, 'is not a report field');
   const what = field(p, 'what', v.what, true);
   const when = field(p, 'when', v.when, false);
@@ -59,12 +69,26 @@ export function validateReportInput(input: unknown): ReportInput {
   const contact = field(p, 'contact', v.contact, false);
   const howKnown = v.howKnown ?? 'other';
   if (!(HOW_KNOWN as readonly unknown[]).includes(howKnown)) p.add('howKnown', `must be one of ${HOW_KNOWN.join(', ')}`);
+  const contactAge = contactAgeField(p, v.contactAge);
+  if (contact && contactAge) p.add('contactAge', 'cannot come with contact: send the contact either in clear or encrypted');
   p.throwIfAny();
   const out: ReportInput = { what: what!, howKnown: howKnown as HowKnown };
   if (when) out.when = when;
   if (where) out.where = where;
   if (contact) out.contact = contact;
+  if (contactAge) out.contactAge = contactAge;
   return out;
+}
+
+function contactAgeField(p: Problems, v: unknown): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string') {
+    p.add('contactAge', 'must be text');
+    return undefined;
+  }
+  if (v.length > CONTACT_AGE_MAX) p.add('contactAge', `must be at most ${CONTACT_AGE_MAX} characters (has ${v.length})`);
+  else if (!AGE_ARMOR.test(v)) p.add('contactAge', 'must be an ASCII-armored age file (-----BEGIN AGE ENCRYPTED FILE-----)');
+  return v;
 }
 
 /**
@@ -85,6 +109,14 @@ export function receiptCodeFromBytes(bytes: Uint8Array): string {
   }
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
 }
+
+/**
+ * A report whose idempotency key was chosen on the reporter's device gets its receipt code from
+ * that key: SHA-256 of this prefix and the key, first 60 bits. The page can show the code while
+ * the report still waits, and whichever path delivers it (the API, an armored block pasted by an
+ * editor, a relay) yields the same code.
+ */
+export const DEVICE_RECEIPT_PREFIX = 'caravan-receipt\n';
 
 /** Canonical form of a typed receipt code (case, O/0, I/L/1, spaces and dashes forgiven), or undefined. */
 export function normalizeReceiptCode(input: unknown): string | undefined {

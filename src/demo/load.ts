@@ -8,6 +8,7 @@ import { receiptCodeFromBytes } from '../core/report.ts';
 import { zonedToInstant } from '../core/time.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { createEvent, publishEvent, reviseEvent } from '../store/events.ts';
+import { deleteLog } from '../store/log.ts';
 import { insertReport, linkReport, markDuplicate, rejectReport } from '../store/reports.ts';
 import { putSetting } from '../store/settings.ts';
 import { insertSource } from '../store/sources.ts';
@@ -100,6 +101,7 @@ export async function resetAndLoadDemo(db: Db, now: Date): Promise<DemoLoadResul
       delete from sources;
       delete from settings where key = 'demo';
     `);
+    await deleteLog(tx);
     return loadInto(tx, now);
   });
 }

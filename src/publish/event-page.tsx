@@ -69,6 +69,10 @@ const t = translator({
     olderNotice: 'This is an earlier version of this event (revision {revision}, published {at}).',
     seeCurrent: 'See the current version.',
     retractedNotice: 'The editors retracted this event.',
+    retractedOn: 'Retracted on {date}:',
+    correctedOn: 'Corrected on {date}:',
+    correctedOnBare: 'Corrected on {date}.',
+    earlierVersions: 'Earlier versions stay readable.',
     goneTitle: 'Event withdrawn',
     goneText: 'The editors took event {id} off the chronicle on {at}. Its earlier versions are no longer shown.',
     local: 'local time',
@@ -115,6 +119,10 @@ const t = translator({
     olderNotice: 'Это прежняя редакция события (редакция {revision}, опубликована {at}).',
     seeCurrent: 'Смотреть текущую.',
     retractedNotice: 'Редакция отозвала это событие.',
+    retractedOn: 'Опровергнуто {date}:',
+    correctedOn: 'Исправлено {date}:',
+    correctedOnBare: 'Исправлено {date}.',
+    earlierVersions: 'Прежние редакции доступны.',
     goneTitle: 'Событие снято',
     goneText: 'Редакция сняла событие {id} с хроники {at}. Его прежние редакции больше не показываются.',
     local: 'местное время',
@@ -204,6 +212,45 @@ function privateSourcesText(n: number, lang: Lang): string {
   return t(lang, 'privateSources', { n, word: ruPlural(n, 'источник', 'источника', 'источников') });
 }
 
+/**
+ * What readers must see first when the current version is not the first one published: that
+ * it was corrected or retracted, when, why, and that the earlier versions are still there.
+ */
+function ChangeNotice(props: { ev: PublicEvent; history: readonly PublishedVersion[]; older: boolean; lang: Lang }) {
+  const { ev, lang } = props;
+  if (props.older) return null;
+  const own = props.history.filter((h) => h.action === 'publish' && h.revision === ev.revision).at(-1);
+  const date = longDate(isoDay(own?.at ?? ev.publishedAt), lang);
+  const earlier = props.history.some((h) => h.action === 'publish' && h.revision !== ev.revision);
+  const seeEarlier = earlier ? (
+    <>
+      {' '}
+      <a href="#history">{t(lang, 'earlierVersions')}</a>
+    </>
+  ) : null;
+  if (ev.status === 'retracted') {
+    return (
+      <p class="notice error" id="change-notice">
+        <strong>{t(lang, 'retractedOn', { date })}</strong> {ev.statusReason ?? own?.reason ?? t(lang, 'retractedNotice')}
+        {seeEarlier}
+      </p>
+    );
+  }
+  if (!earlier) return null;
+  return (
+    <p class="notice" id="change-notice">
+      {own?.reason ? (
+        <>
+          <strong>{t(lang, 'correctedOn', { date })}</strong> {own.reason}
+        </>
+      ) : (
+        <strong>{t(lang, 'correctedOnBare', { date })}</strong>
+      )}
+      {seeEarlier}
+    </p>
+  );
+}
+
 export function EventPage(props: EventPageProps) {
   const { lang, ev } = props;
   const summary = summaryOf(ev, lang);
@@ -237,11 +284,7 @@ export function EventPage(props: EventPageProps) {
             <a href={`/events/${ev.id}`}>{t(lang, 'seeCurrent')}</a>
           </p>
         ) : null}
-        {ev.status === 'retracted' ? (
-          <p class="notice error">
-            {t(lang, 'retractedNotice')} {ev.statusReason}
-          </p>
-        ) : null}
+        <ChangeNotice ev={ev} history={props.history} older={older} lang={lang} />
         <dl class="facts">
           <Fact label={t(lang, 'when')}>
             {when.endDate ? (
@@ -333,7 +376,7 @@ export function EventPage(props: EventPageProps) {
             <a href={versionUrl}>{versionUrl}</a>
           </p>
         </section>
-        <section class="history">
+        <section class="history" id="history">
           <h2>{t(lang, 'history')}</h2>
           <ol>
             {props.history.map((h, i) => (

@@ -3,7 +3,7 @@
  * report intake contract) for the OpenAPI document, built from core's own lists.
  */
 import { EVENT_TYPE_LIST, SUB_EVENT_TYPE_LIST } from '../core/coding.ts';
-import { HOW_KNOWN, REPORT_LIMITS, REPORT_STATES } from '../core/report.ts';
+import { CONTACT_AGE_MAX, HOW_KNOWN, REPORT_LIMITS, REPORT_STATES } from '../core/report.ts';
 import { TIME_PRECISIONS } from '../core/time.ts';
 import { VERIFICATION_STATUSES } from '../core/verification.ts';
 
@@ -157,9 +157,15 @@ export const schemas: Record<string, JsonSchema> = {
       where: str('Where, as you would say it.', { maxLength: REPORT_LIMITS.where }),
       howKnown: { type: 'string', enum: HOW_KNOWN, description: 'How you know; "other" when absent.' },
       contact: str('A way to reach you; stored encrypted, never public.', { maxLength: REPORT_LIMITS.contact }),
+      contactAge: str(
+        'Private fields encrypted by the sender to every recipient of /api/v1/recipients: an ASCII-armored age file whose plaintext is ' +
+          'a JSON object with contact and, if the reporter chose, when and where. Stored as sent; the server cannot read it. Not with contact.',
+        { maxLength: CONTACT_AGE_MAX },
+      ),
       idempotencyKey: str(
         'Any unique token (a UUID will do); sending the same key again returns the first receipt instead of storing a second report. ' +
-          'May instead be sent as the Idempotency-Key header; both must agree when both are given.',
+          'May instead be sent as the Idempotency-Key header; both must agree when both are given. A key of the form device:<22+ base64url ' +
+          'characters> is shared by every channel and fixes the receipt code: the first 60 bits of SHA-256("caravan-receipt\\n" + key).',
         { pattern: '^[A-Za-z0-9._~:+/=-]{8,128}$' },
       ),
       lang: { type: 'string', enum: ['en', 'ru'], description: 'Language the reporter wrote in or wants answers in.' },
@@ -173,6 +179,23 @@ export const schemas: Record<string, JsonSchema> = {
       statusUrl: str('Page where the receipt code can be checked.', { format: 'uri' }),
     },
     ['receiptCode', 'state', 'statusUrl'],
+  ),
+  RelayReceipt: obj(
+    {
+      receiptCode: str('The code the origin will confirm; it works at the origin once the report arrives.', { pattern: RECEIPT_PATTERN }),
+      relayedTo: str('Origin of the chronicle the report is held for.', { format: 'uri' }),
+      statusUrl: str("The origin's page where the receipt code can be checked.", { format: 'uri' }),
+    },
+    ['receiptCode', 'relayedTo', 'statusUrl'],
+  ),
+  Recipients: obj(
+    {
+      recipients: {
+        type: 'array',
+        items: obj({ recipient: str('An age X25519 recipient.', { pattern: '^age1[02-9ac-hj-np-z]{58}$' }), since: str('', { format: 'date-time' }) }, ['recipient', 'since']),
+      },
+    },
+    ['recipients'],
   ),
   ReportStatusRequest: obj({ code: str('The receipt code; case, spaces and dashes are forgiven.', { maxLength: 40 }) }, ['code']),
   ReportStatus: obj(

@@ -195,6 +195,15 @@ export function openApiDocument(origin: string): OpenApiDocument {
           },
         },
       },
+      '/api/v1/recipients': {
+        get: {
+          operationId: 'editorRecipients',
+          summary: "The editors' age recipients, to encrypt a report's private fields to",
+          description: 'Encrypt contactAge to every recipient listed, so each editor can open it with their own identity.',
+          tags: ['reports'],
+          responses: { '200': { description: 'The current recipients; cacheable for a few minutes.', content: json(ref('Recipients')) } },
+        },
+      },
       '/api/v1/reports/status': {
         post: {
           operationId: 'reportStatus',
@@ -207,6 +216,88 @@ export function openApiDocument(origin: string): OpenApiDocument {
             '400': response('BadRequest'),
             '404': errorResponse('No report with this code.'),
             '422': response('Invalid'),
+          },
+        },
+      },
+      '/api/v1/relay/{origin}/reports': {
+        post: {
+          operationId: 'relayReport',
+          summary: 'Send a report for another chronicle through this node (a relay)',
+          description:
+            'Takes the body of POST /api/v1/reports, holds it byte for byte and forwards it until the origin confirms it. Only on nodes whose CARAVAN_RELAY_FOR names the origin. The idempotency key, if given, must be a device key ("device:" and 22 to 43 base64url characters); without one the relay draws one.',
+          tags: ['reports'],
+          parameters: [
+            { name: 'origin', in: 'path', required: true, description: "The origin's host, such as kz.example.org.", schema: { type: 'string' } },
+            param('idempotencyKey'),
+          ],
+          requestBody: { required: true, content: json(ref('ReportInput')) },
+          responses: {
+            '202': { description: 'Held here; the origin will confirm the receipt code.', content: json(ref('RelayReceipt')) },
+            '400': response('BadRequest'),
+            '403': errorResponse('This node does not relay for that origin.'),
+            '409': response('Conflict'),
+            '413': response('TooLarge'),
+            '422': response('Invalid'),
+            '503': response('NotStored'),
+          },
+        },
+      },
+      '/api/v1/sms/smssync': {
+        post: {
+          operationId: 'smsSync',
+          summary: 'An SMS relayed by the SMSSync Android app',
+          description:
+            'SMSSync\'s form post. `secret` must equal CARAVAN_SMSSYNC_SECRET; without that variable the endpoint answers 404. Every answer is SMSSync\'s `{"payload":{"success":…,"error":…}}`; the app retries until success. The same SMS (sender, sent_timestamp, text) is stored once however often it is delivered. The text may use the keypad format "PLACE DD.MM [HH:MM] text".',
+          tags: ['sms'],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: {
+                  type: 'object',
+                  required: ['from', 'message', 'secret'],
+                  properties: {
+                    from: { type: 'string', description: "The sender's number: sealed, never stored in clear." },
+                    message: { type: 'string', maxLength: 5000 },
+                    message_id: { type: 'string' },
+                    sent_to: { type: 'string' },
+                    secret: { type: 'string' },
+                    device_id: { type: 'string' },
+                    sent_timestamp: { type: 'string', description: 'Unix time in seconds or milliseconds.' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': { description: 'Stored (or stored before): `{"payload":{"success":true,"error":null}}`.', content: json({ type: 'object' }) },
+            '403': { description: 'The secret does not match; success false.', content: json({ type: 'object' }) },
+            '404': { description: 'SMSSync intake is not configured; success false.', content: json({ type: 'object' }) },
+            '422': { description: 'A field is missing or malformed; the error names it.', content: json({ type: 'object' }) },
+            '503': { description: 'Not stored; SMSSync will send it again.', content: json({ type: 'object' }) },
+          },
+        },
+      },
+      '/api/v1/sms/gateway': {
+        post: {
+          operationId: 'smsGatewayWebhook',
+          summary: 'A webhook of SMS Gateway for Android (sms:received)',
+          description:
+            'The app\'s JSON envelope {deviceId, event, id, payload: {message, phoneNumber, receivedAt, …}, webhookId}. X-Signature must be the hex HMAC-SHA256, keyed with CARAVAN_SMS_GATEWAY_SECRET, of the raw body followed by X-Timestamp; X-Timestamp (Unix seconds) must be within 5 minutes of the server\'s clock. Without the variable the endpoint answers 404. Events other than sms:received are acknowledged and ignored. The same SMS is stored once however often it is delivered.',
+          tags: ['sms'],
+          parameters: [
+            { name: 'X-Signature', in: 'header', required: true, description: 'Hex HMAC-SHA256 of the raw body followed by X-Timestamp.', schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } },
+            { name: 'X-Timestamp', in: 'header', required: true, description: 'Unix time in seconds, within 5 minutes of now.', schema: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+          ],
+          requestBody: { required: true, content: json({ type: 'object', required: ['id', 'event'] }) },
+          responses: {
+            '200': { description: 'Stored, stored before, or an event without a report.', content: json({ type: 'object' }) },
+            '400': response('BadRequest'),
+            '401': errorResponse('Missing or wrong signature, or a timestamp too far from now; nothing stored.'),
+            '404': errorResponse('SMS Gateway intake is not configured.'),
+            '413': response('TooLarge'),
+            '422': response('Invalid'),
+            '503': response('NotStored'),
           },
         },
       },

@@ -57,6 +57,15 @@ const t = translator({
       'Something went wrong on our side and the report was NOT stored. Go back (your browser usually keeps what you typed) and send it again in a moment.',
     detail: 'Details:',
     backToForm: 'Open a fresh form',
+    mediaLabel: 'Photos or videos (optional)',
+    mediaHint:
+      'Up to 5 files: photos (JPEG, PNG, WebP, GIF) up to 15 MiB each, videos (MP4, MOV, WebM) up to 100 MiB each. Before anything is kept for display we remove the hidden data in them: location (GPS), time, phone model and other EXIF, XMP and IPTC details.',
+    keepOriginal: 'Keep the original as evidence',
+    keepOriginalHint:
+      'Only if the untouched file matters as proof. The original still contains everything the phone recorded, often the exact place and time and the phone’s model, which can identify you. It is stored apart, only editors can open it, and it is never published; but if our server is seized, it could be found. If unsure, leave this unticked.',
+    mediaTitle: 'A photo or video could not be accepted',
+    mediaText:
+      'Nothing of this report was stored. Go back (your browser usually keeps what you typed, but you will need to choose the files again), remove or replace the file named below, and send again.',
   },
   ru: {
     title: 'Сообщить о событии',
@@ -105,6 +114,15 @@ const t = translator({
       'На нашей стороне что-то пошло не так, и сообщение НЕ сохранено. Вернитесь назад (браузер обычно сохраняет набранное) и отправьте его снова чуть позже.',
     detail: 'Подробности:',
     backToForm: 'Открыть новую форму',
+    mediaLabel: 'Фото или видео (необязательно)',
+    mediaHint:
+      'До 5 файлов: фото (JPEG, PNG, WebP, GIF) до 15 МиБ каждое, видео (MP4, MOV, WebM) до 100 МиБ каждое. Прежде чем что-то сохранить для просмотра, мы удаляем скрытые данные: место съёмки (GPS), время, модель телефона и другие сведения EXIF, XMP и IPTC.',
+    keepOriginal: 'Сохранить оригинал как доказательство',
+    keepOriginalHint:
+      'Только если нетронутый файл важен как доказательство. В оригинале остаётся всё, что записал телефон, часто точное место и время съёмки и модель телефона, — по этому вас можно узнать. Он хранится отдельно, открыть его могут только редакторы, и он никогда не публикуется; но если наш сервер изымут, его могут найти. Если сомневаетесь, не отмечайте.',
+    mediaTitle: 'Не удалось принять фото или видео',
+    mediaText:
+      'Из этого сообщения ничего не сохранено. Вернитесь назад (браузер обычно сохраняет набранное, но файлы придётся выбрать заново), уберите или замените указанный ниже файл и отправьте снова.',
   },
 });
 
@@ -157,7 +175,8 @@ export function ReportFormPage(props: ReportFormProps) {
       : field === 'howKnown' ? t(lang, 'howLabel') : field === 'contact' ? t(lang, 'contactLabel') : undefined;
 
   return (
-    <Page lang={lang} path={props.path} title={t(lang, 'title')} nav="report">
+    <Page lang={lang} path={props.path} title={t(lang, 'title')} nav="report" scripts={['/assets/report.js']}
+      head={<link rel="manifest" href="/report.webmanifest" />}>
       <h1>{t(lang, 'title')}</h1>
       {problems.length ? (
         <div class="notice error" id="problems">
@@ -179,7 +198,7 @@ export function ReportFormPage(props: ReportFormProps) {
         <li>{t(lang, 'safety3')}</li>
       </ul>
       {/* autocomplete=off: a seized phone's form history must not replay what was typed here. */}
-      <form method="post" action="/report" id="report-form" autocomplete="off" accept-charset="utf-8">
+      <form method="post" action="/report" id="report-form" autocomplete="off" accept-charset="utf-8" enctype="multipart/form-data">
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
         <input type="hidden" name="lang" value={lang} />
         <div class="field">
@@ -230,6 +249,21 @@ export function ReportFormPage(props: ReportFormProps) {
           <input type="text" id="f-contact" name="contact" maxlength={REPORT_LIMITS.contact} value={values.contact ?? ''}
             aria-describedby={describedBy('contact', true)} aria-invalid={invalid('contact')} />
         </div>
+        <div class="field">
+          <label for="f-media">{t(lang, 'mediaLabel')}</label>
+          <span class="hint" id="media-hint">
+            {t(lang, 'mediaHint')}
+          </span>
+          <input type="file" id="f-media" name="media" multiple accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm"
+            aria-describedby="media-hint" />
+        </div>
+        <div class="field">
+          <input type="checkbox" id="f-keepOriginal" name="keepOriginal" value="1" aria-describedby="keepOriginal-hint" />{' '}
+          <label for="f-keepOriginal">{t(lang, 'keepOriginal')}</label>
+          <span class="hint" id="keepOriginal-hint">
+            {t(lang, 'keepOriginalHint')}
+          </span>
+        </div>
         <button type="submit">{t(lang, 'send')}</button>
       </form>
     </Page>
@@ -266,13 +300,15 @@ export function ReceiptPage(props: { lang: Lang; path: string; receiptCode: stri
 export function ReportRefusedPage(props: {
   lang: Lang;
   path: string;
-  reason: 'too_large' | 'unreadable' | 'not_stored';
+  reason: 'too_large' | 'unreadable' | 'not_stored' | 'media';
   detail?: string;
 }) {
   const { lang } = props;
   const [title, text] =
     props.reason === 'too_large'
       ? [t(lang, 'tooLargeTitle'), t(lang, 'tooLargeText')]
+      : props.reason === 'media'
+        ? [t(lang, 'mediaTitle'), t(lang, 'mediaText')]
       : props.reason === 'unreadable'
         ? [t(lang, 'badTitle'), t(lang, 'badText')]
         : [t(lang, 'notStoredTitle'), t(lang, 'notStoredText')];

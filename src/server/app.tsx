@@ -4,6 +4,7 @@
  * address.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { CaravanError } from '../core/errors.ts';
 import { MessagePage } from '../publish/layout.tsx';
@@ -15,6 +16,12 @@ import { registerPublicRoutes } from './routes/public.tsx';
 import { registerReportRoutes } from './routes/report.tsx';
 import { registerEditorRoutes } from './routes/editor/index.tsx';
 import { registerDataRoutes } from './routes/data.ts';
+import { registerSmsRoutes } from './routes/sms.ts';
+import { registerLogRoutes } from './routes/log.tsx';
+import { registerClientRoutes } from './client-bundles.ts';
+import { registerRecipientRoutes } from './routes/recipients.ts';
+import { registerRelayRoutes } from './routes/relay.ts';
+import { registerMirrorRoutes } from './routes/mirrors.tsx';
 
 const CSP = [
   "default-src 'self'",
@@ -35,6 +42,8 @@ function wantsJson(path: string, accept: string | undefined): boolean {
 export function createApp(ctx: AppContext): Hono<Env> {
   const app = new Hono<Env>();
 
+  // Pages are read over 2G links: gzip turns the 24 KB chronology into about 5 KB.
+  app.use('*', compress());
   app.use('*', async (c, next) => {
     c.set('lang', chooseLang(c));
     c.set('session', undefined);
@@ -46,11 +55,18 @@ export function createApp(ctx: AppContext): Hono<Env> {
     c.header('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
   });
 
+  // Before /assets: the bundled scripts live beside the static files there.
+  registerClientRoutes(app);
   app.route('/assets', assetRoutes());
+  registerRecipientRoutes(app, ctx);
   registerPublicRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerEditorRoutes(app, ctx);
   registerDataRoutes(app, ctx);
+  registerSmsRoutes(app, ctx);
+  registerLogRoutes(app, ctx);
+  registerRelayRoutes(app, ctx);
+  registerMirrorRoutes(app, ctx);
 
   app.notFound((c) => {
     const lang = c.get('lang') ?? 'en';

@@ -74,6 +74,42 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ PORT: '9000', HOST: '::1' }).origin, 'http://[::1]:9000');
   });
 
+  it('relays for no chronicle unless CARAVAN_RELAY_FOR names some', () => {
+    const c = loadConfig({});
+    assert.deepEqual(c.relayFor, []);
+    assert.equal(c.relayInterval, 10);
+    assert.equal(c.relayMaxDelay, 3600);
+    const r = loadConfig({
+      CARAVAN_RELAY_FOR: ' https://kz.example.org/ , http://127.0.0.1:9000/chronicle/,',
+      CARAVAN_RELAY_INTERVAL: '0.2',
+      CARAVAN_RELAY_MAX_DELAY: '2',
+    });
+    assert.deepEqual(r.relayFor, ['https://kz.example.org', 'http://127.0.0.1:9000/chronicle']);
+    assert.equal(r.relayInterval, 0.2);
+    assert.equal(r.relayMaxDelay, 2);
+  });
+
+  it('refuses relay origins that are not http(s) URLs or share a host', () => {
+    assert.deepEqual(fieldsOf({ CARAVAN_RELAY_FOR: 'kz.example.org' }), ['CARAVAN_RELAY_FOR']);
+    assert.deepEqual(fieldsOf({ CARAVAN_RELAY_FOR: 'ftp://kz.example.org' }), ['CARAVAN_RELAY_FOR']);
+    assert.deepEqual(fieldsOf({ CARAVAN_RELAY_FOR: 'https://x.example/a,https://x.example/b' }), ['CARAVAN_RELAY_FOR']);
+    for (const CARAVAN_RELAY_INTERVAL of ['0', 'abc', '-1', '1e3', '86401', ' ']) {
+      assert.deepEqual(fieldsOf({ CARAVAN_RELAY_INTERVAL }), ['CARAVAN_RELAY_INTERVAL'], CARAVAN_RELAY_INTERVAL);
+    }
+    assert.deepEqual(fieldsOf({ CARAVAN_RELAY_MAX_DELAY: '0.01' }), ['CARAVAN_RELAY_MAX_DELAY']);
+  });
+
+  it('keeps both SMS doors closed unless their secrets are set, and refuses guessable ones', () => {
+    const closed = loadConfig({});
+    assert.deepEqual([closed.smssyncSecret, closed.smsGatewaySecret], [undefined, undefined]);
+    const open = loadConfig({ CARAVAN_SMSSYNC_SECRET: 'twelve-chars', CARAVAN_SMS_GATEWAY_SECRET: 'k'.repeat(40) });
+    assert.deepEqual([open.smssyncSecret, open.smsGatewaySecret], ['twelve-chars', 'k'.repeat(40)]);
+    assert.deepEqual(fieldsOf({ CARAVAN_SMSSYNC_SECRET: 'short', CARAVAN_SMS_GATEWAY_SECRET: 'has a space in it' }), [
+      'CARAVAN_SMSSYNC_SECRET',
+      'CARAVAN_SMS_GATEWAY_SECRET',
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     const c = loadConfig({ PORT: '', HOST: '', DATABASE_URL: '', CARAVAN_ORIGIN: '', CARAVAN_DEMO: '' });
     assert.deepEqual([c.port, c.host, c.databaseUrl, c.demo], [8080, '127.0.0.1', undefined, true]);

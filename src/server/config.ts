@@ -16,8 +16,35 @@ export interface Config {
   origin: string;
   /** Load the demo chronicle into an empty store. */
   demo: boolean;
+  /** Shared secret SMSSync sends with each SMS; absent means the SMSSync endpoint is off. */
+  smssyncSecret?: string;
+  /** Signing key of SMS Gateway for Android's webhooks; absent means that endpoint is off. */
+  smsGatewaySecret?: string;
   /** Secure cookies: on unless the origin is plain http. */
   secureCookies: boolean;
+  /** Origins of the chronicles this node accepts and forwards reports for; empty = relaying off. */
+  relayFor: string[];
+  /** Seconds between the relay forwarder's passes, and the first retry delay (which then doubles). */
+  relayInterval: number;
+  /** Longest wait between two attempts to reach an origin, in seconds (an hour unless tests shorten it). */
+  relayMaxDelay: number;
+  /** Seconds between checks of each followed chronicle (mirrors); failures back off from it. */
+  mirrorInterval: number;
+}
+
+/** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
+function smsSecretsOf(problems: FieldProblem[], env: Record<string, string | undefined>): Pick<Config, 'smssyncSecret' | 'smsGatewaySecret'> {
+  const out: Pick<Config, 'smssyncSecret' | 'smsGatewaySecret'> = {};
+  for (const [name, key] of [
+    ['CARAVAN_SMSSYNC_SECRET', 'smssyncSecret'],
+    ['CARAVAN_SMS_GATEWAY_SECRET', 'smsGatewaySecret'],
+  ] as const) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (value.length < 12 || value.length > 256 || /\s/.test(value)) problems.push({ field: name, message: 'must be 12 to 256 characters without spaces' });
+    else out[key] = value;
+  }
+  return out;
 }
 
 export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): Config {
@@ -44,6 +71,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   if (demoEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(demoEnv)) {
     problems.push({ field: 'CARAVAN_DEMO', message: 'must be true or false' });
   }
+  const relayFor = relayOrigins(problems, env.CARAVAN_RELAY_FOR);
+  const relayInterval = secondsOf(problems, 'CARAVAN_RELAY_INTERVAL', env.CARAVAN_RELAY_INTERVAL, 10);
+  const relayMaxDelay = secondsOf(problems, 'CARAVAN_RELAY_MAX_DELAY', env.CARAVAN_RELAY_MAX_DELAY, 3600);
+  const mirrorInterval = secondsOf(problems, 'CARAVAN_MIRROR_INTERVAL', env.CARAVAN_MIRROR_INTERVAL, 300);
+  const smsSecrets = smsSecretsOf(problems, env);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -52,7 +84,51 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     origin,
     demo: !(demoEnv === '0' || demoEnv === 'false'),
     secureCookies: origin.startsWith('https:'),
+    relayFor,
+    relayInterval,
+    relayMaxDelay,
+    mirrorInterval,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
+  Object.assign(config, smsSecrets);
   return config;
+}
+
+/**
+ * CARAVAN_RELAY_FOR: comma-separated origins. A reporter names the chronicle by its host in the
+ * relay's URL, so two origins on one host cannot both be relayed.
+ */
+function relayOrigins(problems: FieldProblem[], value: string | undefined): string[] {
+  const origins: string[] = [];
+  const hosts = new Set<string>();
+  for (const part of (value ?? '').split(',')) {
+    const text = part.trim();
+    if (!text) continue;
+    let url: URL;
+    try {
+      url = new URL(text);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      problems.push({ field: 'CARAVAN_RELAY_FOR', message: `${text.slice(0, 100)} is not an http(s) URL such as https://chronicle.example.org` });
+      continue;
+    }
+    if (hosts.has(url.host)) {
+      problems.push({ field: 'CARAVAN_RELAY_FOR', message: `names ${url.host} twice; relayed chronicles are told apart by host` });
+      continue;
+    }
+    hosts.add(url.host);
+    origins.push(url.origin + url.pathname.replace(/\/+$/, ''));
+  }
+  return origins;
+}
+
+/** A number of seconds, fractions allowed (tests run the relay at a tenth of a second). */
+function secondsOf(problems: FieldProblem[], field: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const seconds = /^\d{1,5}(\.\d{1,3})?$/.test(value) ? Number(value) : NaN;
+  if (!(seconds >= 0.05 && seconds <= 86400)) {
+    problems.push({ field, message: 'must be a number of seconds from 0.05 to 86400' });
+    return fallback;
+  }
+  return seconds;
 }

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import type { Config } from './config.ts';
+import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
+import { removeStaleUploads } from './media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
+import { loadSenderKey } from './sender-key.ts';
 
 export interface AppContext {
   config: Config;
@@ -17,14 +20,21 @@ export interface AppContext {
   now(): Date;
   randomBytes(n: number): Uint8Array;
   sealer: Sealer;
+  /** Keys the pseudonyms of SMS senders (`<dataDir>/keys/sender.key`). */
+  senderKey: Uint8Array;
+  /** Signs the log's checkpoints (`<dataDir>/keys/log.key`). */
+  logSigner: LogSigner;
 }
 
 export async function createContext(config: Config): Promise<AppContext> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
   await migrate(db);
+  await removeStaleUploads(join(config.dataDir, 'incoming'), new Date());
   const key = await loadSealingKey(config.dataDir);
-  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key) };
+  const senderKey = await loadSenderKey(config.dataDir);
+  const logSigner = await loadLogSigner(config.dataDir, config.origin);
+  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner };
 }
 
 /** A context around a given database, for tests and tools. */
@@ -35,6 +45,8 @@ export function contextFor(config: Config, db: Db, overrides: Partial<AppContext
     now: () => new Date(),
     randomBytes: (n) => randomBytes(n),
     sealer: createSealer(randomBytes(32)),
+    senderKey: randomBytes(32),
+    logSigner: ephemeralLogSigner(config.origin),
     ...overrides,
   };
 }

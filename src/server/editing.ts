@@ -8,7 +8,7 @@ import { type EventData, diffEventData, validateEventData } from '../core/event.
 import type { PublicEvent } from '../core/public-event.ts';
 import type { VerificationStatus } from '../core/verification.ts';
 import type { Queryable } from '../store/db.ts';
-import { createEvent, getEventRow, getRevision, publishEvent, reviseEvent, unpublishEvent } from '../store/events.ts';
+import { createEvent, getEventRow, getRevision, listPublications, publishEvent, reviseEvent, unpublishEvent } from '../store/events.ts';
 import { linkReport } from '../store/reports.ts';
 import { getSource } from '../store/sources.ts';
 import type { Role } from '../store/users.ts';
@@ -150,6 +150,13 @@ export async function publishLatest(
       );
     }
     if (row.published_revision === row.latest_revision) throw new ConflictError(`revision ${row.latest_revision} is already published`);
+    // A correction or retraction goes into the public log and onto the event's page: it must say why.
+    const lastPublished = (await listPublications(tx, eventId)).filter((p) => p.action === 'publish').at(-1)?.revision;
+    if (!note && lastPublished !== undefined && lastPublished !== row.latest_revision) {
+      throw new ValidationError([
+        { field: 'publicNote', message: `is required: tell readers what revision ${row.latest_revision} corrects or why it retracts the event` },
+      ]);
+    }
     return publishEvent(tx, eventId, editor.id, ctx.now(), note || undefined);
   });
 }

@@ -8,15 +8,18 @@
  * replays the JSON API with the idempotency key it saved, and an already-encrypted contact
  * will take the place of `sealContact` below without changing the channels.
  */
+import { createHash } from 'node:crypto';
 import { ConflictError, Problems, ValidationError } from '../core/errors.ts';
 import { resolvePlace } from '../core/gazetteer/search.ts';
 import {
   type ReportChannel,
   type ReportInput,
   type ReportState,
+  DEVICE_RECEIPT_PREFIX,
   receiptCodeFromBytes,
   validateReportInput,
 } from '../core/report.ts';
+import type { Queryable } from '../store/db.ts';
 import { getPublishedEvent } from '../store/events.ts';
 import { type ReportRow, findReportByReceipt, insertReport } from '../store/reports.ts';
 import type { AppContext } from './context.ts';
@@ -28,6 +31,11 @@ export interface AcceptOptions {
    * `idempotencyKey` inside the input; the two must agree when both are given.
    */
   idempotencyKey?: string | undefined;
+  /**
+   * Stores what came with the report (media) inside the report's transaction, so both commit
+   * or neither does. Not called when the idempotency key returns an earlier report.
+   */
+  attach?: ((tx: Queryable, reportId: number) => Promise<void>) | undefined;
 }
 
 export interface AcceptedReport {
@@ -44,6 +52,18 @@ export const PLACE_SCORE_THRESHOLD = 0.8;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:+/=-]{8,128}$/;
 
 const MAX_ATTEMPTS = 5;
+
+/** `device:` and 16 to 32 random bytes in base64url: see core/armor.ts. */
+const DEVICE_KEY = /^device:[A-Za-z0-9_-]{22,43}$/;
+
+export function isDeviceKey(key: string): boolean {
+  return DEVICE_KEY.test(key);
+}
+
+/** The receipt code a device key always gets (DEVICE_RECEIPT_PREFIX in core/report.ts). */
+export function receiptCodeForDeviceKey(key: string): string {
+  return receiptCodeFromBytes(createHash('sha256').update(DEVICE_RECEIPT_PREFIX + key, 'utf8').digest());
+}
 
 export function isIdempotencyKey(value: unknown): value is string {
   return typeof value === 'string' && IDEMPOTENCY_KEY.test(value);
@@ -70,14 +90,17 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
 
   const contactSealed = report.contact === undefined ? undefined : sealContact(ctx, report.contact);
   const placeId = placeIdFor(report.where);
-  // Keys are scoped to their channel, so a relay's key can never meet a browser's.
-  const storedKey = key === undefined ? undefined : `${opts.channel}:${key}`;
+  // Keys are scoped to their channel, so a relay's key can never meet a browser's; except keys
+  // chosen on a reporter's device, which one report carries over every path (the API, an
+  // armored block, a relay) and which therefore share one space.
+  const storedKey = key === undefined ? undefined : isDeviceKey(key) ? key : `${opts.channel}:${key}`;
+  const deviceReceipt = storedKey !== undefined && isDeviceKey(storedKey) ? receiptCodeForDeviceKey(storedKey) : undefined;
 
   for (let attempt = 1; ; attempt++) {
-    const receiptCode = receiptCodeFromBytes(ctx.randomBytes(8));
+    const receiptCode = deviceReceipt ?? receiptCodeFromBytes(ctx.randomBytes(8));
     try {
-      const { report: row, created } = await ctx.db.transaction((tx) =>
-        insertReport(tx, {
+      const { report: row, created } = await ctx.db.transaction(async (tx) => {
+        const stored = await insertReport(tx, {
           input: report,
           channel: opts.channel,
           receiptCode,
@@ -85,13 +108,16 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
           ...(contactSealed === undefined ? {} : { contactSealed }),
           ...(placeId === undefined ? {} : { placeId }),
           ...(storedKey === undefined ? {} : { idempotencyKey: storedKey }),
-        }),
-      );
+        });
+        if (stored.created && opts.attach) await opts.attach(tx, stored.report.id);
+        return stored;
+      });
       if (!created) assertSameReport(ctx, row, report);
       return { receiptCode: row.receipt_code, created, state: row.state };
     } catch (err) {
       // 60 random bits make a collision astronomically unlikely; if one happens, draw again.
-      if (attempt < MAX_ATTEMPTS && isReceiptCodeCollision(err)) continue;
+      // A device key's code is fixed, so drawing again would not help.
+      if (attempt < MAX_ATTEMPTS && deviceReceipt === undefined && isReceiptCodeCollision(err)) continue;
       throw err;
     }
   }
@@ -101,7 +127,7 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function checkWellFormed(p: Problems, report: ReportInput): void {
-  for (const field of ['what', 'when', 'where', 'contact'] as const) {
+  for (const field of ['what', 'when', 'where', 'contact', 'contactAge'] as const) {
     const v = report[field];
     if (v !== undefined && LONE_SURROGATE.test(v)) p.add(field, 'contains an invalid character (a lone surrogate)');
   }
@@ -157,7 +183,8 @@ function assertSameReport(ctx: AppContext, row: ReportRow, report: ReportInput):
     (row.claimed_when ?? undefined) === report.when &&
     (row.claimed_where ?? undefined) === report.where &&
     row.how_known === report.howKnown &&
-    contact === report.contact;
+    contact === report.contact &&
+    (row.contact_age ?? undefined) === report.contactAge;
   if (!same) throw new ConflictError('idempotencyKey was already used for a different report');
 }
 

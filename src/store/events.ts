@@ -4,6 +4,8 @@ import type { EventFilter } from '../core/filter.ts';
 import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
 import { type PublicEvent, toPublicEvent } from '../core/public-event.ts';
 import type { Queryable } from './db.ts';
+import { type LogEntry, encodeLogEntry } from '../log/entry.ts';
+import { appendLogEntry } from './log.ts';
 
 export interface EventRow {
   id: number;
@@ -123,6 +125,9 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
     `insert into publications (event_id, revision, action, editor_id, reason, at, record) values ($1, $2, 'publish', $3, $4, $5, $6)`,
     [id, rev.revision, editorId, publicNote ?? null, now, JSON.stringify(record)],
   );
+  const entry: LogEntry = { v: 1, type: 'publish', event: id, revision: rev.revision, at: now.toISOString(), record };
+  if (publicNote) entry.note = publicNote;
+  await appendLogEntry(q, encodeLogEntry(entry));
   return record;
 }
 
@@ -142,6 +147,8 @@ export async function unpublishEvent(q: Queryable, id: number, editorId: number 
     reason,
     now,
   ]);
+  // The log says that the event was withdrawn, not why: the reason stays with the team.
+  await appendLogEntry(q, encodeLogEntry({ v: 1, type: 'unpublish', event: id, revision: ev.published_revision, at: now.toISOString() }));
 }
 
 export interface PublicationRow {

@@ -12,6 +12,8 @@ export interface ReportRow {
   claimed_where: string | null;
   how_known: HowKnown;
   contact_sealed: string | null;
+  /** Private fields encrypted on the reporter's device to the editors' age recipients. */
+  contact_age: string | null;
   place_id: string | null;
   source_id: number | null;
   state: ReportState;
@@ -44,8 +46,8 @@ export interface NewReport {
 export async function insertReport(q: Queryable, r: NewReport): Promise<{ report: ReportRow; created: boolean }> {
   const rows = await q.query<ReportRow>(
     `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
-       contact_sealed, place_id, source_id, idempotency_key)
-     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11)
+       contact_sealed, place_id, source_id, idempotency_key, contact_age)
+     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12)
      on conflict (idempotency_key) do nothing
      returning *`,
     [
@@ -60,6 +62,7 @@ export async function insertReport(q: Queryable, r: NewReport): Promise<{ report
       r.placeId ?? null,
       r.sourceId ?? null,
       r.idempotencyKey ?? null,
+      r.input.contactAge ?? null,
     ],
   );
   if (rows[0]) return { report: rows[0], created: true };

@@ -1,4 +1,6 @@
 import type { Command, Env } from '../main.ts';
+import { editorKeysGroup } from './editor.ts';
+import { logKeysGroup } from './log.ts';
 
 /**
  * `caravan keys <group> ...`: the chronicle's keys. Each group (the log's signing key, the
@@ -10,7 +12,10 @@ export interface KeysGroup {
   run(args: string[], env: Env): Promise<number>;
 }
 
-const GROUPS: Record<string, KeysGroup> = {};
+const GROUPS: Record<string, KeysGroup> = {
+  log: logKeysGroup,
+  editor: editorKeysGroup,
+};
 
 function usage(): string {
   const lines = Object.entries(GROUPS).map(([name, g]) => `  caravan keys ${name.padEnd(8)} ${g.summary}`);

@@ -3,6 +3,9 @@ import { loadDemoIfEmpty } from '../../demo/load.ts';
 import { createApp } from '../../server/app.tsx';
 import type { Config } from '../../server/config.ts';
 import { createContext } from '../../server/context.ts';
+import { startRelayForwarder } from '../../server/relay.ts';
+import { startMirrorPoller } from '../../mirror/poller.ts';
+import { describeOutcome } from '../mirror/action.ts';
 
 /** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
 export async function serve(config: Config): Promise<void> {
@@ -16,6 +19,13 @@ export async function serve(config: Config): Promise<void> {
     const store = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
     console.log(`Caravan is serving http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port} (${store})`);
   });
+  const forwarder = config.relayFor.length > 0 ? startRelayForwarder(ctx) : undefined;
+  if (forwarder) console.log(`relaying reports for ${config.relayFor.join(', ')}`);
+  // Followed chronicles are checked in the background; pages serve the verified copy meanwhile.
+  const mirrors = startMirrorPoller(
+    { db: ctx.db, now: ctx.now },
+    { intervalMs: config.mirrorInterval * 1000, onOutcome: (o) => o.status !== 'unchanged' && console.log(`mirror ${describeOutcome(o)}`) },
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       server.close(() => resolve());
@@ -25,5 +35,8 @@ export async function serve(config: Config): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Outcomes of attempts under way are recorded before the store closes.
+  await forwarder?.stop();
+  await mirrors.stop();
   await ctx.db.close();
 }

@@ -26,6 +26,8 @@ const text = translator({
     publish: 'Publish revision {n}',
     publicNote: 'Note for readers (optional)',
     publicNoteHint: 'What changed in this correction; shown in the event’s public history.',
+    publicNoteRequired: 'Note for readers',
+    publicNoteRequiredHint: 'Required: what this correction or retraction changes and why. Readers see it at the top of the event’s page and in the public log.',
     unpublish: 'Unpublish',
     unpublishReason: 'Why take it off the site? (kept in the team’s publication history; readers see only that it was withdrawn)',
     changeStatus: 'Change the status only',
@@ -65,6 +67,8 @@ const text = translator({
     publish: 'Опубликовать правку {n}',
     publicNote: 'Примечание для читателей (необязательно)',
     publicNoteHint: 'Что изменилось в этой правке; видно в публичной истории события.',
+    publicNoteRequired: 'Примечание для читателей',
+    publicNoteRequiredHint: 'Обязательно: что меняет это исправление или опровержение и почему. Читатели увидят это вверху страницы события и в открытом журнале.',
     unpublish: 'Снять с публикации',
     unpublishReason: 'Почему снимаем? (сохраняется в истории публикации для редакции; читатели видят только, что событие отозвано)',
     changeStatus: 'Изменить только статус',
@@ -127,6 +131,9 @@ export function EditorEventPage(props: EditorEventPageProps) {
   const base = `/editor/events/${ev.id}`;
   const published = ev.published_revision !== null;
   const upToDate = ev.published_revision === ev.latest_revision;
+  // A correction or retraction (a newer revision of something once public) must tell readers why.
+  const lastPublished = props.publications.filter((p) => p.action === 'publish').at(-1)?.revision;
+  const noteRequired = lastPublished !== undefined && lastPublished !== ev.latest_revision;
   const fatalities = describeFatalities(data.fatalities);
   const actor = (a: EventData['actor1']) =>
     `${a.name} (${a.type} — ${ACTOR_TYPES[a.type]})${a.associated.length > 0 ? `; ${a.associated.join('; ')}` : ''}`;
@@ -161,8 +168,9 @@ export function EditorEventPage(props: EditorEventPageProps) {
           <Csrf token={user.csrf} />
           <input type="hidden" name="revision" value={String(ev.latest_revision)} />
           {ev.first_published_at ? (
-            <TextArea problems={problems} label={t('publicNote')} hint={t('publicNoteHint')} name="public_note" fields={['publicNote']}
-              value={props.values?.publicNote ?? ''} maxlength={1000} rows={2} />
+            <TextArea problems={problems} label={t(noteRequired ? 'publicNoteRequired' : 'publicNote')}
+              hint={t(noteRequired ? 'publicNoteRequiredHint' : 'publicNoteHint')} name="public_note" fields={['publicNote']}
+              value={props.values?.publicNote ?? ''} maxlength={1000} rows={2} required={noteRequired} />
           ) : null}
           <button type="submit">{t('publish', { n: ev.latest_revision })}</button>
         </form>

@@ -6,6 +6,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { reportLabel } from './queue.tsx';
+import { ReportOrigin, type ReportOriginView } from './report-origin.tsx';
 import { type EditorUser, Csrf, EditorPage, FieldProblems, Lines, Time, fieldId, firstLine, placeLabel } from './shell.tsx';
 
 const text = translator({
@@ -22,6 +23,12 @@ const text = translator({
     contact: 'Contact details',
     contactSealed: 'The reporter left contact details. Only an admin can reveal them, and every reveal is recorded.',
     contactNone: 'none left',
+    ageSealed: 'The reporter’s private details (contact, and any field they marked private) were encrypted on their device to the editors’ keys; the server cannot read them.',
+    ageHow: 'To read them here, paste your AGE-SECRET-KEY-1…; it stays in this page and is never sent. Or save the text below and run “age -d -i your-key.txt”.',
+    ageKey: 'Your age secret key',
+    ageOpen: 'Open here',
+    ageBadKey: 'That is not an AGE-SECRET-KEY-1… key.',
+    ageWrongKey: 'This key cannot open these details: they were encrypted to the editors’ keys of the day the report was sent.',
     reveal: 'Reveal contact details (recorded)',
     revealed: 'Contact details, shown once. Do not copy them anywhere else.',
     claimedBy: 'Claimed by {name}',
@@ -55,6 +62,11 @@ const text = translator({
     act_rejected: 'rejected',
     act_reveal_contact: 'revealed contact details',
     claimedElsewhere: 'Claimed by {name}: only they (or an admin) can act on it.',
+    media: 'Photos and videos',
+    mediaNote: 'Shown without their metadata (location, time, device). The SHA-256 is of the file exactly as the reporter sent it.',
+    mediaOpen: 'Open (metadata removed)',
+    mediaOriginal: 'Download the original (evidence; still has its location and device data)',
+    mediaNoOriginal: 'No original kept',
   },
   ru: {
     title: 'Сообщение №{id}',
@@ -69,6 +81,12 @@ const text = translator({
     contact: 'Контакты',
     contactSealed: 'Автор оставил контакты. Раскрыть их может только администратор, и каждое раскрытие записывается.',
     contactNone: 'не оставлены',
+    ageSealed: 'Личные данные автора (контакты и поля, которые он скрыл) зашифрованы на его устройстве ключами редакторов; сервер не может их прочесть.',
+    ageHow: 'Чтобы прочесть их здесь, вставьте свой AGE-SECRET-KEY-1… — он остаётся на этой странице и никуда не отправляется. Или сохраните текст ниже и выполните «age -d -i ваш-ключ.txt».',
+    ageKey: 'Ваш секретный ключ age',
+    ageOpen: 'Открыть здесь',
+    ageBadKey: 'Это не ключ AGE-SECRET-KEY-1….',
+    ageWrongKey: 'Этот ключ не открывает данные: они зашифрованы ключами редакторов на день отправки.',
     reveal: 'Раскрыть контакты (будет записано)',
     revealed: 'Контакты показаны один раз. Не копируйте их никуда.',
     claimedBy: 'В работе у {name}',
@@ -102,6 +120,11 @@ const text = translator({
     act_rejected: 'отклонено',
     act_reveal_contact: 'раскрыты контакты',
     claimedElsewhere: 'В работе у {name}: действовать может только он(а) или администратор.',
+    media: 'Фото и видео',
+    mediaNote: 'Показаны без метаданных (место, время, устройство). SHA-256 — от файла в том виде, в каком его прислал автор.',
+    mediaOpen: 'Открыть (метаданные удалены)',
+    mediaOriginal: 'Скачать оригинал (доказательство; в нём остались место и данные устройства)',
+    mediaNoOriginal: 'Оригинал не сохранён',
   },
 });
 
@@ -124,6 +147,23 @@ export interface ReportView {
   duplicate_of: number | null;
   state_note: string | null;
   contact_sealed: string | null;
+  /** Private fields the reporter's browser encrypted to the editors' age recipients. */
+  contact_age?: string | null;
+}
+
+export interface MediaView {
+  id: number;
+  /** Of the bytes as received. */
+  sha256: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  /** The stripped copy, editors only. */
+  href: string;
+  /** The evidence original, editors only; null when none was kept. */
+  originalHref: string | null;
 }
 
 export interface ReportActionView {
@@ -142,6 +182,9 @@ export interface ReportPageProps {
   recentEvents: Array<{ id: number; summary: string }>;
   /** Set only in the response to the admin's reveal. */
   revealedContact?: string;
+  media?: readonly MediaView[];
+  /** For reports from SMS or Telegram: channel time and id, the sender's other messages, media hashes. */
+  origin?: ReportOriginView | undefined;
   problems?: readonly FieldProblem[];
   /** What the editor typed into a refused form, to show again. */
   values?: { of?: string; note?: string; eventId?: string };
@@ -157,7 +200,8 @@ export function ReportPage(props: ReportPageProps) {
   const canAct = r.state === 'new' || mine || (r.state === 'claimed' && isAdmin);
   const base = `/editor/reports/${r.id}`;
   return (
-    <EditorPage lang={lang} path={props.path} title={t('title', { id: r.id })} user={user} nav="queue">
+    <EditorPage lang={lang} path={props.path} title={t('title', { id: r.id })} user={user} nav="queue"
+      scripts={r.contact_age ? ['/assets/contact-open.js'] : undefined}>
       <h1>
         {t('title', { id: r.id })}: {firstLine(r.what, 80)}
       </h1>
@@ -230,6 +274,8 @@ export function ReportPage(props: ReportPageProps) {
                 <Lines text={props.revealedContact} />
               </p>
             </>
+          ) : r.contact_age ? (
+            <AgeSealedContact ciphertext={r.contact_age} t={t} />
           ) : r.contact_sealed ? (
             <>
               {t('contactSealed')}
@@ -247,6 +293,37 @@ export function ReportPage(props: ReportPageProps) {
           )}
         </dd>
       </dl>
+
+      {props.origin ? <ReportOrigin lang={lang} origin={props.origin} /> : null}
+
+      {props.media?.length ? (
+        <>
+          <h2>{t('media')}</h2>
+          <p class="meta">{t('mediaNote')}</p>
+          <ul class="media-list">
+            {props.media.map((m) => (
+              <li id={`media-${m.id}`}>
+                {m.mime.startsWith('image/') ? (
+                  <a href={m.href}>
+                    <img src={m.href} alt={`#${m.id}`} width={160} />
+                  </a>
+                ) : null}
+                <dl class="facts">
+                  <dt>SHA-256</dt>
+                  <dd>
+                    <code class="sha256">{m.sha256}</code>
+                  </dd>
+                  <dt>{m.mime}</dt>
+                  <dd>{mediaFacts(m)}</dd>
+                </dl>
+                <a href={m.href}>{t('mediaOpen')}</a>
+                {' · '}
+                {m.originalHref ? <a href={m.originalHref}>{t('mediaOriginal')}</a> : t('mediaNoOriginal')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>{t('actions')}</h2>
       {!open ? <p>{t('settled')}</p> : null}
@@ -346,6 +423,13 @@ export function ReportPage(props: ReportPageProps) {
   );
 }
 
+function mediaFacts(m: MediaView): string {
+  const size = m.bytes >= 1024 * 1024 ? `${(m.bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.max(1, Math.round(m.bytes / 1024))} KiB`;
+  const dims = m.width !== null && m.height !== null ? `${m.width}×${m.height}` : undefined;
+  const length = m.durationMs !== null ? `${(m.durationMs / 1000).toFixed(1)} s` : undefined;
+  return [size, dims, length].filter(Boolean).join(', ');
+}
+
 function actionLabel(lang: Lang, action: string): string {
   return text(lang, `act_${action}` as Key) ?? action;
 }
@@ -359,5 +443,26 @@ function ActionButton(props: { action: string; csrf: string; label: string; forc
         {props.label}
       </button>
     </form>
+  );
+}
+
+/**
+ * The ciphertext and, with the contact-open island, a field for the editor's identity. No form:
+ * nothing here can ever be submitted, so the key cannot reach a URL or the server.
+ */
+function AgeSealedContact(props: { ciphertext: string; t: (k: Key) => string }) {
+  const { t } = props;
+  return (
+    <div class="contact-age" data-contact-age={props.ciphertext}>
+      <p>{t('ageSealed')}</p>
+      <p class="hint">{t('ageHow')}</p>
+      <div class="contact-open" hidden>
+        <label for="age-identity">{t('ageKey')}</label>{' '}
+        <input type="password" id="age-identity" name="identity" autocomplete="off" spellcheck={false} />{' '}
+        <button type="button">{t('ageOpen')}</button>
+      </div>
+      <div class="contact-opened" aria-live="polite" data-bad-key={t('ageBadKey')} data-wrong-key={t('ageWrongKey')}></div>
+      <pre class="age-ciphertext">{props.ciphertext}</pre>
+    </div>
   );
 }

@@ -24,6 +24,7 @@ export const shellText = translator({
     events: 'Events',
     newEvent: 'New event',
     sources: 'Sources',
+    importArmored: 'Paste a report',
     users: 'Users',
     signedInAs: 'Signed in as {name} ({role})',
     logout: 'Log out',
@@ -39,6 +40,7 @@ export const shellText = translator({
     events: 'События',
     newEvent: 'Новое событие',
     sources: 'Источники',
+    importArmored: 'Вставить сообщение',
     users: 'Пользователи',
     signedInAs: 'Вы вошли как {name} ({role})',
     logout: 'Выйти',
@@ -64,7 +66,7 @@ export function EditorHead() {
   return <meta name="referrer" content="same-origin" />;
 }
 
-export type EditorNav = 'queue' | 'events' | 'new-event' | 'sources' | 'users';
+export type EditorNav = 'queue' | 'events' | 'new-event' | 'sources' | 'users' | 'import';
 
 export interface EditorPageProps {
   lang: Lang;
@@ -73,6 +75,8 @@ export interface EditorPageProps {
   user: EditorUser;
   nav?: EditorNav;
   children?: Child;
+  /** Islands this page loads; it works without them. */
+  scripts?: string[];
 }
 
 export function EditorPage(props: EditorPageProps) {
@@ -86,13 +90,14 @@ export function EditorPage(props: EditorPageProps) {
     </li>
   );
   return (
-    <Page lang={lang} path={props.path} title={props.title} editor nav="editor" head={<EditorHead />}>
+    <Page lang={lang} path={props.path} title={props.title} editor nav="editor" head={<EditorHead />} scripts={props.scripts}>
       <nav class="editor-nav" aria-label={t('workspace')}>
         <ul class="plain inline">
           {item('queue', '/editor', t('queue'))}
           {item('events', '/editor/events', t('events'))}
           {item('new-event', '/editor/events/new', t('newEvent'))}
           {item('sources', '/editor/sources', t('sources'))}
+          {item('import', '/editor/import', t('importArmored'))}
           {user.role === 'admin' ? item('users', '/editor/users', t('users')) : null}
         </ul>
         <form method="post" action="/editor/logout" class="inline">

@@ -133,7 +133,7 @@ describe('public reading site', () => {
     const jan6 = daySection(await page('/'), 'Thursday, 6 January 2022');
     assert.match(jan6, /<li class="retracted">.*<span class="badge status-retracted">retracted<\/span>.*Shots fired/s);
     const html = await page(`/events/${ids.retracted}`);
-    assert.match(html, /The editors retracted this event\. The video was from 2018\./);
+    assert.match(html, /Retracted on 6 January 2022:<\/strong> The video was from 2018\./);
   });
 
   it('gives a permalink in Russian with the zone and offset even when only the day is known', async () => {

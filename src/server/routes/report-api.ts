@@ -12,6 +12,7 @@ import type { AppContext } from '../context.ts';
 import type { Ctx, Env } from '../http.ts';
 import { type AcceptedReport, acceptReport, eventPath, lookupReceipt } from '../intake.ts';
 import { readJsonBody } from './report-body.ts';
+import { RELAY_HEADER } from '../relay.ts';
 
 /** The Idempotency-Key header is a structured-field string: quotes are allowed and not part of the key. */
 function headerKey(c: Ctx): string | undefined {
@@ -31,7 +32,10 @@ export function registerReportApiRoutes(app: Hono<Env>, ctx: AppContext): void {
     const body = await readJsonBody(c.req.raw);
     let receipt: AcceptedReport;
     try {
-      receipt = await acceptReport(ctx, body, { channel: 'api', idempotencyKey: headerKey(c) });
+      // The header only labels the channel: a relay cannot choose a receipt code, it sends a device
+      // key, whose code any client could have had.
+      const channel = c.req.header(RELAY_HEADER) === '1' ? 'relay' : 'api';
+      receipt = await acceptReport(ctx, body, { channel, idempotencyKey: headerKey(c) });
     } catch (err) {
       if (err instanceof CaravanError) throw err;
       // Storage failed: a 503 tells the client to retry with the same key, which stores the

@@ -21,7 +21,9 @@ import { StatusFormPage, StatusNotFoundPage, StatusPage, type StatusView } from 
 import type { AppContext } from '../context.ts';
 import { BadRequestError, type Ctx, type Env, currentPath } from '../http.ts';
 import { acceptReport, eventPath, isIdempotencyKey, lookupReceipt } from '../intake.ts';
-import { TooLargeError, readFormBody } from './report-body.ts';
+import { type ReportUpload, receiveReportUpload } from '../media.ts';
+import { MediaError } from '../media-upload.ts';
+import { TooLargeError, mediaType, readFormBody } from './report-body.ts';
 import { registerReportApiRoutes } from './report-api.ts';
 
 type Status = 200 | 201 | 400 | 404 | 409 | 413 | 422 | 503;
@@ -58,9 +60,19 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.post('/report', async (c) => {
     const lang = () => c.get('lang');
     let fields: Record<string, unknown>;
+    // Multipart forms may carry photos and videos: streamed to disk, stripped, stored with the report.
+    let upload: ReportUpload | undefined;
     try {
-      fields = await readFormBody(c.req.raw);
+      if (mediaType(c.req.header('content-type')) === 'multipart/form-data') {
+        upload = await receiveReportUpload(ctx, c.req.raw);
+        fields = upload.fields;
+      } else {
+        fields = await readFormBody(c.req.raw);
+      }
     } catch (err) {
+      if (err instanceof MediaError) {
+        return page(c, <ReportRefusedPage lang={lang()} path="/report" reason="media" detail={err.message} />, err.status);
+      }
       if (err instanceof TooLargeError) return page(c, <ReportRefusedPage lang={lang()} path="/report" reason="too_large" />, 413);
       if (err instanceof BadRequestError) {
         return page(c, <ReportRefusedPage lang={lang()} path="/report" reason="unreadable" detail={err.message} />, 400);
@@ -69,7 +81,8 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     }
     useFormLang(c, fields);
     try {
-      const receipt = await acceptReport(ctx, fields, { channel: 'web' });
+      const receipt = await acceptReport(ctx, fields, { channel: 'web', attach: upload?.attach });
+      upload?.committed();
       return page(
         c,
         <ReceiptPage lang={lang()} path="/report" receiptCode={receipt.receiptCode} created={receipt.created} />,
@@ -98,6 +111,8 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
       // Only the error is logged, never the report.
       console.error(`report intake failed: ${(err as Error)?.name}: ${(err as Error)?.message}`);
       return page(c, <ReportRefusedPage lang={lang()} path="/report" reason="not_stored" />, 503);
+    } finally {
+      await upload?.discard();
     }
   });
 

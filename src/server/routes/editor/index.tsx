@@ -15,8 +15,11 @@ import { registerEventEditRoutes } from './event-edit.tsx';
 import { registerEventRoutes } from './events.tsx';
 import { gate, noStore } from './guard.ts';
 import { registerLoginRoutes } from './login.tsx';
+import { registerImportRoutes } from './import.tsx';
+import { TELEGRAM_UPLOAD_MAX, TELEGRAM_UPLOAD_PATH, registerTelegramImportRoutes } from './telegram-import.tsx';
 import { registerQueueRoutes } from './queue.tsx';
 import { registerReportRoutes } from './reports.tsx';
+import { registerMediaRoutes } from '../media.ts';
 import { registerSourceRoutes } from './sources.tsx';
 import { registerUserRoutes } from './users.tsx';
 
@@ -50,17 +53,23 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   const editor = new Hono<Env>();
   editor.use('*', noStore());
   // The largest honest form is an event with a hundred sources: far below this.
-  editor.use('*', bodyLimit({ maxSize: 256 * 1024 }));
+  // A Telegram export with its photos is the one upload that needs more.
+  const formLimit = bodyLimit({ maxSize: 256 * 1024 });
+  const uploadLimit = bodyLimit({ maxSize: TELEGRAM_UPLOAD_MAX });
+  editor.use('*', (c, next) => (c.req.path === TELEGRAM_UPLOAD_PATH ? uploadLimit : formLimit)(c, next));
   editor.use('*', loadSession(ctx));
   editor.use('*', gate());
 
   registerLoginRoutes(editor, ctx);
   registerQueueRoutes(editor, ctx);
   registerReportRoutes(editor, ctx);
+  registerMediaRoutes(editor, ctx);
   // Before the event routes: "/events/new" must not be taken for an event id.
   registerEventEditRoutes(editor, ctx);
   registerEventRoutes(editor, ctx);
   registerSourceRoutes(editor, ctx);
+  registerImportRoutes(editor, ctx);
+  registerTelegramImportRoutes(editor, ctx);
   registerUserRoutes(editor, ctx);
 
   editor.onError((err, c) => {

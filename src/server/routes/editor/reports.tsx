@@ -7,6 +7,8 @@ import type { Hono } from 'hono';
 import { type FieldProblem, ForbiddenError } from '../../../core/errors.ts';
 import { ReportPage, type ReportPageProps } from '../../../publish/editor/report.tsx';
 import { listEditorEvents } from '../../../store/events.ts';
+import { listMediaOfReport } from '../../../store/media.ts';
+import { summarizeReportOrigin } from '../../../store/report-origins.ts';
 import {
   claimReport,
   getReport,
@@ -21,15 +23,18 @@ import { hasRole, requireRole } from '../../auth.ts';
 import type { AppContext } from '../../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../http.ts';
 import { editorOf, formOf, sessionOf, userOf } from './guard.ts';
+import { mediaPath, originalPath } from '../media.ts';
 
 const NOTE_MAX = 1000;
 
 export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
   async function render(c: Ctx, id: number, extra: Partial<ReportPageProps> = {}, status: 200 | 422 = 200) {
-    const [report, actions, recent] = await Promise.all([
+    const [report, actions, recent, media, origin] = await Promise.all([
       getReport(ctx.db, id),
       listReportActions(ctx.db, id),
       listEditorEvents(ctx.db, { limit: 20, offset: 0 }),
+      listMediaOfReport(ctx.db, id),
+      summarizeReportOrigin(ctx.db, id),
     ]);
     const recentEvents = recent.map((e) => ({ id: e.id, summary: e.data.summary.en }));
     return c.html(
@@ -40,6 +45,11 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         report={report}
         actions={actions}
         recentEvents={recentEvents}
+        origin={origin}
+        media={media.map((m) => ({
+          id: m.id, sha256: m.sha256, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height,
+          durationMs: m.duration_ms, href: mediaPath(m.id), originalHref: m.evidence_path === null ? null : originalPath(m.id),
+        }))}
         {...extra}
       />,
       status,
