@@ -5,13 +5,12 @@
  * a key the caller derives from the message itself, so a gateway that delivers one SMS three
  * hundred times, or an export imported twice, leaves one report.
  */
-import { resolvePlace } from '../core/gazetteer/search.ts';
 import { type ReportChannel, type ReportInput, receiptCodeFromBytes, validateReportInput } from '../core/report.ts';
 import type { Queryable } from '../store/db.ts';
 import { type MediaRef, addMediaRefs, setReportOrigin } from '../store/report-origins.ts';
 import { insertReport } from '../store/reports.ts';
 import type { AppContext } from './context.ts';
-import { PLACE_SCORE_THRESHOLD } from './intake.ts';
+import { placeIdFor } from './intake.ts';
 
 export interface ExternalReport {
   channel: ReportChannel;
@@ -73,21 +72,3 @@ export async function storeExternalReport(ctx: AppContext, tx: Queryable, r: Ext
   return { id: report.id, receiptCode: report.receipt_code, created };
 }
 
-function placeIdFor(where: string | undefined): string | undefined {
-  if (!where) return undefined;
-  try {
-    const top = resolvePlace(where, { limit: 1 })[0];
-    return top && top.score >= PLACE_SCORE_THRESHOLD ? top.place.id : undefined;
-  } catch (err) {
-    // Locating helps editors; it must never cost a report. Only the error's name is logged.
-    console.error(`place resolution failed: ${(err as Error)?.name ?? 'unknown error'}`);
-    return undefined;
-  }
-}
-
-/** A unique receipt code drawn twice: astronomically unlikely, but then the caller draws again. */
-export function isReceiptCodeCollision(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
-  return e.code === '23505' && /receipt_code/.test(`${String(e.constraint ?? '')} ${String(e.message ?? '')}`);
-}

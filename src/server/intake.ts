@@ -154,7 +154,7 @@ function sealContact(ctx: AppContext, contact: string): string {
 }
 
 /** The gazetteer id of the place the text names, when the match is good enough to trust. */
-function placeIdFor(where: string | undefined): string | undefined {
+export function placeIdFor(where: string | undefined): string | undefined {
   if (!where) return undefined;
   try {
     const top = resolvePlace(where, { limit: 1 })[0];
@@ -188,7 +188,8 @@ function assertSameReport(ctx: AppContext, row: ReportRow, report: ReportInput):
   if (!same) throw new ConflictError('idempotencyKey was already used for a different report');
 }
 
-function isReceiptCodeCollision(err: unknown): boolean {
+/** A unique receipt code drawn twice: astronomically unlikely, but then the caller draws again. */
+export function isReceiptCodeCollision(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
   return e.code === '23505' && /receipt_code/.test(`${String(e.constraint ?? '')} ${String(e.message ?? '')}`);

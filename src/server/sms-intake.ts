@@ -11,7 +11,8 @@
 import { createHmac } from 'node:crypto';
 import { parseKeypadMessage } from '../intake/sms-format.ts';
 import type { AppContext } from './context.ts';
-import { isReceiptCodeCollision, storeExternalReport } from './external-reports.ts';
+import { storeExternalReport } from './external-reports.ts';
+import { isReceiptCodeCollision } from './intake.ts';
 import { normalizePhoneNumber, senderHash } from './sender-key.ts';
 
 export interface IncomingSms {
