@@ -97,6 +97,17 @@ describe('a mirror following a chronicle in another process', () => {
     assert.equal((await page(`/mirrors/${encodeURIComponent(ORIGIN)}/map`)).status, 200);
     const feed = await page(`${BASE}/feed.atom`);
     assert.match(feed.text, /<entry>/);
+    assert.match(home.text, new RegExp(`href="${BASE}/feed\\.json"`), 'the JSON Feed link stays inside the mirror');
+    const jsonFeed = JSON.parse((await page(`${BASE}/feed.json`)).text) as { version: string; title: string; items: Array<{ id: string; url: string }> };
+    assert.equal(jsonFeed.version, 'https://jsonfeed.org/version/1.1');
+    assert.match(jsonFeed.title, /origin\.test \(mirror\)/);
+    assert.equal(jsonFeed.items.length, 5);
+    assert.ok(jsonFeed.items.every((i) => i.url.startsWith(url)), 'permalinks stay the original chronicle\'s');
+    const csv = await page(`${BASE}/events.csv`);
+    assert.equal(csv.status, 200);
+    assert.equal(csv.text.trim().split('\n').length, 1 + 5, 'a header and one row per mirrored event');
+    const geo = JSON.parse((await page(`${BASE}/events.geojson`)).text) as { type: string; features: unknown[] };
+    assert.deepEqual({ type: geo.type, features: geo.features.length }, { type: 'FeatureCollection', features: 5 });
     assert.match((await page('/mirrors')).text, /origin\.test<\/a> — 5 entries verified/);
   });
 

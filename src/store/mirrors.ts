@@ -262,6 +262,33 @@ export async function listMirrorEvents(q: Queryable, origin: string, f: EventFil
   return rows.map((r) => r.record);
 }
 
+/**
+ * Every matching event of a mirrored chronology in date order, in batches (the data files): the
+ * same keyset walk as the chronicle's own exports, so memory stays flat at any size.
+ */
+export async function* streamMirrorEvents(q: Queryable, origin: string, f: EventFilter, batchSize = 500): AsyncGenerator<PublicEvent> {
+  let after: { date: string; start: Date | null; id: number } | undefined;
+  for (;;) {
+    const params: unknown[] = [];
+    let where = whereOf(origin, f, params);
+    if (after) {
+      params.push(after.date, after.start ?? new Date(0), after.id);
+      const n = params.length;
+      where += ` and (local_date, coalesce(start_at, 'epoch'::timestamptz), event_id) > ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::int)`;
+    }
+    params.push(batchSize);
+    const rows = await q.query<{ event_id: number; d: string; start_at: Date | null; record: PublicEvent }>(
+      `select event_id, to_char(local_date, 'YYYY-MM-DD') as d, start_at, record from mirror_events where ${where}
+       order by local_date, coalesce(start_at, 'epoch'::timestamptz), event_id limit $${params.length}`,
+      params,
+    );
+    for (const r of rows) yield r.record;
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { date: last.d, start: last.start_at, id: last.event_id };
+  }
+}
+
 /** The latest publications, newest first (the feed). */
 export async function recentMirrorEvents(q: Queryable, origin: string, limit: number): Promise<PublicEvent[]> {
   const rows = await q.query<{ record: PublicEvent }>(

@@ -10,7 +10,10 @@ import { ValidationError } from '../../core/errors.ts';
 import { type EventFilter, parseEventFilter } from '../../core/filter.ts';
 import { CHRONOLOGY_PAGE_SIZE, ChronologyPage } from '../../publish/chronology.tsx';
 import { EventPage, GonePage, type PublishedVersion } from '../../publish/event-page.tsx';
-import { renderAtom } from '../../publish/feeds/atom.ts';
+import { csvStream } from '../../publish/exports/csv.ts';
+import { geojsonStream } from '../../publish/exports/geojson.ts';
+import { type FeedInfo, renderAtom } from '../../publish/feeds/atom.ts';
+import { renderJsonFeed } from '../../publish/feeds/json-feed.ts';
 import { type Lang, common } from '../../publish/i18n.ts';
 import { Page } from '../../publish/layout.tsx';
 import { MapPage } from '../../publish/map.tsx';
@@ -25,6 +28,7 @@ import {
   listMirrors,
   queryMirrorEvents,
   recentMirrorEvents,
+  streamMirrorEvents,
 } from '../../store/mirrors.ts';
 import type { AppContext } from '../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../http.ts';
@@ -43,7 +47,7 @@ export function chronicleUrl(m: Pick<MirrorRow, 'log_url'>): string {
 }
 
 /** Reader paths the mirror serves itself; every other link (assets, the host's own pages) is left alone. */
-const MIRRORED = /^\/(?:$|\?|events\/|map(?:$|\?)|feed\.atom)/;
+const MIRRORED = /^\/(?:$|\?|events\/|map(?:$|\?)|feed\.(?:atom|json)|events\.(?:csv|geojson))/;
 
 /**
  * Points the shared renderers' links into the mirror. They write root-relative addresses
@@ -186,25 +190,56 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     return mirrored(c, found, <MapPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} />);
   });
 
+  /** Feed metadata for a mirror: ids and permalinks stay the original chronicle's, a mirror is the same record. */
+  function mirrorFeedInfo(c: Ctx, m: MirrorRow, file: string): FeedInfo {
+    const base = `${ctx.config.origin}${mirrorBase(m.origin)}`;
+    return {
+      origin: chronicleUrl(m),
+      title: `${m.origin} (mirror)`,
+      subtitle: `Mirror of ${m.origin}: ${m.size} log entries verified`,
+      selfUrl: `${base}/${file}`,
+      htmlUrl: `${base}/`,
+      lang: c.get('lang'),
+      emptyUpdated: new Date(m.last_success_at ?? m.added_at).toISOString(),
+    };
+  }
+
   app.get('/mirrors/:origin/feed.atom', async (c) => {
     const found = await mirrorOf(c);
     if (!found) return c.notFound();
-    const lang = c.get('lang');
     const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
-    const base = `${ctx.config.origin}${mirrorBase(found.m.origin)}`;
-    const xml = renderAtom(
-      {
-        // Entry ids and permalinks stay the original chronicle's: a mirror is the same record.
-        origin: chronicleUrl(found.m),
-        title: `${found.m.origin} (mirror)`,
-        subtitle: `Mirror of ${found.m.origin}: ${found.m.size} log entries verified`,
-        selfUrl: `${base}/feed.atom`,
-        htmlUrl: `${base}/`,
-        lang,
-        emptyUpdated: new Date(found.m.last_success_at ?? found.m.added_at).toISOString(),
-      },
-      events,
-    );
+    const xml = renderAtom(mirrorFeedInfo(c, found.m, 'feed.atom'), events);
     return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  });
+
+  app.get('/mirrors/:origin/feed.json', async (c) => {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
+    const feed = renderJsonFeed(mirrorFeedInfo(c, found.m, 'feed.json'), events);
+    return c.body(JSON.stringify(feed), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' });
+  });
+
+  /** The data files, named after the mirrored origin so a downloaded copy says whose it is. */
+  const fileStem = (origin: string) => `${origin.replace(/[^A-Za-z0-9.-]+/g, '_')}-events`;
+
+  app.get('/mirrors/:origin/events.csv', async (c) => {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const filter = parseEventFilter(c.req.query());
+    return c.body(csvStream(streamMirrorEvents(ctx.db, found.m.origin, filter)), 200, {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${fileStem(found.m.origin)}.csv"`,
+    });
+  });
+
+  app.get('/mirrors/:origin/events.geojson', async (c) => {
+    const found = await mirrorOf(c);
+    if (!found) return c.notFound();
+    const filter = parseEventFilter(c.req.query());
+    return c.body(geojsonStream(streamMirrorEvents(ctx.db, found.m.origin, filter), chronicleUrl(found.m)), 200, {
+      'Content-Type': 'application/geo+json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${fileStem(found.m.origin)}.geojson"`,
+    });
   });
 }
