@@ -14,6 +14,7 @@ import {
   isSubEventOf,
 } from './coding.ts';
 import { Problems } from './errors.ts';
+import { type EventMedia, validateEventMedia } from './event-media.ts';
 import { type ReportedFatalities, fatalitiesProblems } from './fatalities.ts';
 import { type EventTime, timeProblems } from './time.ts';
 import { type VerificationStatus, isVerificationStatus, statusChangeProblems } from './verification.ts';
@@ -74,6 +75,8 @@ export interface EventData {
   statusReason?: string;
   sources: SourceRef[];
   tags: string[];
+  /** Stripped media of linked reports published with the event; absent when there are none. */
+  media?: EventMedia[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -251,6 +254,8 @@ export function validateEventData(input: unknown, previousStatus?: VerificationS
     else tags = [...new Set((v.tags as string[]).map((t) => t.trim()).filter(Boolean))];
   }
 
+  const media = validateEventMedia(p, v.media);
+
   p.throwIfAny();
   const data: EventData = {
     summary,
@@ -268,6 +273,7 @@ export function validateEventData(input: unknown, previousStatus?: VerificationS
   if (notes) data.notes = notes;
   if (a2) data.actor2 = a2;
   if (statusReason) data.statusReason = statusReason;
+  if (media) data.media = media;
   return data;
 }
 

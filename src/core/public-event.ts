@@ -4,6 +4,7 @@
  */
 import { type ActorTypeCode, type DisorderType, ACTOR_TYPES, disorderTypeOf, interactionOf } from './coding.ts';
 import type { EventData } from './event.ts';
+import type { EventMedia } from './event-media.ts';
 import { conservativeFatalities } from './fatalities.ts';
 import { acledTimePrecision, localDate } from './time.ts';
 
@@ -41,6 +42,8 @@ export interface PublicEvent {
   privateSourceCount: number;
   tags: string[];
   timePrecisionAcled: 1 | 2 | 3;
+  /** Published photos and videos by the SHA-256 of their stripped copy; absent when none. */
+  media?: EventMedia[];
 }
 
 export function toPublicEvent(
@@ -86,6 +89,7 @@ export function toPublicEvent(
   if (data.notes) pub.notes = data.notes;
   if (data.actor2) pub.actor2 = data.actor2;
   if (data.statusReason) pub.statusReason = data.statusReason;
+  if (data.media && data.media.length > 0) pub.media = data.media.map((m) => ({ ...m }));
   return pub;
 }
 

@@ -3,6 +3,7 @@
  */
 import type { Queryable } from '../store/db.ts';
 import { listMirrorAlarms, listMirrors } from '../store/mirrors.ts';
+import { listMirrorMediaHashes, missingMirrorMedia } from '../store/mirror-media.ts';
 
 const when = (d: Date | null) => (d ? new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z') : 'never');
 
@@ -16,6 +17,11 @@ export async function mirrorStatusLines(db: Queryable): Promise<{ lines: string[
       lines.push(`  ALARM (${a.kind}, ${when(a.detected_at)}): ${a.message}`);
       lines.push(`    verified checkpoint:  ${a.verified_checkpoint.trimEnd().replace(/\n/g, '\n                          ')}`);
       lines.push(`    presented checkpoint: ${a.presented_checkpoint.trimEnd().replace(/\n/g, '\n                          ')}`);
+    }
+    const missing = await missingMirrorMedia(db, m.origin);
+    const stored = await listMirrorMediaHashes(db, m.origin);
+    if (missing.length > 0 || stored.length > 0) {
+      lines.push(`  media: ${stored.length} copied, ${missing.length} missing${missing.length > 0 ? ' (tried again on the next sync)' : ''}`);
     }
     if (m.last_error) lines.push(`  last check failed: ${m.last_error}`);
   }

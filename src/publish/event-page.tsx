@@ -22,6 +22,7 @@ import {
   summaryOf,
   timeView,
 } from './event-view.tsx';
+import { EventMediaSection } from './event-media.tsx';
 import { regionName } from './filter-form.tsx';
 import { type Lang, common, ruPlural, translator } from './i18n.ts';
 import { Page } from './layout.tsx';
@@ -148,6 +149,8 @@ export interface EventPageProps {
   siteTitle: string;
   /** Set when `ev` is an earlier version: the current revision. */
   currentRevision?: number;
+  /** Where media files are served by hash; "/media/" unless this is a mirror's page. */
+  mediaBase?: string;
 }
 
 const isoDay = (instant: string) => instant.slice(0, 10);
@@ -345,6 +348,7 @@ export function EventPage(props: EventPageProps) {
             ))}
           </section>
         ) : null}
+        <EventMediaSection media={ev.media} eventId={ev.id} base={props.mediaBase ?? '/media/'} lang={lang} />
         <section>
           <h2>{t(lang, 'sources')}</h2>
           {ev.sources.length > 0 ? (

@@ -63,6 +63,7 @@ export const schemas: Record<string, JsonSchema> = {
       privateSourceCount: { type: 'integer', minimum: 0, description: 'Reports and private sources relied on; never shown.' },
       tags: { type: 'array', items: { type: 'string' } },
       timePrecisionAcled: { type: 'integer', enum: [1, 2, 3], description: 'ACLED time_precision: 1 day, 2 week, 3 month.' },
+      media: { type: 'array', items: ref('PublicMedia'), description: 'Photos and videos published with the event; absent when there are none.' },
     },
     [
       'id', 'revision', 'publishedAt', 'firstPublishedAt', 'summary', 'time', 'localDate', 'location', 'disorderType', 'eventType',
@@ -111,6 +112,18 @@ export const schemas: Record<string, JsonSchema> = {
       acled: { type: 'integer', minimum: 0, description: 'The conservative single figure, as in the CSV.' },
     },
     ['acled'],
+  ),
+  PublicMedia: obj(
+    {
+      sha256: str('SHA-256 (lowercase hex) of the file as served at /media/{sha256}, with its metadata removed.', { pattern: '^[0-9a-f]{64}$' }),
+      mime: str('e.g. image/jpeg, video/mp4.'),
+      bytes: { type: 'integer', minimum: 0 },
+      width: { type: 'integer', minimum: 1 },
+      height: { type: 'integer', minimum: 1 },
+      durationMs: { type: 'integer', minimum: 0 },
+      caption: str(undefined, { maxLength: 300 }),
+    },
+    ['sha256', 'mime', 'bytes'],
   ),
   PublicSource: obj({ url: str(undefined, { format: 'uri' }), title: str(), outlet: str(), scale: str('ACLED source_scale.') }, ['url']),
   VerificationStatus: { type: 'string', enum: VERIFICATION_STATUSES },

@@ -66,6 +66,7 @@ function fullEvent(): PublicEvent {
         { kind: 'report', reportId: 'R1' },
       ],
       tags: ['a'],
+      media: [{ sha256: 'a'.repeat(64), mime: 'video/mp4', bytes: 2048, width: 640, height: 360, durationMs: 4000, caption: 'c' }],
     }),
     '2022-01-06T00:00:00.000Z',
     '2022-01-05T00:00:00.000Z',

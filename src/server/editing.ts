@@ -13,6 +13,7 @@ import { linkReport } from '../store/reports.ts';
 import { getSource } from '../store/sources.ts';
 import type { Role } from '../store/users.ts';
 import type { AppContext } from './context.ts';
+import { type MediaScope, withMediaFacts } from './event-media.ts';
 
 /** Who is acting: enough to record authorship and to apply the admin's wider rights. */
 export interface Editor {
@@ -41,14 +42,15 @@ async function sourceRefProblems(q: Queryable, data: EventData): Promise<FieldPr
 }
 
 /** Validates a document against the status it replaces, including the references it cites. */
-async function checkedData(q: Queryable, input: unknown, previousStatus: VerificationStatus | undefined): Promise<EventData> {
-  let problems: FieldProblem[] = [];
+async function checkedData(q: Queryable, input: unknown, previousStatus: VerificationStatus | undefined, scope: MediaScope): Promise<EventData> {
+  const withFacts = await withMediaFacts(q, input, scope);
+  let problems: FieldProblem[] = [...withFacts.problems];
   let data: EventData | undefined;
   try {
-    data = validateEventData(input, previousStatus);
+    data = validateEventData(withFacts.input, previousStatus);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    problems = [...err.problems];
+    problems.push(...err.problems.filter((p) => !problems.some((known) => known.field === p.field)));
   }
   if (data) problems.push(...(await sourceRefProblems(q, data)));
   if (problems.length > 0 || !data) throw new ValidationError(problems);
@@ -74,7 +76,7 @@ export async function createEventFromForm(
 ): Promise<number> {
   const reason = reasonOf(opts.reason, false) ?? (opts.fromReportId ? `coded from report ${opts.fromReportId}` : 'first draft');
   return ctx.db.transaction(async (tx) => {
-    const data = await checkedData(tx, input, undefined);
+    const data = await checkedData(tx, input, undefined, opts.fromReportId !== undefined ? { fromReportId: opts.fromReportId } : {});
     const id = await createEvent(tx, editor.id, data, reason);
     if (opts.fromReportId !== undefined) await linkReport(tx, opts.fromReportId, id, editor.id, isAdmin(editor));
     return id;
@@ -97,7 +99,7 @@ export async function saveRevision(
     const row = await getEventRow(tx, eventId);
     if (row.latest_revision !== opts.baseRevision) throw staleRevision(row.latest_revision);
     const previous = await getRevision(tx, eventId, row.latest_revision);
-    const data = await checkedData(tx, input, previous.data.status);
+    const data = await checkedData(tx, input, previous.data.status, { eventId, previous: previous.data });
     if (diffEventData(previous.data, data).length === 0) {
       throw new ValidationError([{ field: 'event', message: `nothing changed since revision ${previous.revision}` }]);
     }
@@ -120,7 +122,7 @@ export async function changeStatus(
     const statusReason = change.statusReason?.trim();
     if (statusReason) next.statusReason = statusReason;
     else delete next.statusReason;
-    const data = await checkedData(tx, next, previous.status);
+    const data = await checkedData(tx, next, previous.status, { eventId, previous });
     if (diffEventData(previous, data).length === 0) {
       throw new ValidationError([{ field: 'status', message: `is already ${previous.status}` }]);
     }

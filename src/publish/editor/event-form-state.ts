@@ -13,6 +13,14 @@ export interface SourceRowState {
   sourceId: string;
 }
 
+/** One photo or video of a linked report as the form shows it: published with the event when chosen. */
+export interface MediaChoiceState {
+  /** SHA-256 of the stripped copy. */
+  sha256: string;
+  chosen: boolean;
+  caption: string;
+}
+
 export interface EventFormState {
   summaryEn: string;
   summaryRu: string;
@@ -62,6 +70,7 @@ export interface EventFormState {
   baseRevision: string;
   /** Report the event is being coded from; linked when the event is created. */
   fromReport: string;
+  media: MediaChoiceState[];
 }
 
 export function emptyEventFormState(): EventFormState {
@@ -110,6 +119,7 @@ export function emptyEventFormState(): EventFormState {
     reason: '',
     baseRevision: '',
     fromReport: '',
+    media: [],
   };
 }
 

@@ -10,6 +10,7 @@ import { VERIFICATION_STATUSES } from '../../core/verification.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { Checkbox, Select, TextArea, TextInput } from './controls.tsx';
 import type { EventFormState } from './event-form-state.ts';
+import { type OfferedMedia, MediaFieldset } from './event-form-media.tsx';
 import { SourcesFieldset } from './event-form-sources.tsx';
 import { reportLabel } from './queue.tsx';
 import { type EditorUser, Csrf, EditorPage, FieldProblems, Lines, ProblemSummary, fieldId, placeLabel } from './shell.tsx';
@@ -180,6 +181,8 @@ export interface EventFormPageProps {
   notSaved?: boolean;
   /** Why the save was refused because of someone else's change or the report's state. */
   conflict?: string;
+  /** Stripped media of the linked reports, which the editor may publish with the event. */
+  media?: readonly OfferedMedia[];
 }
 
 export function EventFormPage(props: EventFormPageProps) {
@@ -326,6 +329,8 @@ export function EventFormPage(props: EventFormPageProps) {
         </fieldset>
 
         <SourcesFieldset lang={lang} state={s} problems={problems} sourceOptions={props.sourceOptions} />
+
+        <MediaFieldset lang={lang} state={s} problems={problems} offered={props.media ?? []} />
 
         <TextInput {...p} label={t('tags')} hint={t('tagsHint')} name="tags" fields={['tags']} value={s.tags} maxlength={600} />
         {props.eventId ? (

@@ -60,3 +60,11 @@ test('the Russian feed has Russian titles, and says so per item when only Englis
   assert.equal(feed.items[1]!.title, 'Only English');
   assert.equal(feed.items[1]!.language, 'en');
 });
+
+test('published photos and videos become attachments addressed by hash; events without media have none', () => {
+  const sha = 'c'.repeat(64);
+  const withMedia = toPublicEvent(6, 1, sampleEventData({ media: [{ sha256: sha, mime: 'image/jpeg', bytes: 2048, caption: 'Smoke' }] }), ev.publishedAt, ev.firstPublishedAt);
+  const [item, plain] = renderJsonFeed(info('en'), [withMedia, ev]).items;
+  assert.deepEqual(item?.attachments, [{ url: `${ORIGIN}/media/${sha}`, mime_type: 'image/jpeg', size_in_bytes: 2048, title: 'Smoke' }]);
+  assert.equal(plain?.attachments, undefined);
+});

@@ -16,6 +16,8 @@ export interface JsonFeedItem {
   tags: string[];
   language: string;
   external_url?: string;
+  /** Published photos and videos, by the address that serves them by hash. */
+  attachments?: Array<{ url: string; mime_type: string; size_in_bytes: number; title?: string }>;
   _caravan: {
     about: string;
     lat: number;
@@ -74,6 +76,14 @@ export function renderJsonFeed(info: FeedInfo, events: readonly PublicEvent[]): 
       };
       const first = ev.sources[0];
       if (first) item.external_url = first.url;
+      if (ev.media && ev.media.length > 0) {
+        item.attachments = ev.media.map((m) => ({
+          url: `${info.origin}/media/${m.sha256}`,
+          mime_type: m.mime,
+          size_in_bytes: m.bytes,
+          ...(m.caption ? { title: m.caption } : {}),
+        }));
+      }
       return item;
     }),
   };

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { ConflictError, type FieldProblem, ValidationError } from '../../../core/errors.ts';
-import { validateEventData } from '../../../core/event.ts';
+import { type EventData, validateEventData } from '../../../core/event.ts';
 import type { VerificationStatus } from '../../../core/verification.ts';
 import { EventFormPage, type EventFormPageProps } from '../../../publish/editor/event-form.tsx';
 import { type EventFormState, emptyEventFormState } from '../../../publish/editor/event-form-state.ts';
@@ -15,6 +15,7 @@ import { type ReportRow, getReport } from '../../../store/reports.ts';
 import { listSources } from '../../../store/sources.ts';
 import type { AppContext } from '../../context.ts';
 import { createEventFromForm, saveRevision } from '../../editing.ts';
+import { attachableMedia, withMediaFacts } from '../../event-media.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../http.ts';
 import {
   addPendingSources,
@@ -37,6 +38,8 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   async function render(c: Ctx, eventId: number | undefined, state: EventFormState, extra: Extra = {}, status: 200 | 409 | 422 = 200) {
     const [sources, report] = await Promise.all([listSources(ctx.db), reportOf(state)]);
+    // A new event offers only the report it is coded from; an existing one, its linked reports.
+    const media = await attachableMedia(ctx.db, eventId !== undefined ? { eventId } : report ? { fromReportId: report.id } : {});
     return c.html(
       <EventFormPage
         lang={c.get('lang')}
@@ -50,6 +53,7 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
         report={report}
         notSaved={extra.notSaved}
         conflict={extra.conflict}
+        media={media.map((m) => ({ id: m.id, reportId: m.report_id, sha256: m.stripped_sha256, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height }))}
       />,
       status,
     );
@@ -67,6 +71,7 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
     }
 
     let previousStatus: VerificationStatus | undefined;
+    let previous: EventData | undefined;
     let baseRevision = 0;
     if (eventId !== undefined) {
       baseRevision = /^\d{1,9}$/.test(state.baseRevision) ? Number(state.baseRevision) : 0;
@@ -75,13 +80,17 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
         const conflict = `someone else saved revision ${row.latest_revision} since you opened revision ${baseRevision || '?'}. Your changes are below but were not saved: open the event again in another tab, then apply them to the latest revision.`;
         return render(c, eventId, state, { candidates, conflict }, 409);
       }
-      previousStatus = (await getRevision(ctx.db, eventId, row.latest_revision)).data.status;
+      previous = (await getRevision(ctx.db, eventId, row.latest_revision)).data;
+      previousStatus = previous.status;
     }
 
     const { input, problems: formProblems } = eventInputFromState(state);
-    let problems: FieldProblem[] = [...resolution.problems, ...formProblems];
+    const fromReportId = /^\d{1,9}$/.test(state.fromReport) ? Number(state.fromReport) : undefined;
+    const scope = eventId !== undefined ? { eventId, ...(previous ? { previous } : {}) } : fromReportId !== undefined ? { fromReportId } : {};
+    const withFacts = await withMediaFacts(ctx.db, input, scope);
+    let problems: FieldProblem[] = [...resolution.problems, ...formProblems, ...withFacts.problems];
     try {
-      validateEventData(input, previousStatus);
+      validateEventData(withFacts.input, previousStatus);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       problems = mergeProblems(problems, err.problems);
@@ -97,7 +106,6 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
         await saveRevision(ctx, editor, eventId, input, { reason: state.reason, baseRevision });
         return c.redirect(`/editor/events/${eventId}`, 303);
       }
-      const fromReportId = /^\d{1,9}$/.test(state.fromReport) ? Number(state.fromReport) : undefined;
       const id = await createEventFromForm(ctx, editor, input, { reason: state.reason, fromReportId });
       return c.redirect(`/editor/events/${id}`, 303);
     } catch (err) {

@@ -28,6 +28,7 @@ import {
   emptyEventFormState,
   emptySourceRow,
 } from '../../../publish/editor/event-form-state.ts';
+import { mediaChoicesOf, mediaInputOf, readMediaChoices } from './event-form-media.ts';
 import type { Form } from './guard.ts';
 
 const SOURCE_FIELDS = ['kind', 'url', 'outlet', 'title', 'scale', 'reportId', 'sourceId'] as const;
@@ -80,6 +81,7 @@ export function readEventForm(form: Form): EventFormState {
     reason: str('reason'),
     baseRevision: str('base_revision').trim(),
     fromReport: str('from_report').trim(),
+    media: readMediaChoices(form),
   } satisfies Partial<EventFormState>);
   const count = Math.min(Number(/^\d{1,3}$/.test(str('src_count')) ? str('src_count') : 0), MAX_SOURCE_ROWS);
   for (let i = 0; i < count; i++) {
@@ -249,6 +251,8 @@ export function eventInputFromState(s: EventFormState): { input: Record<string, 
   if (s.notes.trim()) input.notes = s.notes;
   if (actor2Given) input.actor2 = actor(s.actor2Name, s.actor2Type, s.actor2Associated);
   if (s.statusReason.trim()) input.statusReason = s.statusReason;
+  const media = mediaInputOf(s.media);
+  if (media) input.media = media;
   return { input, problems };
 }
 
@@ -343,6 +347,7 @@ export function stateFromEvent(data: EventData, baseRevision: number): EventForm
     sources: data.sources.map(sourceRowOf),
     tags: data.tags.join(', '),
     baseRevision: String(baseRevision),
+    media: mediaChoicesOf(data),
   } satisfies Partial<EventFormState>);
   return s;
 }
