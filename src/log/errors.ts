@@ -13,7 +13,9 @@ export type LogVerificationCode =
   | 'entry_mismatch'
   | 'inconsistent'
   | 'missing'
-  | 'too_large';
+  | 'too_large'
+  /** Fewer valid witness cosignatures than the verifier requires. */
+  | 'witnesses';
 
 export class LogVerificationError extends Error {
   override name = 'LogVerificationError';

@@ -8,9 +8,10 @@ import type { Checkpoint } from './checkpoint.ts';
 import { LogVerificationError } from './errors.ts';
 import { HASH_SIZE, bytesEqual, fromUtf8, toBase64 } from './hash.ts';
 import { EMPTY_ROOT, TreeBuilder, leafHash } from './merkle.ts';
-import { openNote, parseVerifierKey } from './note.ts';
+import { COSIGNATURE_V1_TYPE, openNote, parseVerifierKey, verifierKeyParts } from './note.ts';
 import { TILE_WIDTH, bundlesForSize, checkTilesAgainstEntries, decodeEntryBundle, entriesPath, rootFromTiles, splitHashes, tilePath } from './tiles.ts';
 import type { ReadTile } from './tiles.ts';
+import { countCosignatures } from './witness.ts';
 
 export interface LogSource {
   /** The file at a tlog-tiles path ("checkpoint", "tile/0/000.p/5", ...), or undefined if absent. */
@@ -26,6 +27,8 @@ export interface VerifyLogOptions {
   previous?: { size: number; root: Uint8Array };
   /** Refuse logs larger than this many entries (all leaf hashes are held in memory). */
   maxEntries?: number;
+  /** Require at least `required` of these witness keys (type 0x04) to have cosigned the checkpoint. */
+  witnesses?: { keys: readonly string[]; required: number };
 }
 
 export const DEFAULT_MAX_ENTRIES = 10_000_000;
@@ -76,6 +79,7 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
   } catch (error) {
     rethrowWithPrefix('checkpoint', error);
   }
+  if (opts.witnesses) checkWitnesses(note, opts.witnesses);
   const origin = opts.origin ?? verifier.name;
   if (checkpoint.origin !== origin) {
     throw new LogVerificationError('origin_mismatch', `checkpoint origin is ${JSON.stringify(checkpoint.origin)}, expected ${JSON.stringify(origin)}`);
@@ -126,6 +130,19 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
     );
   }
   return { checkpoint, entries: size, note };
+}
+
+function checkWitnesses(note: string, witnesses: { keys: readonly string[]; required: number }): void {
+  for (const key of witnesses.keys) {
+    if (verifierKeyParts(key).type !== COSIGNATURE_V1_TYPE) throw new LogVerificationError('malformed', `witness key ${key} is not a cosignature (type 0x04) key`);
+  }
+  const found = countCosignatures(note, witnesses.keys);
+  if (found < witnesses.required) {
+    throw new LogVerificationError(
+      'witnesses',
+      `checkpoint has ${found} valid witness cosignature${found === 1 ? '' : 's'} from the ${new Set(witnesses.keys).size} witness key${witnesses.keys.length === 1 ? '' : 's'} given, ${witnesses.required} required`,
+    );
+  }
 }
 
 /** The entries do not give the signed root: say whether an entry or the tiles are at fault. */

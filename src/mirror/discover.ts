@@ -4,7 +4,7 @@
  * callers treat it as trust on first use and tell the user to compare it with one published
  * elsewhere.
  */
-import { openNote, parseVerifierKey } from '../log/note.ts';
+import { ED25519_TYPE, openNote, parseVerifierKey, verifierKeyParts } from '../log/note.ts';
 import type { FetchLike } from './sources.ts';
 
 /** name+8 hex+base64 of the type byte and the 32-byte key (33 bytes: 44 characters, no padding). */
@@ -16,6 +16,8 @@ export function keysSigning(page: string, checkpoint: string): string[] {
   for (const m of page.matchAll(VKEY_CANDIDATE)) {
     const candidate = m[0].replace(/&amp;/g, '&');
     try {
+      // Witness keys (type 0x04) on the page verify their cosignatures, not the log.
+      if (verifierKeyParts(candidate).type !== ED25519_TYPE) continue;
       openNote(checkpoint, [parseVerifierKey(candidate)]);
       found.add(candidate);
     } catch {

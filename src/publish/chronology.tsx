@@ -16,7 +16,7 @@ import {
   summaryOf,
 } from './event-view.tsx';
 import { FilterForm, filterQuery, isFiltered } from './filter-form.tsx';
-import { type Lang, translator } from './i18n.ts';
+import { type Lang, common, translator } from './i18n.ts';
 import { Page } from './layout.tsx';
 
 const t = translator({
@@ -63,6 +63,8 @@ export interface ChronologyProps {
   total: number;
   page: number;
   pageSize?: number;
+  /** Witness cosignatures on the log's current checkpoint; undefined leaves the log line out (mirrors). */
+  witnessedBy?: number;
 }
 
 /** Consecutive events of one local day; the input order is kept. */
@@ -94,6 +96,16 @@ export function EventItem(props: { ev: PublicEvent; lang: Lang }) {
         </a>
       </p>
     </li>
+  );
+}
+
+/** One line pointing at /log: how many witnesses vouch for the log now. */
+function WitnessedLine(props: { lang: Lang; count: number }) {
+  const key = props.count === 0 ? 'logWitnessedNone' : props.count === 1 ? 'logWitnessedOne' : 'logWitnessedMany';
+  return (
+    <p class="meta log-witnessed">
+      {common(props.lang, key, { count: props.count })} <a href="/log">{common(props.lang, 'logCheck')}</a>
+    </p>
   );
 }
 
@@ -152,6 +164,7 @@ export function ChronologyPage(props: ChronologyProps) {
           {page < pages ? <a href={pageLink(page + 1)} rel="next">{t(lang, 'next')}</a> : <span></span>}
         </nav>
       ) : null}
+      {props.witnessedBy !== undefined ? <WitnessedLine lang={lang} count={props.witnessedBy} /> : null}
     </Page>
   );
 }

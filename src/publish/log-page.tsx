@@ -36,6 +36,19 @@ const t = translator({
     formats:
       'The log is a Merkle tree (RFC 6962) served as static tiles (C2SP tlog-tiles); the checkpoint is a C2SP tlog-checkpoint signed as a C2SP signed note with Ed25519, so generic transparency-log tools can read and check it too.',
     paths: 'Addresses: {checkpoint} (the checkpoint), {tiles} (hashes; level 0 holds one hash per entry), {bundles} (entries, each preceded by its length as two bytes).',
+    witnessesTitle: 'Witnesses',
+    witnessesIntro:
+      'Witnesses are mirrors in other places that follow this log. Before a witness cosigns a checkpoint, it checks that the log only grew since the last checkpoint it cosigned: the same entries, with new ones added at the end. Its cosignature promises that, as far as it has seen, this chronicle has one history and never showed anyone a different one. The cosignatures are added below the chronicle’s own signature in the checkpoint; a reader can demand several of them before trusting it.',
+    witnessedNone: 'The current checkpoint has no witness cosignature yet.',
+    witnessedOne: 'The current checkpoint (size {size}) is witnessed by 1 mirror.',
+    witnessedMany: 'The current checkpoint (size {size}) is witnessed by {count} mirrors.',
+    noWitnesses: 'This chronicle asks no witnesses yet.',
+    witnessName: 'Witness',
+    witnessKey: 'Its verifier key',
+    witnessSize: 'Last size it cosigned',
+    witnessWhen: 'When',
+    witnessesList: 'All their keys, one per line:',
+    witnessesRequire: 'To require their cosignatures when you check the log:',
   },
   ru: {
     title: 'Как проверить хронику',
@@ -67,6 +80,19 @@ const t = translator({
     formats:
       'Журнал — дерево Меркла (RFC 6962), которое отдаётся статическими плитками (C2SP tlog-tiles); контрольная точка — C2SP tlog-checkpoint, подписанная как C2SP signed note ключом Ed25519, так что её читают и проверяют и обычные инструменты для журналов прозрачности.',
     paths: 'Адреса: {checkpoint} (контрольная точка), {tiles} (хеши; на уровне 0 — по хешу на запись), {bundles} (записи, каждая с длиной в двух байтах перед ней).',
+    witnessesTitle: 'Свидетели',
+    witnessesIntro:
+      'Свидетели — это зеркала в других местах, которые следят за этим журналом. Прежде чем заверить контрольную точку, свидетель проверяет, что журнал с прошлой заверенной им точки только вырос: те же записи, новые лишь добавлены в конец. Его подпись означает, что, насколько он видел, у хроники одна история и никому не показывали другую. Подписи свидетелей стоят в контрольной точке под подписью самой хроники; читатель может потребовать несколько таких подписей, прежде чем доверять ей.',
+    witnessedNone: 'Текущую контрольную точку пока не заверил ни один свидетель.',
+    witnessedOne: 'Текущую контрольную точку (записей: {size}) заверило одно зеркало.',
+    witnessedMany: 'Текущую контрольную точку (записей: {size}) заверили зеркала: {count}.',
+    noWitnesses: 'Эта хроника пока не просит свидетелей.',
+    witnessName: 'Свидетель',
+    witnessKey: 'Его ключ для проверки',
+    witnessSize: 'Последний заверенный размер',
+    witnessWhen: 'Когда',
+    witnessesList: 'Все их ключи, по одному в строке:',
+    witnessesRequire: 'Чтобы потребовать их подписи при проверке журнала:',
   },
 });
 
@@ -80,6 +106,10 @@ export interface LogPageProps {
   size: number;
   /** Base64 root hash, as in the checkpoint. */
   root: string;
+  /** The witnesses this log asks, and how many cosigned its current checkpoint (of `checkpointSize`). */
+  witnesses?: Array<{ name: string; key: string; size: number; lastCosignedAt: string | null }>;
+  witnessedBy?: number;
+  checkpointSize?: number;
 }
 
 export function LogPage(props: LogPageProps) {
@@ -123,11 +153,64 @@ export function LogPage(props: LogPageProps) {
         <code>caravan verify {props.publicUrl}</code>
       </pre>
       <p>{t(lang, 'commandNote')}</p>
+      {props.witnesses ? <WitnessesSection {...props} witnesses={props.witnesses} /> : null}
       <h2>{t(lang, 'entriesTitle')}</h2>
       <p>{t(lang, 'entries')}</p>
       <h2>{t(lang, 'formatsTitle')}</h2>
       <p>{t(lang, 'formats')}</p>
       <p>{paths}</p>
     </Page>
+  );
+}
+
+function WitnessesSection(props: LogPageProps & { witnesses: NonNullable<LogPageProps['witnesses']> }) {
+  const { lang, witnesses } = props;
+  const count = props.witnessedBy ?? 0;
+  const vars = { count, size: props.checkpointSize ?? props.size };
+  return (
+    <section id="witnesses">
+      <h2>{t(lang, 'witnessesTitle')}</h2>
+      <p>{t(lang, 'witnessesIntro')}</p>
+      <p id="witnessed-by">
+        <strong>{t(lang, count === 0 ? 'witnessedNone' : count === 1 ? 'witnessedOne' : 'witnessedMany', vars)}</strong>
+      </p>
+      {witnesses.length === 0 ? (
+        <p>{t(lang, 'noWitnesses')}</p>
+      ) : (
+        <>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'witnessName')}</th>
+                <th scope="col">{t(lang, 'witnessKey')}</th>
+                <th scope="col">{t(lang, 'witnessSize')}</th>
+                <th scope="col">{t(lang, 'witnessWhen')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {witnesses.map((w) => (
+                <tr>
+                  <td>{w.name}</td>
+                  <td>
+                    <code class="witness-key">{w.key}</code>
+                  </td>
+                  <td>{w.size}</td>
+                  <td>{w.lastCosignedAt ? <time datetime={w.lastCosignedAt}>{w.lastCosignedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {t(lang, 'witnessesList')} <a href="/log/witnesses">/log/witnesses</a>
+          </p>
+          <p>{t(lang, 'witnessesRequire')}</p>
+          <pre>
+            <code>
+              caravan verify {props.publicUrl} {witnesses.slice(0, 2).map((w) => `--witness ${w.key} `).join('')}--min-witnesses {Math.min(2, witnesses.length)}
+            </code>
+          </pre>
+        </>
+      )}
+    </section>
   );
 }

@@ -16,6 +16,7 @@ import { type StoredCheckpoint, getLogTreeHead, latestCheckpoint, readLogEntries
 import type { Queryable } from '../store/db.ts';
 import type { AppContext } from './context.ts';
 import { logOrigin } from './log-keys.ts';
+import { requestCosignatures } from './witness-client.ts';
 
 /** The checkpoint for the tree as committed now: the stored one when the tree has not grown, else a new one. */
 export async function signCheckpoint(ctx: AppContext, q: Queryable = ctx.db): Promise<StoredCheckpoint> {
@@ -27,7 +28,11 @@ export async function signCheckpoint(ctx: AppContext, q: Queryable = ctx.db): Pr
     return last;
   }
   const text = formatCheckpoint({ origin: logOrigin(ctx.config.origin), size: head.size, root: head.root, extensions: [] });
-  return saveCheckpoint(q, head.size, head.root, signNote(text, [ctx.logSigner]));
+  const saved = await saveCheckpoint(q, head.size, head.root, signNote(text, [ctx.logSigner]));
+  // A new checkpoint is worth witnessing now; inside a caller's transaction, the collector sees
+  // it once committed, or on its next periodic round.
+  requestCosignatures(ctx);
+  return saved;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Command, Env } from '../main.ts';
 import { editorKeysGroup } from './editor.ts';
 import { logKeysGroup } from './log.ts';
+import { witnessKeysGroup } from './witness.ts';
 
 /**
  * `caravan keys <group> ...`: the chronicle's keys. Each group (the log's signing key, the
@@ -15,6 +16,7 @@ export interface KeysGroup {
 const GROUPS: Record<string, KeysGroup> = {
   log: logKeysGroup,
   editor: editorKeysGroup,
+  witness: witnessKeysGroup,
 };
 
 function usage(): string {

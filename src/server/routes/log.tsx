@@ -9,7 +9,9 @@ import { gzipSync } from 'node:zlib';
 import { toBase64 } from '../../log/hash.ts';
 import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../../log/tiles.ts';
 import { LogPage } from '../../publish/log-page.tsx';
-import { getLogTreeHead } from '../../store/log.ts';
+import { getLogTreeHead, latestCheckpoint } from '../../store/log.ts';
+import { addSignatures } from '../../log/note.ts';
+import { listCosignatures, listLogWitnesses } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
 import { logOrigin } from '../log-keys.ts';
 import { readEntryBundle, readTile, signCheckpoint } from '../log-service.ts';
@@ -41,6 +43,8 @@ function octets(c: Ctx, bytes: Uint8Array, full: boolean, compress: boolean) {
 export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/log', async (c) => {
     const head = await getLogTreeHead(ctx.db);
+    const [witnesses, checkpoint] = await Promise.all([listLogWitnesses(ctx.db), latestCheckpoint(ctx.db)]);
+    const cosigned = checkpoint ? await listCosignatures(ctx.db, checkpoint.size) : [];
     return c.html(
       <LogPage
         lang={c.get('lang')}
@@ -50,13 +54,19 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
         verifierKey={ctx.logSigner.verifierKey}
         size={head.size}
         root={toBase64(head.root)}
+        witnesses={witnesses.map((w) => ({ name: w.name, key: w.verifier_key, size: w.size, lastCosignedAt: w.last_success_at ? new Date(w.last_success_at).toISOString() : null }))}
+        witnessedBy={cosigned.length}
+        checkpointSize={checkpoint?.size ?? 0}
       />,
     );
   });
 
   app.get('/log/checkpoint', async (c) => {
     const checkpoint = await signCheckpoint(ctx);
-    return c.body(checkpoint.note, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    // Witnesses' cosignatures of exactly this checkpoint follow the log's own signature line.
+    const cosignatures = await listCosignatures(ctx.db, checkpoint.size);
+    const note = cosignatures.length > 0 ? addSignatures(checkpoint.note, cosignatures.map((s) => s.line)) : checkpoint.note;
+    return c.body(note, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
 
   app.get('/log/tile/*', async (c) => {

@@ -11,6 +11,7 @@ import { EventPage, GonePage, type PublishedVersion } from '../../publish/event-
 import { common } from '../../publish/i18n.ts';
 import { MapPage } from '../../publish/map.tsx';
 import { type PublicationRow, getPublishedEvent, listPublications, queryPublished, streamPublished } from '../../store/events.ts';
+import { countLatestCosignatures } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../http.ts';
 
@@ -50,7 +51,8 @@ export function registerPublicRoutes(app: Hono<Env>, ctx: AppContext): void {
       limit: CHRONOLOGY_PAGE_SIZE,
       offset: (page - 1) * CHRONOLOGY_PAGE_SIZE,
     });
-    return c.html(<ChronologyPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} total={total} page={page} />);
+    const witnessedBy = await countLatestCosignatures(ctx.db);
+    return c.html(<ChronologyPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} total={total} page={page} witnessedBy={witnessedBy} />);
   });
 
   /**
