@@ -4,6 +4,7 @@
  */
 import { CaravanError, ValidationError } from '../core/errors.ts';
 import { demoCommand } from './demo/command.ts';
+import { exportSiteCommand } from './export-site/command.ts';
 import { importCommand } from './import/command.ts';
 import { keysCommand } from './keys/command.ts';
 import { mirrorCommand } from './mirror/command.ts';
@@ -11,6 +12,8 @@ import { relayCommand } from './relay/command.ts';
 import { serveCommand } from './serve/command.ts';
 import { userCommand } from './user/command.ts';
 import { verifyCommand } from './verify/command.ts';
+import { witnessCommand } from './witness/command.ts';
+import { bundleCommand } from './bundle/command.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -27,7 +30,10 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   verify: verifyCommand,
   mirror: mirrorCommand,
+  bundle: bundleCommand,
   relay: relayCommand,
+  witness: witnessCommand,
+  'export-site': exportSiteCommand,
 };
 
 function usage(): string {

@@ -27,7 +27,9 @@ import {
   recordMirrorCheck,
 } from '../store/mirrors.ts';
 import { compareCheckpoint, openCheckpoint } from './checkpoint-note.ts';
+import { copyMirrorMedia } from './media-sync.ts';
 import { discoverVerifierKey } from './discover.ts';
+import { refreshMirrorWitnesses } from './witness-list.ts';
 import { type FetchLike, type LogSource, type TransferCounter, SourceUnavailableError, httpSource, logRootUrl, pinCheckpoint } from './sources.ts';
 
 export interface MirrorDeps {
@@ -118,20 +120,31 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Syncs one followed chronicle once. Never throws for what the origin does; says it in the outcome. */
-export async function syncMirror(deps: MirrorDeps, origin: string): Promise<SyncOutcome> {
+/**
+ * Syncs one followed chronicle once, from its log URL or from `source` (a bundle carried by
+ * hand). Never throws for what the origin does; says it in the outcome.
+ */
+export async function syncMirror(deps: MirrorDeps, origin: string, source?: LogSource): Promise<SyncOutcome> {
+  const outcome = await syncMirrorLog(deps, origin, source);
+  // Media named by verified entries come from the origin's /media/; a bundle brings its own.
+  if (!source && (outcome.status === 'updated' || outcome.status === 'unchanged')) await copyMirrorMedia(deps, origin);
+  if (!source && outcome.status === 'updated') await refreshMirrorWitnesses(deps, origin, { fetchList: true });
+  return outcome;
+}
+
+async function syncMirrorLog(deps: MirrorDeps, origin: string, source?: LogSource): Promise<SyncOutcome> {
   const m = await getMirror(deps.db, origin);
   if (!m) throw new MirrorError(`${origin} is not followed; add it with "caravan mirror add <url>"`);
   const fail = async (message: string): Promise<SyncOutcome> => {
     await recordMirrorCheck(deps.db, origin, deps.now(), message);
     return { status: 'failed', origin, message };
   };
-  const remote = sourceFor(deps, m.log_url);
+  const remote = source ?? sourceFor(deps, m.log_url);
   let note: Uint8Array | undefined;
   let cp: Checkpoint;
   try {
     note = await remote.read('checkpoint');
-    if (!note) return await fail(`${m.log_url}checkpoint does not exist`);
+    if (!note) return await fail(`${source ? `${source.description}: ` : m.log_url}checkpoint does not exist`);
     cp = openCheckpoint(note, m.verifier_key, origin);
   } catch (err) {
     return fail(describe(err));
@@ -156,6 +169,7 @@ export async function syncMirror(deps: MirrorDeps, origin: string): Promise<Sync
   if (m.size > 0 && m.root) {
     const cmp = await compareCheckpoint(cp, { size: m.size, root: m.root }, () => listMirrorEntryData(deps.db, origin, 0, cp.size));
     if (cmp.kind === 'same') {
+      if (noteText !== m.checkpoint) await refreshMirrorWitnesses(deps, origin, { sameCheckpoint: { size: m.size, note: noteText }, fetchList: !source });
       await recordMirrorCheck(deps.db, origin, deps.now());
       return { status: 'unchanged', origin, size: m.size, root: m.root };
     }

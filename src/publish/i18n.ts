@@ -69,6 +69,10 @@ export const common = translator({
     serverErrorTitle: 'Something went wrong on our side',
     serverErrorText: 'Nothing you sent was lost. Please try again in a moment.',
     backHome: 'Back to the chronology',
+    logWitnessedNone: 'Every publication here is written into a signed public log.',
+    logWitnessedOne: 'Every publication here is written into a signed public log, witnessed by 1 mirror.',
+    logWitnessedMany: 'Every publication here is written into a signed public log, witnessed by {count} mirrors.',
+    logCheck: 'How to check it',
   },
   ru: {
     siteTitle: 'Казахстан, январь 2022',
@@ -88,5 +92,9 @@ export const common = translator({
     serverErrorTitle: 'Ошибка на нашей стороне',
     serverErrorText: 'Отправленное вами не потеряно. Попробуйте ещё раз чуть позже.',
     backHome: 'К хронике',
+    logWitnessedNone: 'Каждая публикация здесь записывается в подписанный открытый журнал.',
+    logWitnessedOne: 'Каждая публикация здесь записывается в подписанный открытый журнал; его заверяет одно зеркало.',
+    logWitnessedMany: 'Каждая публикация здесь записывается в подписанный открытый журнал; его заверяют зеркала: {count}.',
+    logCheck: 'Как это проверить',
   },
 });

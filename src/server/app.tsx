@@ -22,6 +22,8 @@ import { registerClientRoutes } from './client-bundles.ts';
 import { registerRecipientRoutes } from './routes/recipients.ts';
 import { registerRelayRoutes } from './routes/relay.ts';
 import { registerMirrorRoutes } from './routes/mirrors.tsx';
+import { registerWitnessRoutes } from './routes/witness.ts';
+import { registerPublicMediaRoutes } from './routes/public-media.ts';
 
 const CSP = [
   "default-src 'self'",
@@ -67,6 +69,8 @@ export function createApp(ctx: AppContext): Hono<Env> {
   registerLogRoutes(app, ctx);
   registerRelayRoutes(app, ctx);
   registerMirrorRoutes(app, ctx);
+  registerWitnessRoutes(app, ctx);
+  registerPublicMediaRoutes(app, ctx);
 
   app.notFound((c) => {
     const lang = c.get('lang') ?? 'en';

@@ -12,6 +12,7 @@ import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts
 import { removeStaleUploads } from './media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
 import { loadSenderKey } from './sender-key.ts';
+import { type WitnessKey, loadWitnessKey } from './witness-keys.ts';
 
 export interface AppContext {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppContext {
   senderKey: Uint8Array;
   /** Signs the log's checkpoints (`<dataDir>/keys/log.key`). */
   logSigner: LogSigner;
+  /** Cosigns checkpoints of followed logs (`<dataDir>/keys/witness.key`); undefined: witnessing off. */
+  witnessKey: WitnessKey | undefined;
 }
 
 export async function createContext(config: Config): Promise<AppContext> {
@@ -34,7 +37,8 @@ export async function createContext(config: Config): Promise<AppContext> {
   const key = await loadSealingKey(config.dataDir);
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
-  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner };
+  const witnessKey = await loadWitnessKey(config.dataDir);
+  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
 }
 
 /** A context around a given database, for tests and tools. */
@@ -47,6 +51,7 @@ export function contextFor(config: Config, db: Db, overrides: Partial<AppContext
     sealer: createSealer(randomBytes(32)),
     senderKey: randomBytes(32),
     logSigner: ephemeralLogSigner(config.origin),
+    witnessKey: undefined,
     ...overrides,
   };
 }

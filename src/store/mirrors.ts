@@ -72,6 +72,11 @@ export async function insertMirror(q: Queryable, m: { origin: string; logUrl: st
   return rows.length > 0;
 }
 
+/** Forgets a followed chronicle and everything stored of it (the tables cascade). */
+export async function removeMirror(q: Queryable, origin: string): Promise<void> {
+  await q.query('delete from mirrors where origin = $1', [origin]);
+}
+
 export async function getMirror(q: Queryable, origin: string): Promise<MirrorRow | undefined> {
   const rows = await q.query<MirrorRow>(`select ${MIRROR_COLUMNS} from mirrors where origin = $1`, [origin]);
   return rows[0];

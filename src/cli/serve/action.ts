@@ -6,6 +6,7 @@ import { createContext } from '../../server/context.ts';
 import { startRelayForwarder } from '../../server/relay.ts';
 import { startMirrorPoller } from '../../mirror/poller.ts';
 import { describeOutcome } from '../mirror/action.ts';
+import { startWitnessCollector } from '../../server/witness-poller.ts';
 
 /** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
 export async function serve(config: Config): Promise<void> {
@@ -21,11 +22,17 @@ export async function serve(config: Config): Promise<void> {
   });
   const forwarder = config.relayFor.length > 0 ? startRelayForwarder(ctx) : undefined;
   if (forwarder) console.log(`relaying reports for ${config.relayFor.join(', ')}`);
+  if (ctx.witnessKey) console.log(`witnessing the chronicles this one mirrors, as ${ctx.witnessKey.verifierKey}`);
   // Followed chronicles are checked in the background; pages serve the verified copy meanwhile.
   const mirrors = startMirrorPoller(
     { db: ctx.db, now: ctx.now },
     { intervalMs: config.mirrorInterval * 1000, onOutcome: (o) => o.status !== 'unchanged' && console.log(`mirror ${describeOutcome(o)}`) },
   );
+  // Registered witnesses are asked to cosign the latest checkpoint, at the mirrors' pace.
+  const witnesses = startWitnessCollector(ctx, {
+    intervalMs: config.mirrorInterval * 1000,
+    onResult: (r) => r.status === 'failed' && console.log(`witness ${r.name}: ${r.message}`),
+  });
   await new Promise<void>((resolve) => {
     const stop = () => {
       server.close(() => resolve());
@@ -38,5 +45,6 @@ export async function serve(config: Config): Promise<void> {
   // Outcomes of attempts under way are recorded before the store closes.
   await forwarder?.stop();
   await mirrors.stop();
+  await witnesses.stop();
   await ctx.db.close();
 }

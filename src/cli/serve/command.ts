@@ -7,7 +7,10 @@ const HELP = `usage: caravan serve [--no-demo]
 
 Serves the chronicle at http://HOST:PORT (default 127.0.0.1:8080).
 When the store is empty it first loads the demo chronicle "Kazakhstan, January 2022",
-unless --no-demo is given or CARAVAN_DEMO=false.`;
+unless --no-demo is given or CARAVAN_DEMO=false.
+Witnessing is on when <data>/keys/witness.key exists ("caravan keys witness new"): the server
+then cosigns checkpoints of the chronicles it mirrors at /witness/add-checkpoint. Witnesses
+registered with "caravan witness add" are asked to cosign this chronicle's checkpoints.`;
 
 export const serveCommand: Command = {
   summary: 'serve the chronicle over HTTP',

@@ -2,20 +2,25 @@
  * `caravan verify`: checks a chronicle's log from wherever it is (its URL, a static copy in a
  * folder) against its signature, its own entries, and what this machine saw of it before.
  */
+import { stat } from 'node:fs/promises';
 import { decodeLogEntry } from '../../log/entry.ts';
 import { LogVerificationError } from '../../log/errors.ts';
 import { fromBase64, fromUtf8, toBase64 } from '../../log/hash.ts';
 import { TILE_WIDTH, bundlesForSize, decodeEntryBundle, entriesPath } from '../../log/tiles.ts';
 import { verifyTiledLog } from '../../log/verify-log.ts';
+import { countCosignatures } from '../../log/witness.ts';
 import { compareCheckpoint, openCheckpoint } from '../../mirror/checkpoint-note.ts';
 import { discoverVerifierKey } from '../../mirror/discover.ts';
 import { type KnownOrigin, knownOriginsPath, loadKnownOrigins, saveKnownOrigins } from '../../mirror/known-origins.ts';
+import { bundleSource } from '../../mirror/bundle.ts';
 import { type LogSource, folderSource, httpSource, logRootUrl, pinCheckpoint } from '../../mirror/sources.ts';
 import type { Env } from '../main.ts';
 
 export interface VerifyOptions {
   target: string;
   key?: string;
+  /** Witness vkeys (type 0x04) and how many of them must have cosigned the checkpoint. */
+  witnesses?: { keys: string[]; required: number };
   env: Env;
   now?: Date;
   /** Where messages go; tests collect them. */
@@ -27,6 +32,8 @@ const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 async function openSource(target: string): Promise<LogSource> {
   if (isUrl(target)) return httpSource(logRootUrl(target), { attempts: 3, timeoutMs: 60_000 });
+  // A regular file is a bundle (`caravan bundle export`); its structure and media are checked as it is read.
+  if ((await stat(target).catch(() => undefined))?.isFile()) return bundleSource(target);
   return folderSource(target);
 }
 
@@ -91,7 +98,7 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
     }
     const previous = remembered && remembered.size > 0 ? { size: remembered.size, root: fromBase64(remembered.root) } : undefined;
     const verifying = pinCheckpoint(source, noteBytes);
-    await verifyTiledLog(verifying, { verifierKey: key, origin: cp.origin, ...(previous ? { previous } : {}) });
+    await verifyTiledLog(verifying, { verifierKey: key, origin: cp.origin, ...(previous ? { previous } : {}), ...(o.witnesses ? { witnesses: o.witnesses } : {}) });
     const badEntry = await firstNonCaravanEntry(verifying, cp.size);
     if (badEntry) return fail(`${cp.origin}: ${badEntry}`);
     const root = toBase64(cp.root);
@@ -99,6 +106,7 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
     await saveKnownOrigins(stateFile, known);
     let summary = `verified ${cp.origin}: ${cp.size} entries, root ${root}`;
     if (remembered) summary += `, consistent with the ${remembered.size} seen on ${remembered.seenAt}`;
+    if (o.witnesses) summary += `, cosigned by ${countCosignatures(note, o.witnesses.keys)} of the ${new Set(o.witnesses.keys).size} witnesses given`;
     out(summary);
     if (firstUse) {
       err(`caravan verify: first time seeing ${cp.origin}; trusting its key on first use:\n  ${key}\nThis key came from the chronicle's own server. Compare it with one the chronicle published elsewhere (print, social media, a friend's copy); later runs will refuse any other key. Remembered in ${stateFile}.`);

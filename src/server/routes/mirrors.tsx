@@ -30,6 +30,8 @@ import {
   recentMirrorEvents,
   streamMirrorEvents,
 } from '../../store/mirrors.ts';
+import { countCosignatures } from '../../log/witness.ts';
+import { getMirrorWitnessKeys } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../http.ts';
 
@@ -67,12 +69,15 @@ function escapeHtml(s: string): string {
 }
 
 /** The label every mirror page carries, as HTML (it is spliced into a rendered page). */
-export function bannerHtml(m: MirrorRow, alarms: readonly MirrorAlarmRow[]): string {
+export function bannerHtml(m: MirrorRow, alarms: readonly MirrorAlarmRow[], witnessed?: { count: number; listed: number }): string {
   const url = chronicleUrl(m);
   const parts = [
     `<aside class="notice mirror-banner" aria-label="Mirror">`,
     `<p><strong>Mirror</strong> of <a href="${escapeHtml(url)}/">${escapeHtml(m.origin)}</a>, served from a verified copy of its signed log: `,
     `${m.size} entries verified, last checked ${escapeHtml(when(m.last_check_at))}, last verified update ${escapeHtml(when(m.last_success_at))}.`,
+    witnessed && witnessed.listed > 0
+      ? ` <span class="witnessed">Its checkpoint is witnessed by ${witnessed.count} of the ${witnessed.listed} mirror${witnessed.listed === 1 ? '' : 's'} it lists as witnesses.</span>`
+      : '',
     ` <a href="/mirrors">All mirrors</a></p>`,
   ];
   if (m.last_error) parts.push(`<p>The last check did not succeed: ${escapeHtml(m.last_error)}. This copy is what was verified before.</p>`);
@@ -106,7 +111,10 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
   async function mirrored(c: Ctx, found: { m: MirrorRow; alarms: MirrorAlarmRow[] }, page: unknown, status: 200 | 410 = 200) {
     const html = String(await (page as { toString(): string | Promise<string> }).toString());
     const base = mirrorBase(found.m.origin);
-    const labelled = rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${bannerHtml(found.m, found.alarms)}`);
+    // Counted against the keys the origin lists: a line from any other key vouches for nothing.
+    const witnessKeys = await getMirrorWitnessKeys(ctx.db, found.m.origin);
+    const witnessed = { count: countCosignatures(found.m.checkpoint ?? '', witnessKeys), listed: witnessKeys.length };
+    const labelled = rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${bannerHtml(found.m, found.alarms, witnessed)}`);
     return c.html(labelled, status);
   }
 
@@ -175,6 +183,7 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
         permalink={`${chronicleUrl(found.m)}/events/${id}`}
         siteTitle={`${common(lang, 'siteTitle')} (${found.m.origin})`}
         currentRevision={current.revision}
+        mediaBase={`${mirrorBase(found.m.origin)}/media/`}
       />,
     );
   }
