@@ -19,6 +19,7 @@
 //   --test-reporter     spec (Node 20 would print TAP when not on a terminal)
 //   --test-timeout      TEST_TIMEOUT_MS env, else 600000 ms per test, so a hung
 //                       test fails with its name instead of stalling CI
+//   --no-wasm-code-gc   unless --wasm-code-gc is given (see below)
 //
 // Exits with the test runner's exit code; exits 1 if no test file is found.
 
@@ -123,6 +124,11 @@ if (!hasFlag('--test-timeout')) {
   const timeout = Number.parseInt(process.env.TEST_TIMEOUT_MS ?? '', 10);
   defaults.push(`--test-timeout=${timeout > 0 ? timeout : 600000}`);
 }
+
+// Test files open many embedded PostgreSQL (WebAssembly) instances; V8's wasm code GC has
+// aborted Node 24 once while freeing their code (see bin/caravan.js). The runner passes this
+// on to every test file's process.
+if (!hasFlag('--wasm-code-gc') && !hasFlag('--no-wasm-code-gc')) defaults.push('--no-wasm-code-gc');
 
 const args = ['--import', 'tsx', '--test', ...defaults, ...nodeArgs, ...files];
 console.log(
