@@ -27,11 +27,17 @@ export interface AppContext {
   logSigner: LogSigner;
   /** Cosigns checkpoints of followed logs (`<dataDir>/keys/witness.key`); undefined: witnessing off. */
   witnessKey: WitnessKey | undefined;
+  /** While no account exists: the token of the one-time first-admin address (`first-account.ts`). */
+  setupToken?: string | undefined;
 }
 
-export async function createContext(config: Config): Promise<AppContext> {
+/**
+ * Opens the store and loads the keys. `holder` names what opens it ("caravan serve"): the
+ * embedded store admits one process at a time, and anyone else who tries is told who holds it.
+ */
+export async function createContext(config: Config, holder = 'a caravan command'): Promise<AppContext> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite'), holder });
   await migrate(db);
   await removeStaleUploads(join(config.dataDir, 'incoming'), new Date());
   const key = await loadSealingKey(config.dataDir);

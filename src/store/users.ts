@@ -35,6 +35,11 @@ export async function listUsers(q: Queryable): Promise<UserRow[]> {
   return q.query<UserRow>('select * from users order by username');
 }
 
+export async function countUsers(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ n: number }>('select count(*)::int as n from users');
+  return row?.n ?? 0;
+}
+
 export async function getUser(q: Queryable, id: number): Promise<UserRow | undefined> {
   const rows = await q.query<UserRow>('select * from users where id = $1', [id]);
   return rows[0];

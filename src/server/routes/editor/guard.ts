@@ -53,7 +53,8 @@ const BAD_TOKEN =
 
 export function gate(): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const isPublic = PUBLIC_PATHS.has(c.req.path);
+    // The first-admin page has no session to check: its one-time token is the credential.
+    const isPublic = PUBLIC_PATHS.has(c.req.path) || c.req.path.startsWith('/editor/setup/');
     const reading = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!isPublic) {
       const session = c.get('session');

@@ -20,6 +20,7 @@ import { TELEGRAM_UPLOAD_MAX, TELEGRAM_UPLOAD_PATH, registerTelegramImportRoutes
 import { registerQueueRoutes } from './queue.tsx';
 import { registerReportRoutes } from './reports.tsx';
 import { registerMediaRoutes } from '../media.ts';
+import { registerSetupRoutes } from './setup.tsx';
 import { registerSourceRoutes } from './sources.tsx';
 import { registerUserRoutes } from './users.tsx';
 
@@ -61,6 +62,7 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   editor.use('*', gate());
 
   registerLoginRoutes(editor, ctx);
+  registerSetupRoutes(editor, ctx);
   registerQueueRoutes(editor, ctx);
   registerReportRoutes(editor, ctx);
   registerMediaRoutes(editor, ctx);
