@@ -24,6 +24,8 @@ export interface DbOptions {
   dataDir?: string;
   /** Schema to work in on a server (tests use one schema each). */
   schema?: string;
+  /** What opens the embedded store ("caravan serve"), named to anyone else who tries to. */
+  holder?: string;
 }
 
 export async function openDb(options: DbOptions): Promise<Db> {
@@ -32,5 +34,5 @@ export async function openDb(options: DbOptions): Promise<Db> {
     return openPostgres(options.databaseUrl, options.schema);
   }
   const { openPglite } = await import('./pglite.ts');
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.holder ? { holder: options.holder } : {});
 }

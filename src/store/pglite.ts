@@ -1,8 +1,56 @@
+import { fsyncSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { Db, Queryable } from './db.ts';
+import { type StoreLock, lockStore } from './lock.ts';
 
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+/**
+ * PGlite's Node file system as shipped makes every fsync a no-op and starts PostgreSQL with
+ * fsync off (`-F`), so a commit only reaches the page cache. Here fsync reaches the disk, and
+ * PostgreSQL syncs as it does on a server: the WAL at every commit, data files at checkpoints.
+ */
+class SyncedNodeFS extends NodeFS {
+  override async init(...args: Parameters<NodeFS['init']>): ReturnType<NodeFS['init']> {
+    const out = await super.init(...args);
+    const preRun = out.emscriptenOpts.preRun ?? [];
+    // Emscripten's fdatasync() is a stub that never reaches the stream, and fsync() calls
+    // stream_ops.fsync, which NODEFS leaves out; wal_sync_method=fsync below takes that path.
+    const syncStreams = (mod: { NODEFS: { stream_ops: Record<string, unknown> } }) => {
+      mod.NODEFS.stream_ops.fsync = (stream: { nfd?: number }) => {
+        if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+        return 0;
+      };
+    };
+    out.emscriptenOpts.preRun = [syncStreams, ...(Array.isArray(preRun) ? preRun : [preRun])];
+    return out;
+  }
+}
+
+const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
+
+export interface PgliteOptions {
+  /** What holds the store, shown to anyone else who tries to open it ("caravan serve"). */
+  holder?: string;
+}
+
+/**
+ * Opens the embedded store: in memory without `dataDir`, else in that folder, durable and
+ * locked against every other process until close.
+ */
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
+  let lock: StoreLock | undefined;
+  let pg: PGlite;
+  if (dataDir) {
+    lock = lockStore(`${dataDir}.lock`, dataDir, options.holder ?? 'another caravan command');
+    try {
+      pg = await PGlite.create({ fs: new SyncedNodeFS(dataDir), startParams: DURABLE_START_PARAMS });
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  } else {
+    pg = await PGlite.create({});
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
       const res = await q.query<T>(sql, params ? [...params] : undefined);
@@ -18,6 +66,12 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -98,7 +98,7 @@ export async function bundleImport(ctx: AppContext, file: string, key: string | 
 }
 
 export async function withContext<T>(config: Config, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan bundle');
   try {
     return await fn(ctx);
   } finally {

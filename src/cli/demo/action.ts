@@ -3,7 +3,7 @@ import type { Config } from '../../server/config.ts';
 import { createContext } from '../../server/context.ts';
 
 export async function reloadDemo(config: Config): Promise<number> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan demo --reset');
   try {
     const loaded = await resetAndLoadDemo(ctx.db, ctx.now());
     console.log(`reloaded the demo chronicle: ${loaded.events} events, ${loaded.reports} reports`);

@@ -72,7 +72,7 @@ const megabytes = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
 export async function exportSiteAction(config: Config, dir: string, out: (line: string) => void = (l) => console.log(l)): Promise<number> {
   // Before opening the store: a wrong folder should not cost a database start.
   await targetState(resolve(dir));
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan export-site');
   try {
     const started = performance.now();
     const s = await exportSiteTo(ctx, dir, ctx.now());

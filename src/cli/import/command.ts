@@ -26,7 +26,7 @@ reporter's page showed. Exits 1 when any block could not be imported.`,
       return 2;
     }
     const text = await readInput(file);
-    const ctx = await createContext(loadConfig(env));
+    const ctx = await createContext(loadConfig(env), 'caravan import armored');
     try {
       const outcomes = await importArmored(ctx, text);
       return outcomes.some((o) => o.problem !== undefined) ? 1 : 0;

@@ -30,7 +30,7 @@ export const telegramImport = {
     }
     const offset = values['utc-offset'];
     const parsed = await readTelegramFolder(folder, offset === undefined ? {} : { utcOffset: offset });
-    const ctx = await createContext(loadConfig(env));
+    const ctx = await createContext(loadConfig(env), 'caravan import telegram');
     try {
       const r = await importTelegramExport(ctx, parsed);
       console.log(

@@ -62,7 +62,7 @@ export const editorKeysGroup: KeysGroup = {
       console.error(HELP);
       return 2;
     }
-    const ctx = await createContext(loadConfig(env));
+    const ctx = await createContext(loadConfig(env), 'caravan keys editor');
     try {
       if (sub === 'list') {
         for (const r of await editorKeys.list(ctx)) console.log(`${r.username}\t${r.recipient}\t${r.created_at.toISOString()}`);

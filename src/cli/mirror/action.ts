@@ -9,7 +9,7 @@ import { type MirrorDeps, type SyncOutcome, addMirror, syncMirror } from '../../
 import { listMirrors } from '../../store/mirrors.ts';
 
 async function withDeps<T>(config: Config, fn: (deps: MirrorDeps) => Promise<T>): Promise<T> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan mirror');
   try {
     return await fn({ db: ctx.db, now: ctx.now });
   } finally {

@@ -25,7 +25,7 @@ export async function relayStatusLines(q: Queryable, config: Pick<Config, 'relay
 }
 
 export async function showRelayStatus(config: Config): Promise<number> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan relay status');
   try {
     for (const line of await relayStatusLines(ctx.db, config, ctx.now())) console.log(line);
     return 0;
@@ -35,7 +35,7 @@ export async function showRelayStatus(config: Config): Promise<number> {
 }
 
 export async function retryRelayItem(config: Config, id: number): Promise<number> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan relay retry');
   try {
     if (await retryFailedRelayItem(ctx.db, id, ctx.now())) {
       console.log(`#${id} will be sent again on the forwarder's next pass`);

@@ -3,6 +3,7 @@ import { loadDemoIfEmpty } from '../../demo/load.ts';
 import { createApp } from '../../server/app.tsx';
 import type { Config } from '../../server/config.ts';
 import { createContext } from '../../server/context.ts';
+import { SETUP_PATH, openFirstAccountSetup } from '../../server/first-account.ts';
 import { startRelayForwarder } from '../../server/relay.ts';
 import { startMirrorPoller } from '../../mirror/poller.ts';
 import { describeOutcome } from '../mirror/action.ts';
@@ -10,15 +11,18 @@ import { startWitnessCollector } from '../../server/witness-poller.ts';
 
 /** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
 export async function serve(config: Config): Promise<void> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan serve');
   if (config.demo) {
     const loaded = await loadDemoIfEmpty(ctx.db, ctx.now());
     if (loaded) console.log(`loaded the demo chronicle: ${loaded.events} events, ${loaded.reports} reports`);
   }
+  const setupToken = await openFirstAccountSetup(ctx);
   const app = createApp(ctx);
   const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const store = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
-    console.log(`Caravan is serving http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port} (${store})`);
+    const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+    console.log(`Caravan is serving ${base} (${store})`);
+    if (setupToken) console.log(`No editor account yet. Create the first admin (this address works once): ${base}${SETUP_PATH}/${setupToken}`);
   });
   const forwarder = config.relayFor.length > 0 ? startRelayForwarder(ctx) : undefined;
   if (forwarder) console.log(`relaying reports for ${config.relayFor.join(', ')}`);

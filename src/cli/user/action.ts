@@ -53,7 +53,7 @@ export async function addUser(config: Config, username: string, role: 'editor' |
     }
   }
   password = password.replace(/\r?\n$/, '');
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan user add');
   try {
     const user = await createUserAccount(ctx, { username, password, role });
     console.log(`added ${user.role} ${user.username}`);
@@ -64,7 +64,7 @@ export async function addUser(config: Config, username: string, role: 'editor' |
 }
 
 export async function listAccounts(config: Config): Promise<number> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan user list');
   try {
     for (const u of await listUsers(ctx.db)) {
       console.log(`${u.username}\t${u.role}${u.disabled_at ? '\tdisabled' : ''}`);

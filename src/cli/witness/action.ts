@@ -59,7 +59,7 @@ export async function witnessAdd(config: Config, url: string, key: string | unde
   if (key) checkWitnessKey(key);
   const verifierKey = key ?? (await discoverWitnessKey(prefix, fetchText));
   const name = verifierKeyParts(verifierKey).name;
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan witness add');
   try {
     const added = await insertLogWitness(ctx.db, { name, verifierKey, url: prefix, now: ctx.now() });
     if (!added) {
@@ -83,7 +83,7 @@ export async function witnessAdd(config: Config, url: string, key: string | unde
 const when = (d: Date | null) => (d ? new Date(d).toISOString() : 'never');
 
 export async function witnessList(config: Config): Promise<number> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan witness list');
   try {
     const witnesses = await listLogWitnesses(ctx.db);
     if (witnesses.length === 0) console.log('no witnesses; add one with "caravan witness add <url>"');
@@ -100,7 +100,7 @@ export async function witnessList(config: Config): Promise<number> {
 }
 
 export async function witnessRemove(config: Config, name: string): Promise<number> {
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, 'caravan witness remove');
   try {
     if (!(await removeLogWitness(ctx.db, name))) {
       console.error(`caravan witness: no witness named ${name}; "caravan witness list" shows them`);
