@@ -99,7 +99,8 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
   for (let attempt = 1; ; attempt++) {
     const receiptCode = deviceReceipt ?? receiptCodeFromBytes(ctx.randomBytes(8));
     try {
-      const { report: row, created } = await ctx.db.transaction(async (tx) => {
+      // Grouped: reports arriving together share one commit and one fsync (store/group-commit.ts).
+      const { report: row, created } = await ctx.db.grouped(async (tx) => {
         const stored = await insertReport(tx, {
           input: report,
           channel: opts.channel,

@@ -14,6 +14,13 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, but shares one commit (one fsync) with the other grouped writes that
+   * arrive while a commit is under way; `fn` runs under a savepoint of its own, so its failure
+   * rolls back only its own writes (`group-commit.ts`). For small, independent writes on a hot
+   * path such as report intake.
+   */
+  grouped<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

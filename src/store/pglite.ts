@@ -2,6 +2,7 @@ import { fsyncSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { Db, Queryable } from './db.ts';
+import { groupCommit } from './group-commit.ts';
 import { type StoreLock, lockStore } from './lock.ts';
 
 /**
@@ -61,11 +62,13 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     },
   });
   const base = wrap(pg);
+  const transaction: Db['transaction'] = (fn) => pg.transaction((tx) => fn(wrap(tx)));
   return {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction,
+    grouped: groupCommit(transaction),
     async close() {
       try {
         await pg.close();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable } from './db.ts';
+import { groupCommit } from './group-commit.ts';
 
 // Keep int8 (counts, sums) as JavaScript numbers, the way PGlite returns them.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -24,24 +25,26 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     },
   });
   const base = wrap(pool);
+  const transaction: Db['transaction'] = async (fn) => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
+      await client.query('commit');
+      return out;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
-        await client.query('commit');
-        return out;
-      } catch (err) {
-        await client.query('rollback').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    transaction,
+    grouped: groupCommit(transaction),
     close: () => pool.end(),
   };
 }
