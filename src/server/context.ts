@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CaravanError } from '../core/errors.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
+import { unopenableStoreError } from './backup-schedule.ts';
 import type { Config } from './config.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
 import { removeStaleUploads } from './media-upload.ts';
@@ -31,7 +33,7 @@ export interface AppContext {
 
 export async function createContext(config: Config): Promise<AppContext> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') });
+  const db = await openStore(config);
   await migrate(db);
   await removeStaleUploads(join(config.dataDir, 'incoming'), new Date());
   const key = await loadSealingKey(config.dataDir);
@@ -39,6 +41,18 @@ export async function createContext(config: Config): Promise<AppContext> {
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
   const witnessKey = await loadWitnessKey(config.dataDir);
   return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+}
+
+/** The store; an embedded one that cannot be opened says so in one line, instead of a wasm stack trace. */
+async function openStore(config: Config): Promise<Db> {
+  if (config.databaseUrl) return openDb({ databaseUrl: config.databaseUrl });
+  const folder = join(config.dataDir, 'pglite');
+  try {
+    return await openDb({ dataDir: folder });
+  } catch (err) {
+    if (err instanceof CaravanError) throw err;
+    throw await unopenableStoreError(config.dataDir, folder, err);
+  }
 }
 
 /** A context around a given database, for tests and tools. */

@@ -202,14 +202,15 @@ export interface RestoreOptions {
 
 /**
  * Restores a dump in one transaction. `feed` calls `load` with every batch, in any order; the
- * rows each table ends up with must be the dump's counts, or nothing is kept.
+ * rows each table ends up with must be the dump's counts, or nothing is kept. `replaced`: the
+ * store held data before (only with `force`).
  */
 export async function restoreStore(
   db: Db,
   dump: StoreDump,
   feed: (load: (batch: RowBatch) => Promise<void>) => Promise<void>,
   options: RestoreOptions = {},
-): Promise<{ tables: number; rows: number; migrated: number[] }> {
+): Promise<{ tables: number; rows: number; migrated: number[]; replaced: boolean }> {
   const ours = await loadMigrations();
   checkMigrations(dump.migrations, ours);
   const level = dump.migrations.length;
@@ -274,6 +275,6 @@ export async function restoreStore(
       await applyMigration(tx, m);
       migrated.push(m.version);
     }
-    return { tables: expected.size, rows, migrated };
+    return { tables: expected.size, rows, migrated, replaced: used.length > 0 };
   });
 }
