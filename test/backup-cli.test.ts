@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, truncate } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -77,6 +77,15 @@ describe('caravan backup and restore on the embedded store', () => {
     assert.equal(await main(['restore', file], env('target')), 1, 'not empty');
     assert.equal(await main(['restore', file, '--force'], env('target')), 0);
     assert.equal(await main(['restore'], env('target')), 2);
+  });
+
+  it('refuses a truncated file before a store is even made', async () => {
+    const bytes = await readFile(file);
+    const cut = join(tmp, 'cut.tar.gz');
+    await writeFile(cut, bytes.subarray(0, bytes.length - 200));
+    assert.equal(await main(['restore', cut], env('never')), 1);
+    await assert.rejects(stat(join(tmp, 'never')), /ENOENT/, 'no data folder was made');
+    assert.equal(await main(['backup', join(tmp, 'no-such-folder', 'kz.tar.gz')], env('source')), 1);
   });
 
   it('names the folder and the newest backup when the store is damaged', async () => {

@@ -21,6 +21,7 @@ describe('when the next rolling backup is due', () => {
     assert.equal(nextBackupDelay(new Date('2022-01-01T00:00:00Z'), now, 24 * HOUR, 600_000), 600_000);
   });
   it('never waits more than an interval, even when the newest is dated in the future', () => {
+    assert.equal(nextBackupDelay(undefined, now, 60_000, 600_000), 60_000);
     assert.equal(nextBackupDelay(new Date('2023-01-01T00:00:00Z'), now, 24 * HOUR, 600_000), 24 * HOUR);
   });
   it('removes only the oldest beyond the number to keep', () => {

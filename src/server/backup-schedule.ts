@@ -37,8 +37,7 @@ export async function listBackups(folder: string): Promise<Array<{ file: string;
 
 /** Milliseconds until the next backup is due: an interval after the newest, or soon after start when overdue. */
 export function nextBackupDelay(newest: Date | undefined, now: Date, intervalMs: number, graceMs = OVERDUE_GRACE_MS): number {
-  if (!newest) return graceMs;
-  const due = newest.getTime() + intervalMs - now.getTime();
+  const due = newest ? newest.getTime() + intervalMs - now.getTime() : 0;
   return Math.min(intervalMs, Math.max(due, graceMs));
 }
 

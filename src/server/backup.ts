@@ -94,6 +94,7 @@ export interface WrittenBackup {
 /** Writes a backup through a temporary file in the same folder, fsynced and renamed; never replaces a file. */
 export async function writeBackup(ctx: AppContext, file: string): Promise<WrittenBackup> {
   if (await stat(file).catch(() => undefined)) throw new BackupError(`${file} already exists; choose a new name`);
+  if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory()) throw new BackupError(`the folder ${dirname(file)} does not exist`);
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const pack = tar.pack();
   const written = pipeline([pack as unknown as Readable, createGzip(), createWriteStream(tmp, { flags: 'wx', mode: 0o600 })]);
@@ -178,8 +179,8 @@ function describeReadError(err: unknown, member: string): string {
   const e = err as NodeJS.ErrnoException;
   const message = e instanceof Error ? e.message : String(err);
   const where = member ? ` (in or after ${member})` : '';
-  if (typeof e?.code === 'string' && e.code.startsWith('Z_')) return `damaged: gzip says "${message}"${where}`;
   if (/unexpected end of (data|file)/i.test(message)) return `truncated: the file ends in the middle of the archive${where}`;
+  if (typeof e?.code === 'string' && e.code.startsWith('Z_')) return `damaged: gzip says "${message}"${where}`;
   if (/invalid tar header|header exceeds/i.test(message)) return `damaged: a tar header is corrupted${where}`;
   return `${message}${where}`;
 }
@@ -295,11 +296,13 @@ export interface RestoredBackup {
 }
 
 /**
- * Checks the backup whole, then restores it into the context's store (refused when the store
- * holds data, unless `force`) and puts keys and media back with their modes.
+ * Checks the backup whole (unless `checked` is the manifest `checkBackup` just returned), then
+ * restores it into the context's store (refused when the store holds data, unless `force`) and
+ * puts keys and media back with their modes.
  */
-export async function restoreBackup(ctx: AppContext, file: string, options: { force?: boolean } = {}): Promise<RestoredBackup> {
-  const manifest = await checkBackup(file);
+export async function restoreBackup(ctx: AppContext, file: string, options: { force?: boolean; checked?: BackupManifest } = {}): Promise<RestoredBackup> {
+  // Checked again in full when the caller did not: the second read below only compares hashes.
+  const manifest = options.checked ?? (await checkBackup(file));
   const listed = new Map(manifest.members.map((m) => [m.name, m]));
   const dataDir = ctx.config.dataDir;
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -342,7 +345,7 @@ export async function restoreBackup(ctx: AppContext, file: string, options: { fo
           return { sha256 };
         });
       },
-      options,
+      { force: options.force ?? false },
     );
     const keptAside = await placeFiles(dataDir, staging, staged, manifest.madeAt, result.replaced);
     return { file, madeAt: manifest.madeAt, tables: result.tables, rows: result.rows, files: staged.length, migrated: result.migrated, keptAside };

@@ -1,5 +1,5 @@
 /** `caravan restore`: a backup put back into a new store, or with --force over an existing one. */
-import { type RestoredBackup, restoreBackup } from '../../server/backup.ts';
+import { type BackupManifest, type RestoredBackup, restoreBackup } from '../../server/backup.ts';
 import type { AppContext } from '../../server/context.ts';
 
 type Print = (line: string) => void;
@@ -12,8 +12,8 @@ export function describeRestore(ctx: AppContext, r: RestoredBackup): string {
   return parts.join('; ');
 }
 
-export async function restoreAction(ctx: AppContext, file: string, force: boolean, out: Print = console.log): Promise<RestoredBackup> {
-  const restored = await restoreBackup(ctx, file, { force });
+export async function restoreAction(ctx: AppContext, file: string, o: { force: boolean; checked?: BackupManifest }, out: Print = console.log): Promise<RestoredBackup> {
+  const restored = await restoreBackup(ctx, file, o);
   out(describeRestore(ctx, restored));
   return restored;
 }

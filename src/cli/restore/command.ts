@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BackupError } from '../../server/backup.ts';
+import { BackupError, checkBackup } from '../../server/backup.ts';
 import { loadConfig } from '../../server/config.ts';
 import { StoreRestoreError } from '../../store/backup.ts';
 import { withContext } from '../backup/action.ts';
@@ -32,7 +32,10 @@ export const restoreCommand: Command = {
       return 2;
     }
     try {
-      await withContext(loadConfig(env), (ctx) => restoreAction(ctx, positionals[0]!, values.force ?? false));
+      const config = loadConfig(env);
+      // Before the store is opened (or made): a damaged file leaves no trace at all.
+      const checked = await checkBackup(positionals[0]!);
+      await withContext(config, (ctx) => restoreAction(ctx, positionals[0]!, { force: values.force ?? false, checked }));
       return 0;
     } catch (err) {
       if (err instanceof BackupError || err instanceof StoreRestoreError) {

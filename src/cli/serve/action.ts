@@ -44,6 +44,7 @@ export async function serve(config: Config): Promise<void> {
             console.log(r.status === 'written' ? `backup: wrote ${r.backup.file} (${r.backup.rows} rows, ${r.backup.files} files, ${r.backup.bytes} bytes)${r.removed.length > 0 ? `, removed ${r.removed.length} older` : ''}` : `backup FAILED: ${r.message}`),
         })
       : undefined;
+  if (backups) console.log(`backing up every ${config.backupInterval} hours into ${config.dataDir}/backups/, keeping ${config.backupKeep}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       server.close(() => resolve());
