@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -86,6 +87,20 @@ describe('caravan backup and restore on the embedded store', () => {
     assert.equal(await main(['restore', cut], env('never')), 1);
     await assert.rejects(stat(join(tmp, 'never')), /ENOENT/, 'no data folder was made');
     assert.equal(await main(['backup', join(tmp, 'no-such-folder', 'kz.tar.gz')], env('source')), 1);
+  });
+
+  it('says the same when the write-ahead log is overwritten, for serve too', async () => {
+    const damaged = join(tmp, 'wal-damaged');
+    await cp(join(tmp, 'source'), damaged, { recursive: true });
+    const wal = join(damaged, 'pglite', 'pg_wal');
+    for (const name of (await readdir(wal)).filter((n) => /^[0-9A-F]{24}$/.test(n))) {
+      const handle = await open(join(wal, name), 'r+');
+      await handle.write(randomBytes(64 << 10), 0, 64 << 10, 0);
+      await handle.close();
+    }
+    const run = await caravan(['serve'], { ...env('wal-damaged'), PORT: '0' });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /^caravan serve: the embedded store in \S+wal-damaged\/pglite cannot be opened \(RuntimeError: Aborted\(\)\)\. No backup was found in \S+wal-damaged\/backups[^\n]*\n$/);
   });
 
   it('names the folder and the newest backup when the store is damaged', async () => {

@@ -120,7 +120,7 @@ describe('the rolling backup serve keeps', () => {
     const newest = (await listBackups(join(tmp, 'backups'))).at(-1)!.file;
     assert.equal(withBackup.code, 'store_unopenable');
     assert.ok(!withBackup.message.includes('\n'), 'one line');
-    assert.ok(withBackup.message.includes(`the embedded store in ${folder} cannot be opened (RuntimeError: Aborted().`));
+    assert.ok(withBackup.message.includes(`the embedded store in ${folder} cannot be opened (RuntimeError: Aborted()). If it is damaged`), withBackup.message);
     assert.ok(withBackup.message.includes(`caravan restore ${newest}`), withBackup.message);
     const none = await unopenableStoreError(join(tmp, 'elsewhere'), folder, cause);
     assert.match(none.message, /No backup was found in \S+elsewhere\/backups/);

@@ -123,7 +123,8 @@ export class StoreUnopenableError extends CaravanError {
  * WebAssembly, on a damaged folder): one line naming the folder and the way back.
  */
 export async function unopenableStoreError(dataDir: string, folder: string, cause: unknown): Promise<StoreUnopenableError> {
-  const why = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  // Emscripten's hint about a debug build means nothing to the person reading this.
+  const why = (cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)).replace(/\.? ?Build with -sASSERTIONS for more info\.?/, '');
   const backups = backupsFolder(dataDir);
   const newest = (await listBackups(backups).catch(() => [])).at(-1);
   const next = newest

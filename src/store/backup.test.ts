@@ -58,6 +58,33 @@ test('a dump lists tables after those they reference, in batches no bigger than 
   assert.equal(dump.migrations.at(-1)!.version, Math.max(...dump.migrations.map((m) => m.version)));
 });
 
+test('a dump is one snapshot: rows written while it runs are neither in it nor lost', async () => {
+  const db = await openTestDb();
+  try {
+    for (let i = 0; i < 30; i++) await db.query(`insert into sources (kind, name) values ('outlet', $1)`, [`before ${i}`]);
+    const writes: Promise<unknown>[] = [];
+    const seen: RowBatch[] = [];
+    const dumped = await dumpStore(
+      db,
+      async (b) => {
+        seen.push(b);
+        // Not awaited: on PGlite a write waits for the dump's transaction; on a server it commits at once.
+        writes.push(db.query(`insert into sources (kind, name) values ('outlet', $1)`, [`during ${seen.length}`]));
+        if (seen.length === 1) writes.push(db.query(`delete from sources where name = 'before 29'`));
+      },
+      { fetchRows: 4, maxRows: 4 },
+    );
+    await Promise.all(writes);
+    const names = seen.filter((b) => b.table === 'sources').flatMap((b) => b.lines.map((l) => (JSON.parse(l) as { name: string }).name));
+    assert.deepEqual(names, Array.from({ length: 30 }, (_, i) => `before ${i}`));
+    assert.equal(dumped.tables.find((t) => t.name === 'sources')!.rows, 30);
+    const [after] = await db.query<{ n: number }>(`select count(*)::int as n from sources`);
+    assert.equal(after!.n, 30 - 1 + seen.length, 'every write went through');
+  } finally {
+    await db.close();
+  }
+});
+
 test('a restore gives back every row exactly, and sequences go on where they were', async () => {
   const target = await openTestDb();
   try {
