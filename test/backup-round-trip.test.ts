@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,9 +84,12 @@ describe('backup and restore of a whole chronicle', () => {
     await publishSampleEvent(source.db, sampleEventData({ summary: { en: 'Akimat on fire' } }), new Date('2022-01-05T16:00:00Z'));
     const first = await verifyServed(source, source.logSigner.verifierKey, join(tmp, 'state'));
     assert.equal(first.code, 0, first.out);
+    await symlink('/etc/passwd', join(tmp, 'source', 'media', 'link.jpg'));
+    await writeFile(join(tmp, 'source', 'media', '.half-written.tmp'), 'x');
     file = join(tmp, 'kz.tar.gz');
     const written = await writeBackup(source, file);
     assert.equal(written.files, 5, 'three keys, a photo and its original');
+    assert.deepEqual(written.skipped.sort(), ['media/.half-written.tmp', 'media/link.jpg']);
     assert.ok(written.rows > 5);
   });
 

@@ -28,8 +28,12 @@ export const BACKUP_VERSION = 1;
 const MANIFEST = 'caravan-backup.json';
 /** The folders of `<data>` a backup carries; `incoming/` and `backups/` stay out. */
 export const BACKED_UP_FOLDERS = ['keys', 'media', 'evidence'] as const;
-/** A batch is held in memory whole while restored; the dump cuts batches far below this. */
-const MAX_DB_MEMBER_BYTES = 256 << 20;
+/**
+ * A batch is held in memory whole, as one string, while restored: V8 caps a string near 512 MiB.
+ * The dump cuts batches at 4 MiB; only one huge row (a mirrored 100 MiB video is 200 MiB of hex)
+ * makes a bigger one.
+ */
+const MAX_DB_MEMBER_BYTES = 512 << 20;
 
 export interface BackupMember {
   name: string;
@@ -63,9 +67,10 @@ const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex'
 const DB_MEMBER = /^db\/\d{6}-([a-z_][a-z0-9_]*)\.ndjson$/;
 const FILE_MEMBER = new RegExp(`^files/(${BACKED_UP_FOLDERS.join('|')})(/[A-Za-z0-9_][A-Za-z0-9._-]*)+$`);
 
-/** Regular files under the backed-up folders, as paths relative to `dataDir`. */
-async function dataFiles(dataDir: string): Promise<string[]> {
+/** Regular files under the backed-up folders, as paths relative to `dataDir`, and what was left out. */
+async function dataFiles(dataDir: string): Promise<{ files: string[]; skipped: string[] }> {
   const out: string[] = [];
+  const skipped: string[] = [];
   const walk = async (rel: string) => {
     const entries = await readdir(join(dataDir, rel), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return [];
@@ -74,12 +79,13 @@ async function dataFiles(dataDir: string): Promise<string[]> {
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${rel}/${e.name}`;
       if (e.isDirectory()) await walk(path);
-      // Half-written files of other tools and "replaced" copies are named so that they stay out.
+      // Caravan names its files plainly; links, hidden files and odd names stay out, and are listed.
       else if (e.isFile() && FILE_MEMBER.test(`files/${path}`)) out.push(path);
+      else skipped.push(path);
     }
   };
   for (const folder of BACKED_UP_FOLDERS) await walk(folder);
-  return out;
+  return { files: out, skipped };
 }
 
 export interface WrittenBackup {
@@ -88,6 +94,8 @@ export interface WrittenBackup {
   tables: number;
   rows: number;
   files: number;
+  /** Files under the backed-up folders that were left out (links, hidden or oddly named files). */
+  skipped: string[];
   level: number;
 }
 
@@ -112,7 +120,8 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
       members.push({ name, bytes: bytes.length, sha256: sha256Hex(bytes), table, rows: lines.length });
     });
     // After the snapshot: every file a row of it names was in place before that row committed.
-    for (const path of await dataFiles(ctx.config.dataDir)) {
+    const { files, skipped } = await dataFiles(ctx.config.dataDir);
+    for (const path of files) {
       const full = join(ctx.config.dataDir, path);
       const info = await stat(full);
       const hash = createHash('sha256');
@@ -155,6 +164,7 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
       tables: dump.tables.length,
       rows: dump.tables.reduce((n, t) => n + t.rows, 0),
       files: members.filter((m) => m.mode !== undefined).length,
+      skipped,
       level: dump.migrations.at(-1)?.version ?? 0,
     };
   } catch (err) {
