@@ -62,7 +62,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function tablesOf(migrations: readonly Migration[]): string[] {
   const tables = new Set<string>();
   for (const m of migrations) {
-    for (const [, name] of m.sql.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)) tables.add(name!.toLowerCase());
+    for (const [, name] of m.sql.matchAll(/create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)) tables.add(name!.toLowerCase());
     for (const [, name] of m.sql.matchAll(/drop\s+table\s+(?:if\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)) tables.delete(name!.toLowerCase());
   }
   return [...tables].sort();
