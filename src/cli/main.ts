@@ -14,6 +14,8 @@ import { userCommand } from './user/command.ts';
 import { verifyCommand } from './verify/command.ts';
 import { witnessCommand } from './witness/command.ts';
 import { bundleCommand } from './bundle/command.ts';
+import { backupCommand } from './backup/command.ts';
+import { restoreCommand } from './restore/command.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -34,6 +36,8 @@ const COMMANDS: Record<string, Command> = {
   relay: relayCommand,
   witness: witnessCommand,
   'export-site': exportSiteCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 function usage(): string {

@@ -110,6 +110,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('keeps a rolling backup of the embedded store daily unless told otherwise, and none beside a server', () => {
+    const embedded = loadConfig({});
+    assert.deepEqual([embedded.backupInterval, embedded.backupKeep], [24, 3]);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/caravan' }).backupInterval, 0);
+    const set = loadConfig({ DATABASE_URL: 'postgres://db/caravan', CARAVAN_BACKUP_INTERVAL: '6.5', CARAVAN_BACKUP_KEEP: '10' });
+    assert.deepEqual([set.backupInterval, set.backupKeep], [6.5, 10]);
+    assert.equal(loadConfig({ CARAVAN_BACKUP_INTERVAL: '0' }).backupInterval, 0);
+    for (const CARAVAN_BACKUP_INTERVAL of ['-1', 'daily', '9000', '1e3', '0.00001']) {
+      assert.deepEqual(fieldsOf({ CARAVAN_BACKUP_INTERVAL }), ['CARAVAN_BACKUP_INTERVAL'], CARAVAN_BACKUP_INTERVAL);
+    }
+    for (const CARAVAN_BACKUP_KEEP of ['0', '1.5', 'all', '1001']) assert.deepEqual(fieldsOf({ CARAVAN_BACKUP_KEEP }), ['CARAVAN_BACKUP_KEEP'], CARAVAN_BACKUP_KEEP);
+  });
+
   it('treats empty variables as unset', () => {
     const c = loadConfig({ PORT: '', HOST: '', DATABASE_URL: '', CARAVAN_ORIGIN: '', CARAVAN_DEMO: '' });
     assert.deepEqual([c.port, c.host, c.databaseUrl, c.demo], [8080, '127.0.0.1', undefined, true]);

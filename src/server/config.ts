@@ -30,6 +30,10 @@ export interface Config {
   relayMaxDelay: number;
   /** Seconds between checks of each followed chronicle (mirrors); failures back off from it. */
   mirrorInterval: number;
+  /** Hours between the rolling backups `serve` writes into `<dataDir>/backups/`; 0 = none. */
+  backupInterval: number;
+  /** How many rolling backups to keep; older ones are removed. */
+  backupKeep: number;
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
@@ -76,6 +80,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   const relayMaxDelay = secondsOf(problems, 'CARAVAN_RELAY_MAX_DELAY', env.CARAVAN_RELAY_MAX_DELAY, 3600);
   const mirrorInterval = secondsOf(problems, 'CARAVAN_MIRROR_INTERVAL', env.CARAVAN_MIRROR_INTERVAL, 300);
   const smsSecrets = smsSecretsOf(problems, env);
+  // On by default for the embedded store, the one a crash or a second process can damage; a
+  // PostgreSQL server has its own backups, and every process beside it would write its own.
+  const backupInterval = hoursOf(problems, 'CARAVAN_BACKUP_INTERVAL', env.CARAVAN_BACKUP_INTERVAL, databaseUrl ? 0 : 24);
+  const backupKeep = countOf(problems, 'CARAVAN_BACKUP_KEEP', env.CARAVAN_BACKUP_KEEP, 3);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -88,6 +96,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     relayInterval,
     relayMaxDelay,
     mirrorInterval,
+    backupInterval,
+    backupKeep,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   Object.assign(config, smsSecrets);
@@ -131,4 +141,25 @@ function secondsOf(problems: FieldProblem[], field: string, value: string | unde
     return fallback;
   }
   return seconds;
+}
+
+/** Hours, fractions allowed (tests run the schedule in seconds); 0 turns the thing off. */
+function hoursOf(problems: FieldProblem[], field: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const hours = /^\d{1,4}(\.\d{1,4})?$/.test(value) ? Number(value) : NaN;
+  if (!(hours === 0 || (hours >= 0.0001 && hours <= 8760))) {
+    problems.push({ field, message: 'must be a number of hours from 0 (off) to 8760' });
+    return fallback;
+  }
+  return hours;
+}
+
+function countOf(problems: FieldProblem[], field: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= 1000)) {
+    problems.push({ field, message: 'must be a whole number from 1 to 1000' });
+    return fallback;
+  }
+  return n;
 }

@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CaravanError } from '../core/errors.ts';
 import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
+import { unopenableStoreError } from './backup-schedule.ts';
 import type { Config } from './config.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
 import { removeStaleUploads } from './media-upload.ts';
@@ -37,7 +39,7 @@ export interface AppContext {
  */
 export async function createContext(config: Config, holder = 'a caravan command'): Promise<AppContext> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite'), holder });
+  const db = await openStore(config, holder);
   await migrate(db);
   await removeStaleUploads(join(config.dataDir, 'incoming'), new Date());
   const key = await loadSealingKey(config.dataDir);
@@ -45,6 +47,19 @@ export async function createContext(config: Config, holder = 'a caravan command'
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
   const witnessKey = await loadWitnessKey(config.dataDir);
   return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+}
+
+/** The store; an embedded one that cannot be opened says so in one line, instead of a wasm stack trace. */
+async function openStore(config: Config, holder: string): Promise<Db> {
+  if (config.databaseUrl) return openDb({ databaseUrl: config.databaseUrl });
+  const folder = join(config.dataDir, 'pglite');
+  try {
+    return await openDb({ dataDir: folder, holder });
+  } catch (err) {
+    // A store held by another process (StoreBusyError) is not damaged and says so itself.
+    if (err instanceof CaravanError) throw err;
+    throw await unopenableStoreError(config.dataDir, folder, err);
+  }
 }
 
 /** A context around a given database, for tests and tools. */

@@ -22,14 +22,15 @@ export async function loadMigrations(): Promise<Migration[]> {
 
 /**
  * Applies the migrations not yet applied, each in its own transaction, in order. An advisory
- * lock keeps two processes starting against one server from racing.
+ * lock keeps two processes starting against one server from racing. `upTo` stops at a version
+ * (tests that need a store as an older Caravan left it).
  */
-export async function migrate(db: Db): Promise<number[]> {
+export async function migrate(db: Db, options: { upTo?: number } = {}): Promise<number[]> {
   const migrations = await loadMigrations();
   await db.exec(`create table if not exists schema_migrations (
     version int primary key, name text not null, applied_at timestamptz not null default now())`);
   const applied: number[] = [];
-  for (const m of migrations) {
+  for (const m of migrations.filter((m) => options.upTo === undefined || m.version <= options.upTo)) {
     const done = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock(4242)');
       const rows = await tx.query('select 1 from schema_migrations where version = $1', [m.version]);

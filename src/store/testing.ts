@@ -6,16 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { type Db, openDb } from './db.ts';
 import { migrate } from './migrate.ts';
 
-export async function openTestDb(): Promise<Db> {
+/** `migrateTo` stops at that migration version (a store as an older Caravan left it). */
+export async function openTestDb(options: { migrateTo?: number } = {}): Promise<Db> {
   const url = process.env.DATABASE_URL;
+  const upTo = options.migrateTo === undefined ? {} : { upTo: options.migrateTo };
   if (!url) {
     const db = await openDb({});
-    await migrate(db);
+    await migrate(db, upTo);
     return db;
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const db = await openDb({ databaseUrl: url, schema });
-  await migrate(db);
+  await migrate(db, upTo);
   return {
     ...db,
     async close() {

@@ -8,6 +8,7 @@ import { startRelayForwarder } from '../../server/relay.ts';
 import { startMirrorPoller } from '../../mirror/poller.ts';
 import { describeOutcome } from '../mirror/action.ts';
 import { startWitnessCollector } from '../../server/witness-poller.ts';
+import { startBackupSchedule } from '../../server/backup-schedule.ts';
 
 /** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
 export async function serve(config: Config): Promise<void> {
@@ -37,6 +38,17 @@ export async function serve(config: Config): Promise<void> {
     intervalMs: config.mirrorInterval * 1000,
     onResult: (r) => r.status === 'failed' && console.log(`witness ${r.name}: ${r.message}`),
   });
+  // This process holds the store, so the rolling backup is written from here.
+  const backups =
+    config.backupInterval > 0
+      ? startBackupSchedule(ctx, {
+          intervalMs: config.backupInterval * 3_600_000,
+          keep: config.backupKeep,
+          onResult: (r) =>
+            console.log(r.status === 'written' ? `backup: wrote ${r.backup.file} (${r.backup.rows} rows, ${r.backup.files} files, ${r.backup.bytes} bytes)${r.removed.length > 0 ? `, removed ${r.removed.length} older` : ''}` : `backup FAILED: ${r.message}`),
+        })
+      : undefined;
+  if (backups) console.log(`backing up every ${config.backupInterval} hours into ${config.dataDir}/backups/, keeping ${config.backupKeep}`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       server.close(() => resolve());
@@ -50,5 +62,6 @@ export async function serve(config: Config): Promise<void> {
   await forwarder?.stop();
   await mirrors.stop();
   await witnesses.stop();
+  await backups?.stop();
   await ctx.db.close();
 }

@@ -10,7 +10,9 @@ When the store is empty it first loads the demo chronicle "Kazakhstan, January 2
 unless --no-demo is given or CARAVAN_DEMO=false.
 Witnessing is on when <data>/keys/witness.key exists ("caravan keys witness new"): the server
 then cosigns checkpoints of the chronicles it mirrors at /witness/add-checkpoint. Witnesses
-registered with "caravan witness add" are asked to cosign this chronicle's checkpoints.`;
+registered with "caravan witness add" are asked to cosign this chronicle's checkpoints.
+Every CARAVAN_BACKUP_INTERVAL hours (24 on the embedded store; 0 = off) it writes a backup into
+<data>/backups/, keeping the newest CARAVAN_BACKUP_KEEP (3); "caravan restore <file>" reads them.`;
 
 export const serveCommand: Command = {
   summary: 'serve the chronicle over HTTP',
