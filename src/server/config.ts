@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { ValidationError, type FieldProblem } from '../core/errors.ts';
+import type { IntakeBudget } from './intake-limits.ts';
 
 export interface Config {
   port: number;
@@ -30,6 +31,12 @@ export interface Config {
   relayMaxDelay: number;
   /** Seconds between checks of each followed chronicle (mirrors); failures back off from it. */
   mirrorInterval: number;
+  /** Read the client's address from X-Forwarded-For (set only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
+  /** Seconds of one limit period: intake budgets refill and the key naming clients rotates. */
+  limitPeriod: number;
+  /** Reports and bytes accepted per period, per client and overall. */
+  intakeBudget: IntakeBudget;
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
@@ -76,6 +83,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   const relayMaxDelay = secondsOf(problems, 'CARAVAN_RELAY_MAX_DELAY', env.CARAVAN_RELAY_MAX_DELAY, 3600);
   const mirrorInterval = secondsOf(problems, 'CARAVAN_MIRROR_INTERVAL', env.CARAVAN_MIRROR_INTERVAL, 300);
   const smsSecrets = smsSecretsOf(problems, env);
+  const trustEnv = env.CARAVAN_TRUST_PROXY;
+  if (trustEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(trustEnv)) {
+    problems.push({ field: 'CARAVAN_TRUST_PROXY', message: 'must be true or false' });
+  }
+  const limitPeriod = secondsOf(problems, 'CARAVAN_LIMIT_PERIOD', env.CARAVAN_LIMIT_PERIOD, 3600);
+  const intakeBudget = intakeBudgetOf(problems, env);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -88,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     relayInterval,
     relayMaxDelay,
     mirrorInterval,
+    trustProxy: trustEnv === '1' || trustEnv === 'true',
+    limitPeriod,
+    intakeBudget,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   Object.assign(config, smsSecrets);
@@ -120,6 +136,36 @@ function relayOrigins(problems: FieldProblem[], value: string | undefined): stri
     origins.push(url.origin + url.pathname.replace(/\/+$/, ''));
   }
   return origins;
+}
+
+/**
+ * Intake budgets per limit period. The per-client ones are sized for a carrier's NAT, where
+ * hundreds of phones share one address (README, "Limits on intake").
+ */
+export const INTAKE_BUDGET_DEFAULTS: IntakeBudget = {
+  clientReports: 120,
+  clientBytes: 500 * 2 ** 20,
+  totalReports: 3000,
+  totalBytes: 2048 * 2 ** 20,
+};
+
+function intakeBudgetOf(problems: FieldProblem[], env: Record<string, string | undefined>): IntakeBudget {
+  const count = (field: string, fallback: number, unit: number) => {
+    const value = env[field];
+    if (value === undefined || value === '') return fallback;
+    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
+      problems.push({ field, message: 'must be a whole number of at least 1' });
+      return fallback;
+    }
+    return Number(value) * unit;
+  };
+  const d = INTAKE_BUDGET_DEFAULTS;
+  return {
+    clientReports: count('CARAVAN_LIMIT_CLIENT_REPORTS', d.clientReports, 1),
+    clientBytes: count('CARAVAN_LIMIT_CLIENT_MB', d.clientBytes, 2 ** 20),
+    totalReports: count('CARAVAN_LIMIT_TOTAL_REPORTS', d.totalReports, 1),
+    totalBytes: count('CARAVAN_LIMIT_TOTAL_MB', d.totalBytes, 2 ** 20),
+  };
 }
 
 /** A number of seconds, fractions allowed (tests run the relay at a tenth of a second). */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import type { Config } from './config.ts';
+import { type Limits, createLimits } from './limits.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
 import { removeStaleUploads } from './media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   logSigner: LogSigner;
   /** Cosigns checkpoints of followed logs (`<dataDir>/keys/witness.key`); undefined: witnessing off. */
   witnessKey: WitnessKey | undefined;
+  /** Intake budgets and login throttling, in memory only (limits.ts). */
+  limits: Limits;
 }
 
 export async function createContext(config: Config): Promise<AppContext> {
@@ -38,12 +41,15 @@ export async function createContext(config: Config): Promise<AppContext> {
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
   const witnessKey = await loadWitnessKey(config.dataDir);
-  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+  const base: Omit<AppContext, 'limits'> = { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+  const ctx = base as AppContext;
+  ctx.limits = createLimits(ctx);
+  return ctx;
 }
 
 /** A context around a given database, for tests and tools. */
 export function contextFor(config: Config, db: Db, overrides: Partial<AppContext> = {}): AppContext {
-  return {
+  const ctx = {
     config,
     db,
     now: () => new Date(),
@@ -53,5 +59,8 @@ export function contextFor(config: Config, db: Db, overrides: Partial<AppContext
     logSigner: ephemeralLogSigner(config.origin),
     witnessKey: undefined,
     ...overrides,
-  };
+  } as AppContext;
+  // Built over the finished context, so a test's clock (even one swapped in later) drives them.
+  ctx.limits ??= createLimits(ctx);
+  return ctx;
 }

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { loadConfig } from './config.ts';
+import type { IntakeBudget } from './intake-limits.ts';
+import { type TestApp, openTestApp } from './testing.ts';
+
+const BASE = 'http://localhost';
+const HOUR = 3600_000;
+
+/** The bindings @hono/node-server passes with a request from that address. */
+const from = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } });
+
+const report = (what = 'Soldiers at the akimat, shooting heard since noon') => ({ what, when: 'today 12:00', where: 'Almaty', howKnown: 'saw' });
+
+let clock = new Date('2026-01-05T10:00:00Z');
+let t: TestApp;
+
+async function openWith(budget: Partial<IntakeBudget>): Promise<TestApp> {
+  const config = loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: 'http://localhost' });
+  config.intakeBudget = { ...config.intakeBudget, ...budget };
+  return openTestApp({ config, now: () => clock });
+}
+
+function postJson(address: string, body: unknown, headers: Record<string, string> = {}) {
+  return t.app.request(`${BASE}/api/v1/reports`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }, from(address));
+}
+
+const stored = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from reports'))[0]!.n;
+
+describe('a flood from one client', () => {
+  before(async () => {
+    t = await openWith({ clientReports: 5 });
+  });
+  after(() => t.close());
+  beforeEach(() => {
+    clock = new Date(clock.getTime() + 2 * HOUR);
+  });
+
+  test('is refused after its budget with a 429 naming the limit, while another client gets through', async () => {
+    const before = await stored();
+    for (let i = 0; i < 5; i++) assert.equal((await postJson('198.51.100.7', report(`Flood report ${i}, nothing of it true`))).status, 201);
+    const refused = await postJson('198.51.100.7', report());
+    assert.equal(refused.status, 429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    assert.ok(retryAfter > 0 && retryAfter <= 3600, `Retry-After ${retryAfter}`);
+    const body = (await refused.json()) as { error: { code: string; limit: string; message: string; retryAfter: number } };
+    assert.equal(body.error.code, 'rate_limited');
+    assert.equal(body.error.limit, 'client_reports');
+    assert.match(body.error.message, /5 reports .*nothing was stored.* again in \d+ seconds/);
+    assert.equal(await stored(), before + 5);
+
+    const other = await postJson('203.0.113.40', report('Tanks on Abay avenue heading west'));
+    assert.equal(other.status, 201, 'a different client is not held by the flooder');
+    assert.equal(await stored(), before + 6);
+  });
+
+  test('on the report form is answered with a readable page in the reporter’s language', async () => {
+    for (let i = 0; i < 5; i++) await postJson('198.51.100.8', report(`Flood report ${i}, nothing of it true`));
+    const res = await t.app.request(
+      `${BASE}/report`,
+      { method: 'POST', body: new URLSearchParams({ ...report(), lang: 'ru' }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' } },
+      from('198.51.100.8'),
+    );
+    assert.equal(res.status, 429);
+    assert.ok(Number(res.headers.get('retry-after')) > 0);
+    const html = await res.text();
+    assert.match(html, /<html lang="ru"/);
+    assert.match(html, /Сейчас слишком много сообщений/);
+    assert.match(html, /data-limit="client_reports"/);
+    assert.match(html, /через \d+ мин\./);
+  });
+
+  test('gets a fresh budget in the next period', async () => {
+    for (let i = 0; i < 5; i++) await postJson('198.51.100.9', report(`Flood report ${i}, nothing of it true`));
+    assert.equal((await postJson('198.51.100.9', report())).status, 429);
+    clock = new Date(clock.getTime() + HOUR);
+    assert.equal((await postJson('198.51.100.9', report())).status, 201);
+  });
+
+  test('does not touch the status check, which is no intake', async () => {
+    for (let i = 0; i < 6; i++) await postJson('198.51.100.10', report(`Flood report ${i}, nothing of it true`));
+    const res = await t.app.request(`${BASE}/api/v1/reports/status`, { method: 'POST', body: JSON.stringify({ code: '0000-0000-0000' }), headers: { 'content-type': 'application/json' } }, from('198.51.100.10'));
+    assert.equal(res.status, 404);
+  });
+});
+
+describe('the byte budget', () => {
+  before(async () => {
+    t = await openWith({ clientBytes: 8000, totalBytes: 20_000 });
+  });
+  after(() => t.close());
+  beforeEach(() => {
+    clock = new Date(clock.getTime() + 2 * HOUR);
+  });
+
+  const long = (n: number) => report(`A long account of what happened. ${'x'.repeat(n)}`);
+
+  test('refuses a client once it has sent its bytes, and at once a body declared too large', async () => {
+    const before = await stored();
+    let accepted = 0;
+    let res: Response;
+    do {
+      res = await postJson('198.51.100.20', long(1500));
+      if (res.status === 201) accepted++;
+    } while (res.status === 201 && accepted < 20);
+    assert.equal(res.status, 429);
+    assert.equal(((await res.json()) as { error: { limit: string } }).error.limit, 'client_bytes');
+    assert.ok(accepted >= 4 && accepted <= 5, `${accepted} reports of about 1.6 kB fit in 8000 bytes`);
+    assert.equal(await stored(), before + accepted);
+
+    const big = await postJson('203.0.113.21', long(9000));
+    assert.equal(big.status, 429, 'a body declared larger than the budget is not read');
+    assert.equal(await stored(), before + accepted);
+  });
+
+  test('stops a body without Content-Length once it passes the budget, storing nothing', async () => {
+    const before = await stored();
+    const text = JSON.stringify(long(12_000));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const bytes = new TextEncoder().encode(text);
+        for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.slice(i, i + 1000));
+        controller.close();
+      },
+    });
+    const res = await t.app.request(
+      `${BASE}/api/v1/reports`,
+      { method: 'POST', body, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit,
+      from('198.51.100.22'),
+    );
+    assert.equal(res.status, 429);
+    assert.equal(((await res.json()) as { error: { limit: string } }).error.limit, 'client_bytes');
+    assert.equal(await stored(), before);
+  });
+
+  test('holds all clients together to the overall budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await postJson(`203.0.113.${100 + i}`, long(3000))).status);
+    const refused = statuses.indexOf(429);
+    assert.ok(refused >= 5 && refused <= 7, `refused from the ${refused + 1}th client on: ${statuses.join(' ')}`);
+    const res = await postJson('203.0.113.99', long(100));
+    assert.equal(((await res.json()) as { error: { limit: string } }).error.limit, 'total_bytes');
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The intake routes' budgets as middleware: a request is admitted or refused before its body is
+ * read, and its body is counted as it arrives, so a refused upload never reaches the disk whole.
+ * Refusals are 429 with Retry-After and name the budget; the clients at fault and the ones merely
+ * caught in an overall budget get the same status, since both are told to come back later.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { LimitRefusedPage } from '../publish/limit-pages.tsx';
+import { smsSyncFailure } from '../intake/smssync.ts';
+import { clientAddress } from './client-key.ts';
+import type { AppContext } from './context.ts';
+import type { Env } from './http.ts';
+import type { IntakeBudget, IntakeRefusal } from './intake-limits.ts';
+import { isRefusal } from './intake-limits.ts';
+
+/** How a door answers a refusal: the report form's page, JSON, or SMSSync's own JSON. */
+export type RefusalStyle = 'page' | 'json' | 'smssync';
+
+/**
+ * The SMS doors' budget, asked once the gateway has proven itself with its secret: only the
+ * overall budgets apply, since one phone relays the messages of everyone who texts it. The
+ * answer to send, or undefined to go on.
+ */
+export async function smsRefusal(c: Context<Env>, ctx: AppContext, bytes: number, style: 'json' | 'smssync'): Promise<Response | undefined> {
+  const admitted = ctx.limits.intake.admit(undefined, bytes);
+  if (!isRefusal(admitted)) {
+    admitted.addBytes(bytes);
+    return undefined;
+  }
+  ctx.limits.hits.record(admitted.limit);
+  return refusalResponse(c, ctx, admitted, style);
+}
+
+export function describeRefusal(r: IntakeRefusal, budget: IntakeBudget, periodSeconds: number): string {
+  const period = periodSeconds % 3600 === 0 ? `${periodSeconds / 3600} h` : `${periodSeconds} s`;
+  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  const what = {
+    client_reports: `this client has sent ${budget.clientReports} reports in this period of ${period}, the most one client may`,
+    client_bytes: `this client has sent ${mib(budget.clientBytes)} in this period of ${period}, the most one client may`,
+    total_reports: `the chronicle has taken ${budget.totalReports} reports in this period of ${period}, all it takes`,
+    total_bytes: `the chronicle has taken ${mib(budget.totalBytes)} in this period of ${period}, all it stores`,
+  }[r.limit];
+  return `${what}; nothing was stored: send it again in ${r.retryAfter} seconds`;
+}
+
+async function refusalResponse(c: Context<Env>, ctx: AppContext, r: IntakeRefusal, style: RefusalStyle): Promise<Response> {
+  const headers = { 'Retry-After': String(r.retryAfter), 'Cache-Control': 'no-store' };
+  const message = describeRefusal(r, ctx.config.intakeBudget, ctx.config.limitPeriod);
+  if (style === 'page') {
+    const page = <LimitRefusedPage lang={c.get('lang')} path="/report" reason={r.limit} retryAfter={r.retryAfter} />;
+    return new Response(await page.toString(), { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=UTF-8' } });
+  }
+  const body = style === 'smssync' ? smsSyncFailure(message) : { error: { code: 'rate_limited', limit: r.limit, message, retryAfter: r.retryAfter } };
+  return Response.json(body, { status: 429, headers });
+}
+
+/** Counts a request body as it streams; errors it once a budget is spent. */
+function countedBody(req: Request, charge: (n: number) => IntakeRefusal | undefined, refused: (r: IntakeRefusal) => void): Request {
+  const counter = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      const refusal = charge(chunk.byteLength);
+      if (refusal) {
+        refused(refusal);
+        controller.error(new Error('intake budget spent'));
+      } else controller.enqueue(chunk);
+    },
+  });
+  return new Request(req.url, { method: req.method, headers: req.headers, body: req.body!.pipeThrough(counter), duplex: 'half' } as RequestInit);
+}
+
+/** Budgets for one intake door that anyone may post to. */
+export function intakeGuard(ctx: AppContext, style: 'page' | 'json'): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const limits = ctx.limits;
+    const address = clientAddress(c, ctx.config.trustProxy);
+    const client = address === undefined ? undefined : limits.keys.keyOf(`intake:${address}`);
+    const length = c.req.header('content-length');
+    const declared = length !== undefined && /^\d{1,15}$/.test(length) ? Number(length) : undefined;
+    const admitted = limits.intake.admit(client, declared);
+    if (isRefusal(admitted)) {
+      limits.hits.record(admitted.limit);
+      return refusalResponse(c, ctx, admitted, style);
+    }
+    let late: IntakeRefusal | undefined;
+    if (c.req.raw.body) c.req.raw = countedBody(c.req.raw, admitted.addBytes, (r) => (late = r));
+    await next();
+    if (late) {
+      limits.hits.record(late.limit);
+      c.res = undefined;
+      c.res = await refusalResponse(c, ctx, late, style);
+    }
+  };
+}
