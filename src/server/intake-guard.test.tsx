@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { loadConfig } from './config.ts';
 import type { IntakeBudget } from './intake-limits.ts';
-import { type TestApp, openTestApp } from './testing.ts';
+import { type TestApp, loginAs, openTestApp } from './testing.ts';
 
 const BASE = 'http://localhost';
 const HOUR = 3600_000;
@@ -75,6 +75,19 @@ describe('a flood from one client', () => {
     assert.equal((await postJson('198.51.100.9', report())).status, 429);
     clock = new Date(clock.getTime() + HOUR);
     assert.equal((await postJson('198.51.100.9', report())).status, 201);
+  });
+
+  test('is counted for editors per period, without the address', async () => {
+    for (let i = 0; i < 8; i++) await postJson('198.51.100.11', report(`Flood report ${i}, nothing of it true`));
+    const editor = await loginAs(t, 'editor');
+    const html = await (await editor.get('/editor/limits')).text();
+    const period = new Date(Math.floor(clock.getTime() / HOUR) * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+    const row = new RegExp(`<tr><td>${period} UTC</td>(.*?)</tr>`).exec(html)?.[1];
+    assert.ok(row, `a row for the period starting ${period}`);
+    assert.match(row, /<td data-limit="client_reports">3<\/td>/, 'three refusals this period');
+    assert.doesNotMatch(html, /198\.51\.100/);
+    const rows = await t.db.query<{ limit_name: string; refusals: number }>('select limit_name, refusals from limit_hits where period_start = $1', [new Date(Math.floor(clock.getTime() / HOUR) * HOUR)]);
+    assert.deepEqual(rows.map((r) => [r.limit_name, r.refusals]), [['client_reports', 3]]);
   });
 
   test('does not touch the status check, which is no intake', async () => {

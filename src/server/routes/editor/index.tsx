@@ -22,6 +22,8 @@ import { registerReportRoutes } from './reports.tsx';
 import { registerMediaRoutes } from '../media.ts';
 import { registerSourceRoutes } from './sources.tsx';
 import { registerUserRoutes } from './users.tsx';
+import { registerPasswordRoutes } from './users-password.tsx';
+import { registerLimitRoutes } from './limits.tsx';
 
 const text = translator({
   en: {
@@ -71,6 +73,8 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   registerImportRoutes(editor, ctx);
   registerTelegramImportRoutes(editor, ctx);
   registerUserRoutes(editor, ctx);
+  registerPasswordRoutes(editor, ctx);
+  registerLimitRoutes(editor, ctx);
 
   editor.onError((err, c) => {
     let error: CaravanError | undefined;

@@ -46,12 +46,12 @@ export function registerLoginRoutes(app: Hono<Env>, ctx: AppContext): void {
       return c.html(page('failed'), 401);
     }
     ctx.limits.login.succeeded(attempt);
-    setKnownDevice(c, ctx, user);
     // Logging in again replaces the old session instead of leaving it valid beside the new one.
     const previous = c.get('session');
     if (previous) await deleteSession(ctx.db, previous.tokenHash);
     const token = await startSession(ctx, user.id);
     setSessionCookie(c, ctx, token);
+    setKnownDevice(c, ctx, user);
     return c.redirect(next ?? '/editor', 303);
   });
 
