@@ -33,7 +33,7 @@ export async function smsRefusal(c: Context<Env>, ctx: AppContext, bytes: number
 
 export function describeRefusal(r: IntakeRefusal, budget: IntakeBudget, periodSeconds: number): string {
   const period = periodSeconds % 3600 === 0 ? `${periodSeconds / 3600} h` : `${periodSeconds} s`;
-  const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+  const mib = (n: number) => (n >= 2 ** 20 ? `${Math.round(n / 2 ** 20)} MiB` : `${Math.round(n / 1024)} KiB`);
   const what = {
     client_reports: `this client has sent ${budget.clientReports} reports in this period of ${period}, the most one client may`,
     client_bytes: `this client has sent ${mib(budget.clientBytes)} in this period of ${period}, the most one client may`,
@@ -54,18 +54,26 @@ async function refusalResponse(c: Context<Env>, ctx: AppContext, r: IntakeRefusa
   return Response.json(body, { status: 429, headers });
 }
 
-/** Counts a request body as it streams; errors it once a budget is spent. */
+/**
+ * Counts a request body as it streams and errors it once a budget is spent. The socket's stream
+ * is let go rather than cancelled: cancelling it would destroy the socket before the 429 is sent,
+ * whereas the server drains what is left of a body it stopped reading.
+ */
 function countedBody(req: Request, charge: (n: number) => IntakeRefusal | undefined, refused: (r: IntakeRefusal) => void): Request {
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      const refusal = charge(chunk.byteLength);
-      if (refusal) {
-        refused(refusal);
-        controller.error(new Error('intake budget spent'));
-      } else controller.enqueue(chunk);
+  const reader = req.body!.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      const refusal = charge(value.byteLength);
+      if (!refusal) return controller.enqueue(value);
+      refused(refusal);
+      reader.releaseLock();
+      controller.error(new Error('intake budget spent'));
     },
+    cancel: (reason) => reader.cancel(reason),
   });
-  return new Request(req.url, { method: req.method, headers: req.headers, body: req.body!.pipeThrough(counter), duplex: 'half' } as RequestInit);
+  return new Request(req.url, { method: req.method, headers: req.headers, body, duplex: 'half' } as RequestInit);
 }
 
 /** Budgets for one intake door that anyone may post to. */

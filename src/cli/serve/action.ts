@@ -46,5 +46,6 @@ export async function serve(config: Config): Promise<void> {
   await forwarder?.stop();
   await mirrors.stop();
   await witnesses.stop();
+  await ctx.limits.hits.flush();
   await ctx.db.close();
 }
