@@ -21,8 +21,11 @@ async function openWith(budget: Partial<IntakeBudget>): Promise<TestApp> {
   return openTestApp({ config, now: () => clock });
 }
 
+/** Posts a report as a client on a socket does, with Content-Length (app.request alone sends none). */
 function postJson(address: string, body: unknown, headers: Record<string, string> = {}) {
-  return t.app.request(`${BASE}/api/v1/reports`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }, from(address));
+  const text = JSON.stringify(body);
+  const length = String(Buffer.byteLength(text));
+  return t.app.request(`${BASE}/api/v1/reports`, { method: 'POST', body: text, headers: { 'content-type': 'application/json', 'content-length': length, ...headers } }, from(address));
 }
 
 const stored = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from reports'))[0]!.n;
@@ -151,7 +154,7 @@ describe('the byte budget', () => {
     for (let i = 0; i < 20; i++) statuses.push((await postJson(`203.0.113.${100 + i}`, long(3000))).status);
     const refused = statuses.indexOf(429);
     assert.ok(refused >= 5 && refused <= 7, `refused from the ${refused + 1}th client on: ${statuses.join(' ')}`);
-    const res = await postJson('203.0.113.99', long(100));
+    const res = await postJson('203.0.113.99', long(3000));
     assert.equal(((await res.json()) as { error: { limit: string } }).error.limit, 'total_bytes');
   });
 });

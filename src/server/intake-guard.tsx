@@ -1,6 +1,7 @@
 /**
  * The intake routes' budgets as middleware: a request is admitted or refused before its body is
- * read, and its body is counted as it arrives, so a refused upload never reaches the disk whole.
+ * read, by its Content-Length; a body without one is counted as it arrives, so a refused upload
+ * never reaches the disk whole.
  * Refusals are 429 with Retry-After and name the budget; the clients at fault and the ones merely
  * caught in an overall budget get the same status, since both are told to come back later.
  */
@@ -91,7 +92,8 @@ export function intakeGuard(ctx: AppContext, style: 'page' | 'json'): Middleware
       return refusalResponse(c, ctx, admitted, style);
     }
     let late: IntakeRefusal | undefined;
-    if (c.req.raw.body) c.req.raw = countedBody(c.req.raw, admitted.addBytes, (r) => (late = r));
+    // A body with Content-Length was charged whole on admission; only one without is counted as it streams.
+    if (declared === undefined && c.req.raw.body) c.req.raw = countedBody(c.req.raw, admitted.addBytes, (r) => (late = r));
     await next();
     if (late) {
       limits.hits.record(late.limit);

@@ -25,9 +25,9 @@ interface Spent {
   bytes: number;
 }
 
-/** One admitted request: its bytes are charged as they arrive. */
+/** One admitted request. */
 export interface IntakeTicket {
-  /** Charges received bytes; a refusal once a budget is spent (the request must then stop). */
+  /** Charges bytes of a body without Content-Length as they arrive; a refusal once a budget is spent (the request must then stop). */
   addBytes(n: number): IntakeRefusal | undefined;
 }
 
@@ -59,8 +59,14 @@ export class IntakeLimits {
     const refusal = this.#refusal(mine, 1, declaredBytes ?? 0);
     if (refusal) return refusal;
     const total = this.#total;
+    const declared = declaredBytes ?? 0;
+    // The HTTP parser holds a body to its Content-Length, so the declared bytes are charged at once.
     total.reports += 1;
-    if (mine) mine.reports += 1;
+    total.bytes += declared;
+    if (mine) {
+      mine.reports += 1;
+      mine.bytes += declared;
+    }
     return {
       addBytes: (n) => {
         // A rotation meanwhile started new budgets; this request's bytes belong to the old ones.
