@@ -9,6 +9,7 @@ const text = translator({
     client_bytes: 'Your connection has sent as many photos and videos as one connection may in an hour.',
     total_reports: 'The chronicle is receiving more reports than it can take right now.',
     total_bytes: 'The chronicle has received as many photos and videos as it can store for now.',
+    disk_reserve: 'The chronicle’s storage is nearly full. Its editors can see this and are making room.',
     retry: 'Your report was not stored. Please send it again in {minutes} minutes; your text is not kept here, so copy it first.',
     back: 'Back to the report form',
   },
@@ -18,12 +19,13 @@ const text = translator({
     client_bytes: 'С вашего подключения за час пришло столько фото и видео, сколько можно принять от одного подключения.',
     total_reports: 'Сейчас хроника получает больше сообщений, чем может принять.',
     total_bytes: 'Хроника уже приняла столько фото и видео, сколько может сейчас сохранить.',
+    disk_reserve: 'Хранилище хроники почти заполнено. Редакция видит это и освобождает место.',
     retry: 'Ваше сообщение не сохранено. Пожалуйста, отправьте его снова через {minutes} мин.; текст здесь не сохранился, поэтому сначала скопируйте его.',
     back: 'Вернуться к форме сообщения',
   },
 });
 
-export type LimitReason = 'client_reports' | 'client_bytes' | 'total_reports' | 'total_bytes';
+export type LimitReason = 'client_reports' | 'client_bytes' | 'total_reports' | 'total_bytes' | 'disk_reserve';
 
 export function LimitRefusedPage(props: { lang: Lang; path: string; reason: LimitReason; retryAfter: number }) {
   const { lang } = props;

@@ -37,6 +37,8 @@ export interface Config {
   limitPeriod: number;
   /** Reports and bytes accepted per period, per client and overall. */
   intakeBudget: IntakeBudget;
+  /** Free bytes the data folder's disk keeps: below this, reports are refused with 507. */
+  diskReserve: number;
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
@@ -89,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   }
   const limitPeriod = secondsOf(problems, 'CARAVAN_LIMIT_PERIOD', env.CARAVAN_LIMIT_PERIOD, 3600);
   const intakeBudget = intakeBudgetOf(problems, env);
+  const diskReserve = wholeNumberOf(problems, env, 'CARAVAN_LIMIT_DISK_RESERVE_MB', 1024, 2 ** 20, 0);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     trustProxy: trustEnv === '1' || trustEnv === 'true',
     limitPeriod,
     intakeBudget,
+    diskReserve,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   Object.assign(config, smsSecrets);
@@ -149,22 +153,24 @@ export const INTAKE_BUDGET_DEFAULTS: IntakeBudget = {
   totalBytes: 2048 * 2 ** 20,
 };
 
+/** A whole number (of `unit`s) from the environment, at least `min`. */
+function wholeNumberOf(problems: FieldProblem[], env: Record<string, string | undefined>, field: string, fallback: number, unit: number, min = 1): number {
+  const value = env[field];
+  if (value === undefined || value === '') return fallback * unit;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min) {
+    problems.push({ field, message: `must be a whole number of at least ${min}` });
+    return fallback * unit;
+  }
+  return Number(value) * unit;
+}
+
 function intakeBudgetOf(problems: FieldProblem[], env: Record<string, string | undefined>): IntakeBudget {
-  const count = (field: string, fallback: number, unit: number) => {
-    const value = env[field];
-    if (value === undefined || value === '') return fallback;
-    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
-      problems.push({ field, message: 'must be a whole number of at least 1' });
-      return fallback;
-    }
-    return Number(value) * unit;
-  };
   const d = INTAKE_BUDGET_DEFAULTS;
   return {
-    clientReports: count('CARAVAN_LIMIT_CLIENT_REPORTS', d.clientReports, 1),
-    clientBytes: count('CARAVAN_LIMIT_CLIENT_MB', d.clientBytes, 2 ** 20),
-    totalReports: count('CARAVAN_LIMIT_TOTAL_REPORTS', d.totalReports, 1),
-    totalBytes: count('CARAVAN_LIMIT_TOTAL_MB', d.totalBytes, 2 ** 20),
+    clientReports: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_CLIENT_REPORTS', d.clientReports, 1),
+    clientBytes: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_CLIENT_MB', d.clientBytes / 2 ** 20, 2 ** 20),
+    totalReports: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_TOTAL_REPORTS', d.totalReports, 1),
+    totalBytes: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_TOTAL_MB', d.totalBytes / 2 ** 20, 2 ** 20),
   };
 }
 

@@ -158,3 +158,35 @@ describe('the byte budget', () => {
     assert.equal(((await res.json()) as { error: { limit: string } }).error.limit, 'total_bytes');
   });
 });
+
+describe('the disk’s reserve', () => {
+  before(async () => {
+    t = await openWith({ clientReports: 2 });
+  });
+  after(() => t.close());
+
+  test('refuses reports with 507 while the disk is nearly full, without spending anyone’s budget', async () => {
+    const before = await stored();
+    let free = 900 * 2 ** 20;
+    t.ctx.limits.freeBytes = async () => free;
+    const json = await postJson('198.51.100.30', report());
+    assert.equal(json.status, 507);
+    const body = (await json.json()) as { error: { code: string; limit: string; message: string } };
+    assert.deepEqual([body.error.code, body.error.limit], ['store_full', 'disk_reserve']);
+    assert.match(body.error.message, /disk is nearly full/);
+    const form = await t.app.request(
+      `${BASE}/report`,
+      { method: 'POST', body: new URLSearchParams(report()), headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      from('198.51.100.30'),
+    );
+    assert.equal(form.status, 507);
+    assert.match(await form.text(), /storage is nearly full/);
+    assert.equal(await stored(), before);
+
+    free = 1100 * 2 ** 20;
+    assert.equal((await postJson('198.51.100.30', report())).status, 201);
+    assert.equal((await postJson('198.51.100.30', report('A second report, still within the budget'))).status, 201, 'the refused ones spent nothing');
+    const big = await postJson('198.51.100.31', report(`Long. ${'x'.repeat(30_000)}`), { 'content-length': String(200 * 2 ** 20) });
+    assert.equal(big.status, 507, 'a body that would eat into the reserve is refused by its declared size');
+  });
+});

@@ -3,7 +3,8 @@
  * read, by its Content-Length; a body without one is counted as it arrives, so a refused upload
  * never reaches the disk whole.
  * Refusals are 429 with Retry-After and name the budget; the clients at fault and the ones merely
- * caught in an overall budget get the same status, since both are told to come back later.
+ * caught in an overall budget get the same status, since both are told to come back later. A disk
+ * nearly full is 507: no budget of the client's is spent, and nothing will change by itself.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { LimitRefusedPage } from '../publish/limit-pages.tsx';
@@ -23,6 +24,11 @@ export type RefusalStyle = 'page' | 'json' | 'smssync';
  * answer to send, or undefined to go on.
  */
 export async function smsRefusal(c: Context<Env>, ctx: AppContext, bytes: number, style: 'json' | 'smssync'): Promise<Response | undefined> {
+  const full = await diskRefusal(ctx, bytes);
+  if (full) {
+    ctx.limits.hits.record(full.limit);
+    return refusalResponse(c, ctx, full, style);
+  }
   const admitted = ctx.limits.intake.admit(undefined, bytes);
   if (!isRefusal(admitted)) {
     admitted.addBytes(bytes);
@@ -40,19 +46,23 @@ export function describeRefusal(r: IntakeRefusal, budget: IntakeBudget, periodSe
     client_bytes: `this client has sent ${mib(budget.clientBytes)} in this period of ${period}, the most one client may`,
     total_reports: `the chronicle has taken ${budget.totalReports} reports in this period of ${period}, all it takes`,
     total_bytes: `the chronicle has taken ${mib(budget.totalBytes)} in this period of ${period}, all it stores`,
+    disk_reserve: 'the chronicle’s disk is nearly full and its editors have been told',
   }[r.limit];
   return `${what}; nothing was stored: send it again in ${r.retryAfter} seconds`;
 }
 
 async function refusalResponse(c: Context<Env>, ctx: AppContext, r: IntakeRefusal, style: RefusalStyle): Promise<Response> {
   const headers = { 'Retry-After': String(r.retryAfter), 'Cache-Control': 'no-store' };
+  // A full disk is no fault of the client's: 507, which every client of ours retries like a 503.
+  const status = r.limit === 'disk_reserve' ? 507 : 429;
   const message = describeRefusal(r, ctx.config.intakeBudget, ctx.config.limitPeriod);
   if (style === 'page') {
     const page = <LimitRefusedPage lang={c.get('lang')} path="/report" reason={r.limit} retryAfter={r.retryAfter} />;
-    return new Response(await page.toString(), { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=UTF-8' } });
+    return new Response(await page.toString(), { status, headers: { ...headers, 'Content-Type': 'text/html; charset=UTF-8' } });
   }
-  const body = style === 'smssync' ? smsSyncFailure(message) : { error: { code: 'rate_limited', limit: r.limit, message, retryAfter: r.retryAfter } };
-  return Response.json(body, { status: 429, headers });
+  const code = r.limit === 'disk_reserve' ? 'store_full' : 'rate_limited';
+  const body = style === 'smssync' ? smsSyncFailure(message) : { error: { code, limit: r.limit, message, retryAfter: r.retryAfter } };
+  return Response.json(body, { status, headers });
 }
 
 /**
@@ -77,6 +87,18 @@ function countedBody(req: Request, charge: (n: number) => IntakeRefusal | undefi
   return new Request(req.url, { method: req.method, headers: req.headers, body, duplex: 'half' } as RequestInit);
 }
 
+/** How long a client is asked to wait when the disk is nearly full: editors need time to act. */
+const DISK_RETRY_SECONDS = 600;
+
+/** A refusal when taking `bytes` more (or, unknown, any) would eat into the disk's reserve. */
+async function diskRefusal(ctx: AppContext, bytes: number | undefined): Promise<IntakeRefusal | undefined> {
+  const reserve = ctx.config.diskReserve;
+  if (reserve === 0) return undefined;
+  const free = await ctx.limits.freeBytes();
+  if (free === undefined || free - (bytes ?? 0) >= reserve) return undefined;
+  return { limit: 'disk_reserve', retryAfter: DISK_RETRY_SECONDS };
+}
+
 /** Budgets for one intake door that anyone may post to. */
 export function intakeGuard(ctx: AppContext, style: 'page' | 'json'): MiddlewareHandler<Env> {
   return async (c, next) => {
@@ -86,6 +108,11 @@ export function intakeGuard(ctx: AppContext, style: 'page' | 'json'): Middleware
     const client = address === undefined ? undefined : limits.keys.keyOf(`intake:${address}`);
     const length = c.req.header('content-length');
     const declared = length !== undefined && /^\d{1,15}$/.test(length) ? Number(length) : undefined;
+    const full = await diskRefusal(ctx, declared);
+    if (full) {
+      limits.hits.record(full.limit);
+      return refusalResponse(c, ctx, full, style);
+    }
     const admitted = limits.intake.admit(client, declared);
     if (isRefusal(admitted)) {
       limits.hits.record(admitted.limit);

@@ -12,7 +12,8 @@ export interface IntakeBudget {
   totalBytes: number;
 }
 
-export type IntakeLimitName = 'client_reports' | 'client_bytes' | 'total_reports' | 'total_bytes';
+/** The budgets, and the disk's reserve of free space (checked by intake-guard.tsx). */
+export type IntakeLimitName = 'client_reports' | 'client_bytes' | 'total_reports' | 'total_bytes' | 'disk_reserve';
 
 export interface IntakeRefusal {
   limit: IntakeLimitName;

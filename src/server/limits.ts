@@ -1,4 +1,5 @@
 /** The in-memory limits a server keeps: intake budgets, login throttling, and the refusal counts. */
+import { statfs } from 'node:fs/promises';
 import type { Db } from '../store/db.ts';
 import { ClientKeys } from './client-key.ts';
 import type { Config } from './config.ts';
@@ -13,6 +14,28 @@ export interface Limits {
   hits: LimitHits;
   /** Waits before a throttled login is answered; tests replace it to see the delay without waiting. */
   sleep(ms: number): Promise<void>;
+  /** Free bytes on the data folder's disk, undefined when unknown; tests replace it. */
+  freeBytes(): Promise<number | undefined>;
+}
+
+/** A flood asks for the free space with every request; the disk is asked at most this often. */
+const FREE_SPACE_TTL_MS = 2000;
+
+function freeSpaceOf(dir: string, now: () => Date): () => Promise<number | undefined> {
+  let cached: { at: number; bytes: number | undefined } | undefined;
+  return async () => {
+    const at = now().getTime();
+    if (cached && at - cached.at < FREE_SPACE_TTL_MS) return cached.bytes;
+    let bytes: number | undefined;
+    try {
+      const fs = await statfs(dir);
+      bytes = fs.bavail * fs.bsize;
+    } catch {
+      bytes = undefined;
+    }
+    cached = { at, bytes };
+    return bytes;
+  };
 }
 
 export function createLimits(ctx: { config: Config; db: Db; now(): Date; randomBytes(n: number): Uint8Array }): Limits {
@@ -25,5 +48,6 @@ export function createLimits(ctx: { config: Config; db: Db; now(): Date; randomB
     login: new LoginThrottle(keys, now),
     hits: new LimitHits(() => ctx.db, periodMs, now),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    freeBytes: freeSpaceOf(ctx.config.dataDir, now),
   };
 }

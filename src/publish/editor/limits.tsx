@@ -13,6 +13,7 @@ const text = translator({
     client_bytes: 'Bytes from one client',
     total_reports: 'Reports in all',
     total_bytes: 'Bytes in all',
+    disk_reserve: 'Disk nearly full',
     login_client: 'Logins from one client',
     login_account: 'Logins to one account',
   },
@@ -26,12 +27,13 @@ const text = translator({
     client_bytes: 'Байты от одного клиента',
     total_reports: 'Сообщения всего',
     total_bytes: 'Байты всего',
+    disk_reserve: 'Диск почти заполнен',
     login_client: 'Входы с одного клиента',
     login_account: 'Входы в одну учётную запись',
   },
 });
 
-export const LIMIT_NAMES = ['client_reports', 'client_bytes', 'total_reports', 'total_bytes', 'login_client', 'login_account'] as const;
+export const LIMIT_NAMES = ['client_reports', 'client_bytes', 'total_reports', 'total_bytes', 'disk_reserve', 'login_client', 'login_account'] as const;
 
 export interface LimitsPageProps {
   lang: Lang;
