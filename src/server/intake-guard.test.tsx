@@ -190,3 +190,36 @@ describe('the disk’s reserve', () => {
     assert.equal(big.status, 507, 'a body that would eat into the reserve is refused by its declared size');
   });
 });
+
+describe('the SMS doors', () => {
+  before(async () => {
+    const config = loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: 'http://localhost', CARAVAN_SMSSYNC_SECRET: 'a-long-gateway-secret' });
+    config.intakeBudget = { ...config.intakeBudget, clientReports: 1, totalReports: 3 };
+    t = await openTestApp({ config, now: () => clock });
+  });
+  after(() => t.close());
+
+  const sms = (secret: string, i: number) =>
+    t.app.request(
+      `${BASE}/api/v1/sms/smssync`,
+      {
+        method: 'POST',
+        body: new URLSearchParams({ secret, from: `+7701123456${i}`, message: `internet is down in district ${i}`, message_id: `id-${i}` }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      from('198.51.100.40'),
+    );
+
+  test('count against the overall budgets only, and only once the gateway proved its secret', async () => {
+    clock = new Date(clock.getTime() + 2 * HOUR);
+    for (let i = 0; i < 5; i++) assert.equal((await sms('not-the-secret', i)).status, 403);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await sms('a-long-gateway-secret', i)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429], 'one phone relays many senders: no per-client budget, three in all');
+    const refused = await sms('a-long-gateway-secret', 9);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    const body = (await refused.json()) as { payload: { success: boolean; error: string } };
+    assert.equal(body.payload.success, false);
+    assert.match(body.payload.error, /3 reports in this period/);
+  });
+});
