@@ -49,6 +49,22 @@ export class ClientKeys {
 }
 
 /**
+ * The network a client is counted by: an IPv4 address as it is, an IPv6 address by its /64, the
+ * block one phone or one home gets (anyone holding one can use a new address in it every time).
+ */
+export function clientNetwork(address: string): string {
+  const text = address.trim().toLowerCase().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (mapped) return mapped[1]!;
+  if (!text.includes(':')) return text;
+  const [head = '', tail] = text.split('::', 2) as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
  * The client's address as the socket sees it, or, behind a trusted reverse proxy, the last
  * X-Forwarded-For entry (the one the proxy appended; earlier ones are the client's to invent).
  * Undefined when the request did not come over a socket (tests calling the app directly).

@@ -57,6 +57,13 @@ describe('a flood from one client', () => {
     assert.equal(await stored(), before + 6);
   });
 
+  test('holds an IPv6 flooder who takes a new address in its /64 for every report', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 7; i++) statuses.push((await postJson(`2001:db8:4a:7::${i.toString(16)}`, report(`Flood report ${i}, nothing of it true`))).status);
+    assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429]);
+    assert.equal((await postJson('2001:db8:4a:8::1', report())).status, 201, 'the next /64 is another client');
+  });
+
   test('on the report form is answered with a readable page in the reporter’s language', async () => {
     for (let i = 0; i < 5; i++) await postJson('198.51.100.8', report(`Flood report ${i}, nothing of it true`));
     const res = await t.app.request(

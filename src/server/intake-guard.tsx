@@ -9,7 +9,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { LimitRefusedPage } from '../publish/limit-pages.tsx';
 import { smsSyncFailure } from '../intake/smssync.ts';
-import { clientAddress } from './client-key.ts';
+import { clientAddress, clientNetwork } from './client-key.ts';
 import type { AppContext } from './context.ts';
 import type { Env } from './http.ts';
 import type { IntakeBudget, IntakeRefusal } from './intake-limits.ts';
@@ -105,7 +105,7 @@ export function intakeGuard(ctx: AppContext, style: 'page' | 'json'): Middleware
     if (c.req.method !== 'POST') return next();
     const limits = ctx.limits;
     const address = clientAddress(c, ctx.config.trustProxy);
-    const client = address === undefined ? undefined : limits.keys.keyOf(`intake:${address}`);
+    const client = address === undefined ? undefined : limits.keys.keyOf(`intake:${clientNetwork(address)}`);
     const length = c.req.header('content-length');
     const declared = length !== undefined && /^\d{1,15}$/.test(length) ? Number(length) : undefined;
     const full = await diskRefusal(ctx, declared);

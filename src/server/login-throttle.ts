@@ -10,9 +10,9 @@
  *   has carries a "known device" cookie and is held by the client limits alone, so a guesser
  *   elsewhere cannot keep the account's owner out.
  * - Every count is forgotten `windowMinutes` after its first failure, when the lock ends, and when
- *   the period's key rotates; nothing of it is stored.
+ *   the period's key rotates; a client's also when it logs in. Nothing of it is stored.
  */
-import type { ClientKeys } from './client-key.ts';
+import { type ClientKeys, clientNetwork } from './client-key.ts';
 
 export interface ThrottlePolicy {
   slowAfter: number;
@@ -114,7 +114,7 @@ export class LoginThrottle {
   /** Asked before the password is checked: refuse at once, or check it after a delay. */
   verdict(a: LoginAttempt): LoginVerdict {
     const now = this.#now();
-    const client = a.client === undefined ? undefined : this.keys.keyOf(`client:${a.client}`);
+    const client = a.client === undefined ? undefined : this.#clientKey(a.client);
     const account = this.keys.keyOf(`account:${a.account}`);
     const clientLock = client === undefined ? undefined : this.#clients.lockedFor(client, now);
     if (clientLock !== undefined) return { refused: 'login_client', retryAfter: clientLock };
@@ -127,14 +127,21 @@ export class LoginThrottle {
 
   failed(a: LoginAttempt): void {
     const now = this.#now();
-    if (a.client !== undefined) this.#clients.fail(this.keys.keyOf(`client:${a.client}`), now);
+    if (a.client !== undefined) this.#clients.fail(this.#clientKey(a.client), now);
     // A known device's failures are its owner's typos: they count against the client only.
     if (!a.knownDevice) this.#accounts.fail(this.keys.keyOf(`account:${a.account}`), now);
   }
 
+  /**
+   * The client's count starts over; the account's does not: the owner getting in says nothing
+   * about the guesses made elsewhere, which must not win a fresh allowance by it.
+   */
   succeeded(a: LoginAttempt): void {
-    if (a.client !== undefined) this.#clients.forget(this.keys.keyOf(`client:${a.client}`));
-    this.#accounts.forget(this.keys.keyOf(`account:${a.account}`));
+    if (a.client !== undefined) this.#clients.forget(this.#clientKey(a.client));
+  }
+
+  #clientKey(address: string): string {
+    return this.keys.keyOf(`client:${clientNetwork(address)}`);
   }
 
   #now(): number {
