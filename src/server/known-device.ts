@@ -12,8 +12,10 @@ import type { AppContext } from './context.ts';
 
 const DAYS = 180;
 
+// Only the workspace needs it, so public pages never receive it: __Secure- rather than __Host-,
+// which would demand Path=/.
 function cookieName(ctx: AppContext): string {
-  return ctx.config.secureCookies ? '__Host-caravan_device' : 'caravan_device';
+  return ctx.config.secureCookies ? '__Secure-caravan_device' : 'caravan_device';
 }
 
 function macOf(username: string, passwordHash: string): Buffer {
@@ -33,7 +35,7 @@ export function isKnownDevice(c: Context, ctx: AppContext, user: { username: str
 
 export function setKnownDevice(c: Context, ctx: AppContext, user: { username: string; password_hash: string }): void {
   setCookie(c, cookieName(ctx), `${user.username}.${macOf(user.username, user.password_hash).toString('base64url')}`, {
-    path: '/',
+    path: '/editor',
     httpOnly: true,
     sameSite: 'Strict',
     secure: ctx.config.secureCookies,

@@ -102,4 +102,16 @@ describe('login throttling', () => {
     for (let i = 0; i < 20; i++) await login(`203.0.113.${200 + i}`, 'admin', `guess ${i}`);
     assert.equal((await login('192.0.2.11', 'admin', TEST_PASSWORD, forged)).status, 429);
   });
+
+  test('sends the known-device cookie to the workspace only, Secure over https', async () => {
+    const plain = (await login('192.0.2.12', 'editor', TEST_PASSWORD)).headers.get('set-cookie') ?? '';
+    assert.match(plain, /caravan_device=editor\.[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/editor; HttpOnly; SameSite=Strict/);
+    t.ctx.config.secureCookies = true;
+    try {
+      const secure = (await login('192.0.2.12', 'editor', TEST_PASSWORD)).headers.get('set-cookie') ?? '';
+      assert.match(secure, /__Secure-caravan_device=editor\.[^;]+; Max-Age=\d+; Path=\/editor; HttpOnly; Secure; SameSite=Strict/);
+    } finally {
+      t.ctx.config.secureCookies = false;
+    }
+  });
 });
