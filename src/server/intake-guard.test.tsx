@@ -104,6 +104,12 @@ describe('a flood from one client', () => {
     for (let i = 0; i < 6; i++) await postJson('198.51.100.10', report(`Flood report ${i}, nothing of it true`));
     const res = await t.app.request(`${BASE}/api/v1/reports/status`, { method: 'POST', body: JSON.stringify({ code: '0000-0000-0000' }), headers: { 'content-type': 'application/json' } }, from('198.51.100.10'));
     assert.equal(res.status, 404);
+    const form = await t.app.request(
+      `${BASE}/report/status`,
+      { method: 'POST', body: new URLSearchParams({ code: '0000-0000-0000' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      from('198.51.100.10'),
+    );
+    assert.equal(form.status, 404);
   });
 });
 
