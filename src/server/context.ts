@@ -21,6 +21,8 @@ export interface AppContext {
   /** The clock, replaceable in tests. */
   now(): Date;
   randomBytes(n: number): Uint8Array;
+  /** Intake budgets and login throttling, in memory only (limits.ts). */
+  limits: Limits;
   sealer: Sealer;
   /** Keys the pseudonyms of SMS senders (`<dataDir>/keys/sender.key`). */
   senderKey: Uint8Array;
@@ -28,8 +30,6 @@ export interface AppContext {
   logSigner: LogSigner;
   /** Cosigns checkpoints of followed logs (`<dataDir>/keys/witness.key`); undefined: witnessing off. */
   witnessKey: WitnessKey | undefined;
-  /** Intake budgets and login throttling, in memory only (limits.ts). */
-  limits: Limits;
 }
 
 export async function createContext(config: Config): Promise<AppContext> {
