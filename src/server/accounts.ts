@@ -3,8 +3,8 @@
  * same rules to names, passwords and roles.
  */
 import { ConflictError, Problems } from '../core/errors.ts';
-import type { Queryable } from '../store/db.ts';
-import { type Role, type UserRow, insertUser } from '../store/users.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { type Role, type UserRow, insertUser, replacePassword } from '../store/users.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 
 export const ROLES: readonly Role[] = ['editor', 'admin'];
@@ -44,4 +44,19 @@ export async function createUserAccount(ctx: { db: Queryable }, account: NewAcco
     }
     throw err;
   }
+}
+
+/**
+ * Sets a new password on an account and ends the account's sessions but `keepSession` (the
+ * changer's own), so whoever knew the old password is logged out everywhere.
+ */
+export async function changePassword(ctx: { db: Db }, userId: number, password: string, keepSession?: string): Promise<void> {
+  const weak = passwordProblem(password);
+  if (weak) {
+    const p = new Problems();
+    p.add('password', weak);
+    p.throwIfAny();
+  }
+  const hash = await hashPassword(password);
+  await ctx.db.transaction((tx) => replacePassword(tx, userId, hash, keepSession));
 }

@@ -24,6 +24,7 @@ import { registerRelayRoutes } from './routes/relay.ts';
 import { registerMirrorRoutes } from './routes/mirrors.tsx';
 import { registerWitnessRoutes } from './routes/witness.ts';
 import { registerPublicMediaRoutes } from './routes/public-media.ts';
+import { intakeGuard } from './intake-guard.tsx';
 
 const CSP = [
   "default-src 'self'",
@@ -62,6 +63,10 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route('/assets', assetRoutes());
   registerRecipientRoutes(app, ctx);
   registerPublicRoutes(app, ctx);
+  // Intake budgets are checked before a body is read (intake-guard.tsx).
+  app.use('/report', intakeGuard(ctx, 'page'));
+  app.use('/api/v1/reports', intakeGuard(ctx, 'json'));
+  app.use('/api/v1/relay/:origin/reports', intakeGuard(ctx, 'json'));
   registerReportRoutes(app, ctx);
   registerEditorRoutes(app, ctx);
   registerDataRoutes(app, ctx);

@@ -123,6 +123,34 @@ describe('loadConfig', () => {
     for (const CARAVAN_BACKUP_KEEP of ['0', '1.5', 'all', '1001']) assert.deepEqual(fieldsOf({ CARAVAN_BACKUP_KEEP }), ['CARAVAN_BACKUP_KEEP'], CARAVAN_BACKUP_KEEP);
   });
 
+  it('trusts no proxy and sizes intake budgets for a carrier NAT unless told otherwise', () => {
+    const c = loadConfig({});
+    assert.equal(c.trustProxy, false, 'X-Forwarded-For is anyone’s to invent unless a proxy sets it');
+    assert.equal(c.limitPeriod, 3600);
+    assert.deepEqual(c.intakeBudget, { clientReports: 120, clientBytes: 500 * 2 ** 20, totalReports: 3000, totalBytes: 2048 * 2 ** 20 });
+    assert.equal(c.diskReserve, 1024 * 2 ** 20);
+    const set = loadConfig({
+      CARAVAN_TRUST_PROXY: 'true',
+      CARAVAN_LIMIT_PERIOD: '600',
+      CARAVAN_LIMIT_CLIENT_REPORTS: '40',
+      CARAVAN_LIMIT_CLIENT_MB: '100',
+      CARAVAN_LIMIT_TOTAL_REPORTS: '1000',
+      CARAVAN_LIMIT_TOTAL_MB: '10000',
+      CARAVAN_LIMIT_DISK_RESERVE_MB: '0',
+    });
+    assert.equal(set.diskReserve, 0, 'a reserve of 0 turns the disk check off');
+    assert.equal(set.trustProxy, true);
+    assert.equal(set.limitPeriod, 600);
+    assert.deepEqual(set.intakeBudget, { clientReports: 40, clientBytes: 100 * 2 ** 20, totalReports: 1000, totalBytes: 10000 * 2 ** 20 });
+  });
+
+  it('names every bad limit at once', () => {
+    assert.deepEqual(
+      fieldsOf({ CARAVAN_TRUST_PROXY: 'yes', CARAVAN_LIMIT_PERIOD: '-1', CARAVAN_LIMIT_CLIENT_REPORTS: '0', CARAVAN_LIMIT_CLIENT_MB: '1.5', CARAVAN_LIMIT_TOTAL_REPORTS: 'many', CARAVAN_LIMIT_TOTAL_MB: ' ', CARAVAN_LIMIT_DISK_RESERVE_MB: '-5' }),
+      ['CARAVAN_TRUST_PROXY', 'CARAVAN_LIMIT_PERIOD', 'CARAVAN_LIMIT_CLIENT_REPORTS', 'CARAVAN_LIMIT_CLIENT_MB', 'CARAVAN_LIMIT_TOTAL_REPORTS', 'CARAVAN_LIMIT_TOTAL_MB', 'CARAVAN_LIMIT_DISK_RESERVE_MB'],
+    );
+  });
+
   it('treats empty variables as unset', () => {
     const c = loadConfig({ PORT: '', HOST: '', DATABASE_URL: '', CARAVAN_ORIGIN: '', CARAVAN_DEMO: '' });
     assert.deepEqual([c.port, c.host, c.databaseUrl, c.demo], [8080, '127.0.0.1', undefined, true]);

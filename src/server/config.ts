@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { ValidationError, type FieldProblem } from '../core/errors.ts';
+import type { IntakeBudget } from './intake-limits.ts';
 
 export interface Config {
   port: number;
@@ -34,6 +35,14 @@ export interface Config {
   backupInterval: number;
   /** How many rolling backups to keep; older ones are removed. */
   backupKeep: number;
+  /** Read the client's address from X-Forwarded-For (set only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
+  /** Seconds of one limit period: intake budgets refill and the key naming clients rotates. */
+  limitPeriod: number;
+  /** Reports and bytes accepted per period, per client and overall. */
+  intakeBudget: IntakeBudget;
+  /** Free bytes the data folder's disk keeps: below this, reports are refused with 507. */
+  diskReserve: number;
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
@@ -84,6 +93,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   // PostgreSQL server has its own backups, and every process beside it would write its own.
   const backupInterval = hoursOf(problems, 'CARAVAN_BACKUP_INTERVAL', env.CARAVAN_BACKUP_INTERVAL, databaseUrl ? 0 : 24);
   const backupKeep = countOf(problems, 'CARAVAN_BACKUP_KEEP', env.CARAVAN_BACKUP_KEEP, 3);
+  const trustEnv = env.CARAVAN_TRUST_PROXY;
+  if (trustEnv !== undefined && !['', '0', '1', 'true', 'false'].includes(trustEnv)) {
+    problems.push({ field: 'CARAVAN_TRUST_PROXY', message: 'must be true or false' });
+  }
+  const limitPeriod = secondsOf(problems, 'CARAVAN_LIMIT_PERIOD', env.CARAVAN_LIMIT_PERIOD, 3600);
+  const intakeBudget = intakeBudgetOf(problems, env);
+  const diskReserve = wholeNumberOf(problems, env, 'CARAVAN_LIMIT_DISK_RESERVE_MB', 1024, 2 ** 20, 0);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -98,6 +114,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     mirrorInterval,
     backupInterval,
     backupKeep,
+    trustProxy: trustEnv === '1' || trustEnv === 'true',
+    limitPeriod,
+    intakeBudget,
+    diskReserve,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   Object.assign(config, smsSecrets);
@@ -130,6 +150,38 @@ function relayOrigins(problems: FieldProblem[], value: string | undefined): stri
     origins.push(url.origin + url.pathname.replace(/\/+$/, ''));
   }
   return origins;
+}
+
+/**
+ * Intake budgets per limit period. The per-client ones are sized for a carrier's NAT, where
+ * hundreds of phones share one address (README, "Limits on intake").
+ */
+export const INTAKE_BUDGET_DEFAULTS: IntakeBudget = {
+  clientReports: 120,
+  clientBytes: 500 * 2 ** 20,
+  totalReports: 3000,
+  totalBytes: 2048 * 2 ** 20,
+};
+
+/** A whole number (of `unit`s) from the environment, at least `min`. */
+function wholeNumberOf(problems: FieldProblem[], env: Record<string, string | undefined>, field: string, fallback: number, unit: number, min = 1): number {
+  const value = env[field];
+  if (value === undefined || value === '') return fallback * unit;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min) {
+    problems.push({ field, message: `must be a whole number of at least ${min}` });
+    return fallback * unit;
+  }
+  return Number(value) * unit;
+}
+
+function intakeBudgetOf(problems: FieldProblem[], env: Record<string, string | undefined>): IntakeBudget {
+  const d = INTAKE_BUDGET_DEFAULTS;
+  return {
+    clientReports: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_CLIENT_REPORTS', d.clientReports, 1),
+    clientBytes: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_CLIENT_MB', d.clientBytes / 2 ** 20, 2 ** 20),
+    totalReports: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_TOTAL_REPORTS', d.totalReports, 1),
+    totalBytes: wholeNumberOf(problems, env, 'CARAVAN_LIMIT_TOTAL_MB', d.totalBytes / 2 ** 20, 2 ** 20),
+  };
 }
 
 /** A number of seconds, fractions allowed (tests run the relay at a tenth of a second). */

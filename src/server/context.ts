@@ -10,6 +10,7 @@ import { type Db, openDb } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { unopenableStoreError } from './backup-schedule.ts';
 import type { Config } from './config.ts';
+import { type Limits, createLimits } from './limits.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
 import { removeStaleUploads } from './media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
@@ -22,6 +23,8 @@ export interface AppContext {
   /** The clock, replaceable in tests. */
   now(): Date;
   randomBytes(n: number): Uint8Array;
+  /** Intake budgets and login throttling, in memory only (limits.ts). */
+  limits: Limits;
   sealer: Sealer;
   /** Keys the pseudonyms of SMS senders (`<dataDir>/keys/sender.key`). */
   senderKey: Uint8Array;
@@ -46,7 +49,10 @@ export async function createContext(config: Config, holder = 'a caravan command'
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
   const witnessKey = await loadWitnessKey(config.dataDir);
-  return { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+  const base: Omit<AppContext, 'limits'> = { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+  const ctx = base as AppContext;
+  ctx.limits = createLimits(ctx);
+  return ctx;
 }
 
 /** The store; an embedded one that cannot be opened says so in one line, instead of a wasm stack trace. */
@@ -64,7 +70,7 @@ async function openStore(config: Config, holder: string): Promise<Db> {
 
 /** A context around a given database, for tests and tools. */
 export function contextFor(config: Config, db: Db, overrides: Partial<AppContext> = {}): AppContext {
-  return {
+  const ctx = {
     config,
     db,
     now: () => new Date(),
@@ -74,5 +80,8 @@ export function contextFor(config: Config, db: Db, overrides: Partial<AppContext
     logSigner: ephemeralLogSigner(config.origin),
     witnessKey: undefined,
     ...overrides,
-  };
+  } as AppContext;
+  // Built over the finished context, so a test's clock (even one swapped in later) drives them.
+  ctx.limits ??= createLimits(ctx);
+  return ctx;
 }

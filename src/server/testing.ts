@@ -27,6 +27,8 @@ export async function openTestApp(overrides: Partial<AppContext> = {}): Promise<
   const db = await openTestDb();
   const config = loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: 'http://localhost' });
   const ctx = contextFor(config, db, overrides);
+  // A throttled login waits seconds; tests that probe routes must not (login-throttle.test.tsx records the waits).
+  ctx.limits.sleep = async () => {};
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   await insertUser(db, 'admin', cachedHash, 'admin');
   await insertUser(db, 'editor', cachedHash, 'editor');

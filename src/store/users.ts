@@ -26,6 +26,13 @@ export async function setPassword(q: Queryable, username: string, passwordHash: 
   return rows.length > 0;
 }
 
+/** Replaces an account's password hash and ends its sessions, but for the one kept (the changer's own). */
+export async function replacePassword(q: Queryable, userId: number, passwordHash: string, keepSession?: string): Promise<boolean> {
+  const rows = await q.query('update users set password_hash = $2 where id = $1 returning id', [userId, passwordHash]);
+  await q.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [userId, keepSession ?? null]);
+  return rows.length > 0;
+}
+
 export async function findUserByName(q: Queryable, username: string): Promise<UserRow | undefined> {
   const rows = await q.query<UserRow>('select * from users where username = $1', [username]);
   return rows[0];

@@ -63,5 +63,6 @@ export async function serve(config: Config): Promise<void> {
   await mirrors.stop();
   await witnesses.stop();
   await backups?.stop();
+  await ctx.limits.hits.flush();
   await ctx.db.close();
 }

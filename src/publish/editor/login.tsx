@@ -13,6 +13,8 @@ const text = translator({
     failed: 'Wrong username or password.',
     missing: 'Enter your username and password.',
     loggedOut: 'You are logged out.',
+    login_client: 'Too many failed attempts from this connection. Try again in {minutes} minutes.',
+    login_account: 'Too many failed attempts for this account. Try again in {minutes} minutes, or from a browser that has logged in to it before.',
   },
   ru: {
     title: 'Вход для редакции',
@@ -23,6 +25,8 @@ const text = translator({
     failed: 'Неверное имя пользователя или пароль.',
     missing: 'Введите имя пользователя и пароль.',
     loggedOut: 'Вы вышли.',
+    login_client: 'Слишком много неудачных попыток с этого подключения. Попробуйте снова через {minutes} мин.',
+    login_account: 'Слишком много неудачных попыток для этой учётной записи. Попробуйте снова через {minutes} мин. или с браузера, с которого в неё уже входили.',
   },
 });
 
@@ -30,14 +34,16 @@ export interface LoginPageProps {
   lang: Lang;
   path: string;
   username?: string;
-  error?: 'failed' | 'missing';
+  error?: 'failed' | 'missing' | 'login_client' | 'login_account';
+  /** Seconds until a throttled login may try again. */
+  retryAfter?: number;
   loggedOut?: boolean;
   /** Where to go after logging in (an /editor path). */
   next?: string;
 }
 
 export function LoginPage(props: LoginPageProps) {
-  const t = (k: Parameters<typeof text>[1]) => text(props.lang, k);
+  const t = (k: Parameters<typeof text>[1]) => text(props.lang, k, { minutes: Math.max(1, Math.ceil((props.retryAfter ?? 0) / 60)) });
   return (
     <Page lang={props.lang} path={props.path} title={t('title')} editor nav="editor" head={<EditorHead />}>
       <h1>{t('title')}</h1>

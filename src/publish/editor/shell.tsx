@@ -26,6 +26,8 @@ export const shellText = translator({
     sources: 'Sources',
     importArmored: 'Paste a report',
     users: 'Users',
+    password: 'My password',
+    limits: 'Limits',
     signedInAs: 'Signed in as {name} ({role})',
     logout: 'Log out',
     role_admin: 'admin',
@@ -42,6 +44,8 @@ export const shellText = translator({
     sources: 'Источники',
     importArmored: 'Вставить сообщение',
     users: 'Пользователи',
+    password: 'Мой пароль',
+    limits: 'Ограничения',
     signedInAs: 'Вы вошли как {name} ({role})',
     logout: 'Выйти',
     role_admin: 'администратор',
@@ -66,7 +70,7 @@ export function EditorHead() {
   return <meta name="referrer" content="same-origin" />;
 }
 
-export type EditorNav = 'queue' | 'events' | 'new-event' | 'sources' | 'users' | 'import';
+export type EditorNav = 'queue' | 'events' | 'new-event' | 'sources' | 'users' | 'import' | 'password' | 'limits';
 
 export interface EditorPageProps {
   lang: Lang;
@@ -99,6 +103,8 @@ export function EditorPage(props: EditorPageProps) {
           {item('sources', '/editor/sources', t('sources'))}
           {item('import', '/editor/import', t('importArmored'))}
           {user.role === 'admin' ? item('users', '/editor/users', t('users')) : null}
+          {item('limits', '/editor/limits', t('limits'))}
+          {item('password', '/editor/password', t('password'))}
         </ul>
         <form method="post" action="/editor/logout" class="inline">
           <Csrf token={user.csrf} />

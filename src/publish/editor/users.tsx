@@ -1,4 +1,4 @@
-/** Accounts of the editorial team, for admins: list, add with a role, disable. */
+/** Accounts of the editorial team, for admins: list, add with a role, disable, set a new password. */
 import type { FieldProblem } from '../../core/errors.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { Select, TextInput } from './controls.tsx';
@@ -20,6 +20,11 @@ const text = translator({
     password: 'Password',
     passwordHint: 'At least 10 characters. Give it to the person over a safe channel.',
     add: 'Add user',
+    resetLabel: 'New password for {name}',
+    reset: 'Set new password',
+    resetDone: 'New password set for {name}; their sessions have ended. Give it to them over a safe channel.',
+    ownPassword: 'change yours on “My password”',
+    passwordCol: 'Password',
   },
   ru: {
     title: 'Пользователи',
@@ -36,6 +41,11 @@ const text = translator({
     password: 'Пароль',
     passwordHint: 'Не короче 10 символов. Передайте его человеку по надёжному каналу.',
     add: 'Добавить',
+    resetLabel: 'Новый пароль для {name}',
+    reset: 'Задать новый пароль',
+    resetDone: 'Для {name} задан новый пароль; его сеансы завершены. Передайте пароль по надёжному каналу.',
+    ownPassword: 'свой меняйте на странице «Мой пароль»',
+    passwordCol: 'Пароль',
   },
 });
 
@@ -54,6 +64,10 @@ export interface UsersPageProps {
   users: readonly UserView[];
   problems?: readonly FieldProblem[];
   values?: { username: string; role: string };
+  /** The account whose password was just reset. */
+  resetDone?: string;
+  /** What was wrong with a new password typed for one account. */
+  resetProblem?: { userId: number; message: string };
 }
 
 export function UsersPage(props: UsersPageProps) {
@@ -64,6 +78,7 @@ export function UsersPage(props: UsersPageProps) {
   return (
     <EditorPage lang={lang} path={props.path} title={t('title')} user={props.user} nav="users">
       <h1>{t('title')}</h1>
+      {props.resetDone ? <p class="notice ok">{t('resetDone', { name: props.resetDone })}</p> : null}
       <p>{t('intro')}</p>
       <table>
         <thead>
@@ -72,6 +87,7 @@ export function UsersPage(props: UsersPageProps) {
             <th scope="col">{t('role')}</th>
             <th scope="col">{t('created')}</th>
             <th scope="col">{t('state')}</th>
+            <th scope="col">{t('passwordCol')}</th>
           </tr>
         </thead>
         <tbody>
@@ -97,6 +113,19 @@ export function UsersPage(props: UsersPageProps) {
                     <button type="submit" class="danger">
                       {t('disable', { name: u.username })}
                     </button>
+                  </form>
+                )}
+              </td>
+              <td>
+                {u.username === props.user.username ? (
+                  <a href="/editor/password">{t('ownPassword')}</a>
+                ) : u.disabled_at ? null : (
+                  <form method="post" action={`/editor/users/${u.id}/password`} class="inline">
+                    <Csrf token={props.user.csrf} />
+                    <label for={`reset-${u.id}`}>{t('resetLabel', { name: u.username })}</label>{' '}
+                    {props.resetProblem?.userId === u.id ? <span class="notice error field-problem">{props.resetProblem.message}</span> : null}
+                    <input type="password" id={`reset-${u.id}`} name="password" autocomplete="new-password" required minlength={10} maxlength={200} />{' '}
+                    <button type="submit">{t('reset')}</button>
                   </form>
                 )}
               </td>

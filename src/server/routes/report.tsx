@@ -10,7 +10,8 @@
  *
  * No rate limit on status checks: codes carry 60 random bits (about 10^18 codes), so with a
  * hundred thousand reports stored, a billion guesses find one with odds of about one in ten
- * thousand, and a limiter would need the client addresses we refuse to keep.
+ * thousand, and a limit per address would hold every reporter behind a carrier's NAT. The report
+ * itself is held to the intake budgets (intake-guard.tsx) before this handler runs.
  */
 import type { Hono } from 'hono';
 import { CaravanError, ConflictError, ValidationError } from '../../core/errors.ts';

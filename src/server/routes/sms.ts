@@ -18,6 +18,7 @@ import { SMSSYNC_SUCCESS, parseSmsSyncForm, smsSyncFailure } from '../../intake/
 import type { AppContext } from '../context.ts';
 import { type Ctx, type Env, BadRequestError, errorJson, statusOf } from '../http.ts';
 import { acceptSms } from '../sms-intake.ts';
+import { smsRefusal } from '../intake-guard.tsx';
 import { readCappedBody, readFormBody } from './report-body.ts';
 
 export const SMSSYNC_PATH = '/api/v1/sms/smssync';
@@ -48,6 +49,8 @@ export function registerSmsRoutes(app: Hono<Env>, ctx: AppContext): void {
       const form = await readFormBody(c.req.raw);
       const fields = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
       if (!sameSecret(fields.secret ?? '', secret)) return c.json(smsSyncFailure('the secret key does not match this server'), 403);
+      const refused = await smsRefusal(c, ctx, Number(c.req.header('content-length') ?? 0) || 0, 'smssync');
+      if (refused) return refused;
       const sms = parseSmsSyncForm(fields);
       await acceptSms(ctx, { gateway: 'smssync', from: sms.from, message: sms.message, deliveryId: sms.messageId, sentAt: sms.sentAt });
       return c.json(SMSSYNC_SUCCESS, 200);
@@ -67,6 +70,8 @@ export function registerSmsRoutes(app: Hono<Env>, ctx: AppContext): void {
     try {
       const event = parseGatewayWebhook(parseJson(raw));
       if (!isGatewaySms(event)) return c.json({ ok: true, stored: false, event: event.event }, 200);
+      const refused = await smsRefusal(c, ctx, raw.byteLength, 'json');
+      if (refused) return refused;
       const stored = await acceptSms(ctx, {
         gateway: 'sms-gateway',
         from: event.phoneNumber,

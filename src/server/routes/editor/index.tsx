@@ -23,6 +23,8 @@ import { registerMediaRoutes } from '../media.ts';
 import { registerSetupRoutes } from './setup.tsx';
 import { registerSourceRoutes } from './sources.tsx';
 import { registerUserRoutes } from './users.tsx';
+import { registerPasswordRoutes } from './users-password.tsx';
+import { registerLimitRoutes } from './limits.tsx';
 
 const text = translator({
   en: {
@@ -73,6 +75,8 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   registerImportRoutes(editor, ctx);
   registerTelegramImportRoutes(editor, ctx);
   registerUserRoutes(editor, ctx);
+  registerPasswordRoutes(editor, ctx);
+  registerLimitRoutes(editor, ctx);
 
   editor.onError((err, c) => {
     let error: CaravanError | undefined;

@@ -1,9 +1,12 @@
 /** Logging in and out of the editor workspace. */
 import type { Hono } from 'hono';
 import { LoginPage } from '../../../publish/editor/login.tsx';
-import { deleteSession } from '../../../store/users.ts';
+import { deleteSession, findUserByName } from '../../../store/users.ts';
 import { authenticate, endSession, setSessionCookie, startSession } from '../../auth.ts';
+import { clientAddress } from '../../client-key.ts';
 import type { AppContext } from '../../context.ts';
+import { isKnownDevice, setKnownDevice } from '../../known-device.ts';
+import type { LoginAttempt } from '../../login-throttle.ts';
 import { type Env, currentPath } from '../../http.ts';
 import { formOf, safeNext } from './guard.ts';
 
@@ -19,18 +22,36 @@ export function registerLoginRoutes(app: Hono<Env>, ctx: AppContext): void {
     const username = form.get('username').trim().toLowerCase();
     const password = form.get('password');
     const next = safeNext(form.get('next'));
-    const page = (error: 'failed' | 'missing') => (
-      <LoginPage lang={c.get('lang')} path={currentPath(c)} username={username.slice(0, 40)} error={error} next={next} />
+    const page = (error: 'failed' | 'missing' | 'login_client' | 'login_account', retryAfter?: number) => (
+      <LoginPage lang={c.get('lang')} path={currentPath(c)} username={username.slice(0, 40)} error={error} next={next} retryAfter={retryAfter} />
     );
     if (!username || !password) return c.html(page('missing'), 422);
+    const fits = username.length <= 40 && password.length <= 200;
+    const attempt: LoginAttempt = {
+      client: clientAddress(c, ctx.config.trustProxy),
+      account: username.slice(0, 40),
+      knownDevice: fits && isKnownDevice(c, ctx, await findUserByName(ctx.db, username)),
+    };
+    const verdict = ctx.limits.login.verdict(attempt);
+    if ('refused' in verdict) {
+      ctx.limits.hits.record(verdict.refused);
+      c.header('Retry-After', String(verdict.retryAfter));
+      return c.html(page(verdict.refused, verdict.retryAfter), 429);
+    }
+    if (verdict.delayMs > 0) await ctx.limits.sleep(verdict.delayMs);
     // Over-long input cannot be an account; refuse it before spending a hash on it.
-    const user = username.length <= 40 && password.length <= 200 ? await authenticate(ctx, username, password) : undefined;
-    if (!user) return c.html(page('failed'), 401);
+    const user = fits ? await authenticate(ctx, username, password) : undefined;
+    if (!user) {
+      ctx.limits.login.failed(attempt);
+      return c.html(page('failed'), 401);
+    }
+    ctx.limits.login.succeeded(attempt);
     // Logging in again replaces the old session instead of leaving it valid beside the new one.
     const previous = c.get('session');
     if (previous) await deleteSession(ctx.db, previous.tokenHash);
     const token = await startSession(ctx, user.id);
     setSessionCookie(c, ctx, token);
+    setKnownDevice(c, ctx, user);
     return c.redirect(next ?? '/editor', 303);
   });
 

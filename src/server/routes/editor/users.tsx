@@ -1,16 +1,17 @@
-/** User management, for admins only: list accounts, add one with a role, disable one. */
+/** User management, for admins only: list accounts, add one with a role, disable one, reset a password. */
 import type { Hono } from 'hono';
 import { ConflictError, NotFoundError, ValidationError } from '../../../core/errors.ts';
 import { UsersPage } from '../../../publish/editor/users.tsx';
-import { disableUser, getUser, listUsers } from '../../../store/users.ts';
+import { disableUser, findUserByName, getUser, listUsers } from '../../../store/users.ts';
 import { requireRole } from '../../auth.ts';
-import { createUserAccount } from '../../accounts.ts';
+import { changePassword, createUserAccount } from '../../accounts.ts';
 import type { AppContext } from '../../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../http.ts';
 import { formOf, sessionOf, userOf } from './guard.ts';
 
 export function registerUserRoutes(app: Hono<Env>, ctx: AppContext): void {
-  async function render(c: Ctx, extra: { problems?: ValidationError['problems']; values?: { username: string; role: string } } = {}, status: 200 | 422 = 200) {
+  type Extra = Omit<Parameters<typeof UsersPage>[0], 'lang' | 'path' | 'user' | 'users'>;
+  async function render(c: Ctx, extra: Extra = {}, status: 200 | 422 = 200) {
     const users = await listUsers(ctx.db);
     return c.html(<UsersPage lang={c.get('lang')} path={currentPath(c)} user={userOf(c)} users={users} {...extra} />, status);
   }
@@ -24,7 +25,11 @@ export function registerUserRoutes(app: Hono<Env>, ctx: AppContext): void {
     await next();
   });
 
-  app.get('/users', (c) => render(c));
+  app.get('/users', async (c) => {
+    const reset = c.req.query('reset');
+    const target = reset ? await findUserByName(ctx.db, reset) : undefined;
+    return render(c, target ? { resetDone: target.username } : {});
+  });
 
   app.post('/users', async (c) => {
     const form = await formOf(c);
@@ -46,5 +51,22 @@ export function registerUserRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (target.id === sessionOf(c).user_id) throw new ConflictError('you cannot disable your own account');
     await ctx.db.transaction((tx) => disableUser(tx, id, ctx.now()));
     return c.redirect('/editor/users', 303);
+  });
+
+  app.post('/users/:id/password', async (c) => {
+    const id = intParam(c.req.param('id'), 'user id');
+    const target = await getUser(ctx.db, id);
+    if (!target) throw new NotFoundError(`user ${id}`);
+    if (target.disabled_at) throw new ConflictError(`${target.username} is disabled; a new password would not let them in`);
+    const form = await formOf(c);
+    const own = sessionOf(c);
+    try {
+      // An admin resetting their own password here keeps this session, as on "My password".
+      await changePassword(ctx, id, form.get('password'), target.id === own.user_id ? own.tokenHash : undefined);
+    } catch (err) {
+      if (err instanceof ValidationError) return render(c, { resetProblem: { userId: id, message: err.problems[0]!.message } }, 422);
+      throw err;
+    }
+    return c.redirect(`/editor/users?reset=${encodeURIComponent(target.username)}`, 303);
   });
 }
