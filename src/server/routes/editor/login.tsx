@@ -1,5 +1,6 @@
 /** Logging in and out of the editor workspace. */
 import type { Hono } from 'hono';
+import { unstorableReason } from '../../../core/storable-text.ts';
 import { LoginPage } from '../../../publish/editor/login.tsx';
 import { deleteSession } from '../../../store/users.ts';
 import { authenticate, endSession, setSessionCookie, startSession } from '../../auth.ts';
@@ -23,8 +24,9 @@ export function registerLoginRoutes(app: Hono<Env>, ctx: AppContext): void {
       <LoginPage lang={c.get('lang')} path={currentPath(c)} username={username.slice(0, 40)} error={error} next={next} />
     );
     if (!username || !password) return c.html(page('missing'), 422);
-    // Over-long input cannot be an account; refuse it before spending a hash on it.
-    const user = username.length <= 40 && password.length <= 200 ? await authenticate(ctx, username, password) : undefined;
+    // Over-long input, or a name holding a NUL, cannot be an account; refuse it before spending a hash on it.
+    const couldBeAccount = username.length <= 40 && password.length <= 200 && unstorableReason(username) === undefined;
+    const user = couldBeAccount ? await authenticate(ctx, username, password) : undefined;
     if (!user) return c.html(page('failed'), 401);
     // Logging in again replaces the old session instead of leaving it valid beside the new one.
     const previous = c.get('session');
