@@ -164,3 +164,36 @@ export function armoredPaste(r: Rng): string {
   if (r.chance(0.2)) return block.replace(/[A-Za-z]/, 'Q');
   return r.chance(0.2) ? `${block}\n${block}` : block;
 }
+
+/** An add-checkpoint body for a mirrored log, sometimes with a NUL, a control or a line gone. */
+export function witnessBody(r: Rng, bodies: readonly string[], origin: string): Uint8Array<ArrayBuffer> {
+  let text = r.pick(bodies);
+  switch (r.int(6)) {
+    case 0:
+      text = text.replace(origin, `${origin}\u0000`);
+      break;
+    case 1: {
+      const at = r.int(text.length);
+      text = `${text.slice(0, at)}${r.pick(['\u0000', '\ud800', '\r', '\u0001', ' '])}${text.slice(at)}`;
+      break;
+    }
+    case 2:
+      text = text.split('\n').filter(() => r.chance(0.8)).join('\n');
+      break;
+    case 3:
+      return new Uint8Array(Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0x00])]));
+    default:
+  }
+  return new Uint8Array(Buffer.from(text));
+}
+
+/** A Telegram export upload: one message or the whole result.json made hostile, with or without its photo. */
+export function telegramUpload(r: Rng, exported: Record<string, unknown>, csrf: string) {
+  const result = structuredClone(exported) as { messages: Record<string, unknown>[] } & Record<string, unknown>;
+  const k = r.int(result.messages.length);
+  result.messages[k] = mutateJson(r, result.messages[k]!) as Record<string, unknown>;
+  const json = r.chance(0.8) ? JSON.stringify(r.chance(0.3) ? mutateJson(r, result) : result) : r.pick(['{', 'null', '[]', '{"messages":{}}']);
+  const files = [{ field: 'result', name: fileName(r, 'result.json'), type: 'application/json', bytes: Buffer.from(json) }];
+  if (r.chance(0.5)) files.push({ field: 'media', name: fileName(r, 'photos/photo_1@05-01-2022_14-00-00.jpg'), type: 'image/jpeg', bytes: TINY_JPEG });
+  return multipart(r, { _csrf: csrf, utc_offset: nastyString(r, '+06:00') }, files);
+}

@@ -30,7 +30,9 @@ import {
   mutateJson,
   nastyString,
   prng,
+  telegramUpload,
   urlEncoded,
+  witnessBody,
 } from './fuzz-requests.ts';
 
 const BASE = 'http://localhost';
@@ -249,37 +251,6 @@ before(async () => {
 });
 after(() => t?.close());
 
-function witnessBody(r: Rng): Uint8Array<ArrayBuffer> {
-  let text = r.pick(witnessBodies);
-  switch (r.int(6)) {
-    case 0:
-      text = text.replace(MIRRORED, `${MIRRORED}\u0000`);
-      break;
-    case 1: {
-      const at = r.int(text.length);
-      text = `${text.slice(0, at)}${r.pick(['\u0000', '\ud800', '\r', '\u0001', ' '])}${text.slice(at)}`;
-      break;
-    }
-    case 2:
-      text = text.split('\n').filter(() => r.chance(0.8)).join('\n');
-      break;
-    case 3:
-      return new Uint8Array(Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0x00])]));
-    default:
-  }
-  return new Uint8Array(Buffer.from(text));
-}
-
-function telegramUpload(r: Rng, csrf: string) {
-  const result = structuredClone(telegramResult) as { messages: Record<string, unknown>[] } & Record<string, unknown>;
-  const k = r.int(result.messages.length);
-  result.messages[k] = mutateJson(r, result.messages[k]!) as Record<string, unknown>;
-  const json = r.chance(0.8) ? JSON.stringify(r.chance(0.3) ? mutateJson(r, result) : result) : r.pick(['{', 'null', '[]', '{"messages":{}}']);
-  const files = [{ field: 'result', name: fileName(r, 'result.json'), type: 'application/json', bytes: Buffer.from(json) }];
-  if (r.chance(0.5)) files.push({ field: 'media', name: fileName(r, 'photos/photo_1@05-01-2022_14-00-00.jpg'), type: 'image/jpeg', bytes: TINY_JPEG });
-  return multipart(r, { _csrf: csrf, utc_offset: nastyString(r, '+06:00') }, files);
-}
-
 interface Built {
   method: string;
   url: string;
@@ -305,7 +276,9 @@ function build(r: Rng, key: string): Built {
   if (r.chance(0.05)) headers['if-none-match'] = r.pick(['"abc"', '*', 'W/"x"']);
   let body: Uint8Array<ArrayBuffer> | undefined;
   const form = (): Record<string, string> => {
-    const base = (spec.base?.() as Record<string, string> | undefined) ?? forms.get(`POST ${pattern}`) ?? {};
+    // A JSON route's body sent as a form (the wrong content type on purpose) goes as text.
+    const json = Object.entries(spec.base?.() ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+    const base: Record<string, string> = spec.base ? Object.fromEntries(json) : (forms.get(`POST ${pattern}`) ?? {});
     return { ...mutateFields(r, base), ...(base._csrf !== undefined || editorSide ? { _csrf: csrf } : {}) };
   };
   if (method !== 'GET' && method !== 'HEAD') {
@@ -321,12 +294,12 @@ function build(r: Rng, key: string): Built {
     } else if (kind === 'multipart') {
       const m =
         key === 'POST /editor/import/telegram'
-          ? telegramUpload(r, csrf)
+          ? telegramUpload(r, telegramResult, csrf)
           : multipart(r, form(), r.chance(0.5) ? [{ field: 'media', name: fileName(r, 'photo.jpg'), type: r.pick(['image/jpeg', 'image/png', 'x\u0000']), bytes: TINY_JPEG }] : []);
       body = m.body;
       headers['content-type'] = r.chance(0.2) && key === 'POST /report' ? 'application/x-www-form-urlencoded' : m.type;
     } else if (kind === 'text') {
-      body = witnessBody(r);
+      body = witnessBody(r, witnessBodies, MIRRORED);
       headers['content-type'] = 'text/plain';
     }
     if (key === 'POST /api/v1/sms/gateway' && body) {
