@@ -326,7 +326,10 @@ test('the fuzz list names exactly the routes of createApp', () => {
   assert.deepEqual(Object.keys(ROUTES).sort(), routed, 'a route was added or removed: list it in ROUTES');
 });
 
-test(`no route answers 5xx, or refuses text without naming the field, to ${REQUESTS} generated requests`, async () => {
+test(`no route answers 5xx, or refuses text without naming the field, to ${REQUESTS} generated requests`, async (ctx) => {
+  // What the server logs (route, error name, SQLSTATE, frames: never the request) goes with a failure.
+  const logged: string[] = [];
+  ctx.mock.method(console, 'error', (...args: unknown[]) => void logged.push(args.join(' ')));
   console.log(`# fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
   const r = prng(SEED);
   // POST routes read bodies, where most can go wrong, and those with a body of their own (the SMS
@@ -347,6 +350,7 @@ test(`no route answers 5xx, or refuses text without naming the field, to ${REQUE
       // What the fetch API itself refuses to build (a header value it forbids) no client can send.
       continue;
     }
+    logged.length = 0;
     const began = Date.now();
     const res = await t.app.request(request);
     sent++;
@@ -358,7 +362,7 @@ test(`no route answers 5xx, or refuses text without naming the field, to ${REQUE
     // The error mapping's catch-all for text the database refused is a last line of defence:
     // reaching it means a boundary let the text through without naming the field.
     if (res.status >= 500 || text.includes(UNNAMED_REFUSAL)) {
-      const seen = failures.get(key) ?? { count: 0, first: `#${i} ${res.status} ${describe(req)}` };
+      const seen = failures.get(key) ?? { count: 0, first: `#${i} ${res.status} ${describe(req)}\n    server log: ${logged.join('\n') || '(nothing)'}` };
       failures.set(key, { ...seen, count: seen.count + 1 });
     }
     await restoreSessions(key);
