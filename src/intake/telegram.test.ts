@@ -95,6 +95,17 @@ describe('invalid exports', () => {
       });
     });
   }
+  it('refuses a date_unixtime that is not text or a number, naming it, instead of throwing a TypeError', () => {
+    // The route fuzz found this: an object here made String() throw and the import answer 500.
+    const parsed = load('valid/new-format-channel') as { messages: Array<Record<string, unknown>> };
+    parsed.messages[1]!.date_unixtime = { toString: 'x' };
+    assert.throws(() => parseTelegramExport(parsed, {}), (err: unknown) => {
+      assert.ok(err instanceof ValidationError);
+      assert.match(err.message, /messages\[1\]\.date_unixtime: must be a Unix time/);
+      return true;
+    });
+  });
+
   it('refuses a bad UTC offset', () => {
     assert.throws(() => parseTelegramExport(load('valid/old-format-group'), { utcOffset: '6' }), /utcOffset/);
   });

@@ -191,7 +191,10 @@ function parseMessage(
 
 function messageTime(problems: FieldProblem[], at: string, m: Record<string, unknown>, offsetMinutes: number | undefined): Date | undefined {
   if (m.date_unixtime !== undefined) {
-    const s = String(m.date_unixtime);
+    // Telegram writes a string; anything but text or a number (an object with its own toString)
+    // is not a time.
+    const t = m.date_unixtime;
+    const s = typeof t === 'string' || typeof t === 'number' ? String(t) : '';
     if (/^\d{1,12}$/.test(s)) return new Date(Number(s) * 1000);
     problems.push({ field: `${at}.date_unixtime`, message: 'must be a Unix time in seconds' });
     return undefined;

@@ -14,7 +14,7 @@ import { cosignCheckpoint, verifyCosignature } from './cosignature.ts';
 import { LogVerificationError } from './errors.ts';
 import { HASH_SIZE, bytesEqual, fromBase64, toBase64 } from './hash.ts';
 import { verifyConsistency } from './merkle.ts';
-import { openNote, parseVerifierKey, signatureLines } from './note.ts';
+import { openNote, parseVerifierKey, signatureLines, splitNote } from './note.ts';
 import type { Signer } from './note.ts';
 
 export const MAX_PROOF_HASHES = 63;
@@ -74,6 +74,12 @@ export function parseAddCheckpointRequest(body: string): AddCheckpointRequest {
   const note = body.slice(at);
   if (note === '') throw bad('the checkpoint after the empty line is missing');
   if (note.startsWith('\n')) throw bad('there is more than one empty line before the checkpoint');
+  // Checked before anything looks the origin up: a NUL in it is malformed, not a question for the store.
+  try {
+    splitNote(note);
+  } catch (error) {
+    throw bad(`the checkpoint note is malformed: ${(error as Error).message}`);
+  }
   return { oldSize, proof, note };
 }
 

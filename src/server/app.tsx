@@ -6,11 +6,13 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { CaravanError } from '../core/errors.ts';
 import { MessagePage } from '../publish/layout.tsx';
 import { common } from '../publish/i18n.ts';
 import { assetRoutes } from './assets.ts';
 import type { AppContext } from './context.ts';
+import { describeForLog, refusalOf } from './database-errors.ts';
 import { type Env, chooseLang, currentPath, errorJson, statusOf } from './http.ts';
 import { registerPublicRoutes } from './routes/public.tsx';
 import { registerReportRoutes } from './routes/report.tsx';
@@ -97,6 +99,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
     if (err instanceof CaravanError) caravanError = err;
     else if (err instanceof HTTPException && err.status === 413) caravanError = new CaravanError('too_large', 'the request body is too large');
     else if (err instanceof HTTPException && err.status < 500) caravanError = new CaravanError('bad_request', err.message || 'bad request');
+    else caravanError = refusalOf(err);
     if (caravanError) {
       const status = statusOf(caravanError);
       if (json) return c.json(errorJson(caravanError), status);
@@ -107,8 +110,9 @@ export function createApp(ctx: AppContext): Hono<Env> {
         status,
       );
     }
-    // Only the error itself: never the client's address, never the request body.
-    console.error(`error on ${c.req.method} ${c.req.path}:`, err);
+    // The route, not the path (it can hold what the client sent); the error without its message
+    // where that could quote the request; never the client's address.
+    console.error(`error on ${c.req.method} ${routePath(c)}: ${describeForLog(err)}`);
     if (json) return c.json({ error: { code: 'internal', message: 'internal error; nothing you sent was lost' } }, 500);
     return c.html(
       <MessagePage lang={lang} path={currentPath(c)} title={common(lang, 'serverErrorTitle')}>

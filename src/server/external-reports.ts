@@ -5,6 +5,7 @@
  * a key the caller derives from the message itself, so a gateway that delivers one SMS three
  * hundred times, or an export imported twice, leaves one report.
  */
+import { toStorableText } from '../core/storable-text.ts';
 import { type ReportChannel, type ReportInput, receiptCodeFromBytes, validateReportInput } from '../core/report.ts';
 import type { Queryable } from '../store/db.ts';
 import { type MediaRef, addMediaRefs, setReportOrigin } from '../store/report-origins.ts';
@@ -31,24 +32,17 @@ export interface StoredExternalReport {
   created: boolean;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * A phone or an export may hand us control characters or broken UTF-16 that a person would
- * never have typed into the form; refusing them would lose the message, so they are replaced.
+ * Checks the report as the form's rules would; throws a ValidationError naming each bad field.
+ * Control characters and broken UTF-16 that a phone or an export hands us are replaced first:
+ * refusing them would lose the message.
  */
-export function cleanText(text: string): string {
-  return text.replace(CONTROL, ' ').replace(LONE_SURROGATE, '\uFFFD');
-}
-
-/** Checks the report as the form's rules would; throws a ValidationError naming each bad field. */
 export function validateExternalInput(r: ExternalReport['input']): ReportInput {
-  const input: Record<string, string> = { what: cleanText(r.what), howKnown: 'other' };
-  if (r.where) input.where = cleanText(r.where);
-  if (r.when) input.when = cleanText(r.when);
-  if (r.contact) input.contact = cleanText(r.contact);
+  const input: Record<string, string> = { what: toStorableText(r.what), howKnown: 'other' };
+  if (r.where) input.where = toStorableText(r.where);
+  if (r.when) input.when = toStorableText(r.when);
+  if (r.contact) input.contact = toStorableText(r.contact);
   return validateReportInput(input);
 }
 

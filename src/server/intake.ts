@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, Problems, ValidationError } from '../core/errors.ts';
 import { resolvePlace } from '../core/gazetteer/search.ts';
+import { unstorableReason } from '../core/storable-text.ts';
 import {
   type ReportChannel,
   type ReportInput,
@@ -124,13 +125,10 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
   }
 }
 
-/** A lone surrogate (JSON allows "\ud800") would be stored as U+FFFD, silently changing the text. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
 function checkWellFormed(p: Problems, report: ReportInput): void {
   for (const field of ['what', 'when', 'where', 'contact', 'contactAge'] as const) {
-    const v = report[field];
-    if (v !== undefined && LONE_SURROGATE.test(v)) p.add(field, 'contains an invalid character (a lone surrogate)');
+    const reason = report[field] === undefined ? undefined : unstorableReason(report[field]);
+    if (reason !== undefined) p.add(field, reason);
   }
 }
 

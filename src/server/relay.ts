@@ -14,6 +14,7 @@ import { Buffer } from 'node:buffer';
 import { ConflictError, ForbiddenError, Problems, ValidationError } from '../core/errors.ts';
 import { deviceKey } from '../core/armor.ts';
 import { type ReportInput, validateReportInput } from '../core/report.ts';
+import { unstorableReason } from '../core/storable-text.ts';
 import {
   claimDueRelayItems,
   deleteRelayItem,
@@ -80,9 +81,6 @@ export async function acceptRelayedReport(
   return { receiptCode: item.receipt_code, relayedTo: origin, created };
 }
 
-/** A lone surrogate would reach the origin as U+FFFD; the origin refuses it, so the relay does. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
 function checkRelayedReport(body: unknown, headerKey: string | undefined): { input: ReportInput; key?: string } {
   const problems = new Problems();
   let input: ReportInput | undefined;
@@ -92,9 +90,11 @@ function checkRelayedReport(body: unknown, headerKey: string | undefined): { inp
     if (!(err instanceof ValidationError)) throw err;
     problems.list.push(...err.problems);
   }
+  // What the origin would refuse (a lone surrogate would reach it as U+FFFD), the relay refuses.
   for (const field of ['what', 'when', 'where', 'contact', 'contactAge'] as const) {
     const v = input?.[field];
-    if (v !== undefined && LONE_SURROGATE.test(v)) problems.add(field, 'contains an invalid character (a lone surrogate)');
+    const reason = v === undefined ? undefined : unstorableReason(v);
+    if (reason !== undefined) problems.add(field, reason);
   }
   const key = relayKeyOf(problems, body, headerKey);
   problems.throwIfAny();

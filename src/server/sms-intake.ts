@@ -9,6 +9,7 @@
  * three hundred times is one report; the same words sent again a minute later are another.
  */
 import { createHmac } from 'node:crypto';
+import { toStorableText } from '../core/storable-text.ts';
 import { parseKeypadMessage } from '../intake/sms-format.ts';
 import type { AppContext } from './context.ts';
 import { storeExternalReport } from './external-reports.ts';
@@ -35,7 +36,10 @@ export interface AcceptedSms {
 const MAX_ATTEMPTS = 5;
 
 /** Stores the SMS as a report, or finds the one it already is. Throws ValidationError for an unusable SMS. */
-export async function acceptSms(ctx: AppContext, sms: IncomingSms): Promise<AcceptedSms> {
+export async function acceptSms(ctx: AppContext, given: IncomingSms): Promise<AcceptedSms> {
+  // The id is only for tracing: a NUL in it must not cost the message (the text and the sender
+  // are cleaned the same way when the report is stored).
+  const sms = given.deliveryId === undefined ? given : { ...given, deliveryId: toStorableText(given.deliveryId) };
   const keypad = parseKeypadMessage(sms.message);
   const report = {
     channel: 'sms' as const,

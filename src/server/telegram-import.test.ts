@@ -68,6 +68,25 @@ describe('importing a Telegram export', () => {
     assert.deepEqual({ reports: await count('reports'), sources: await count('sources'), media: await count('report_media_refs') }, before);
   });
 
+  it('stores an export whose names, ids and file names hold a NUL, cleaned, instead of failing', async () => {
+    // Before, the NUL reached PostgreSQL and the whole import failed with a 500.
+    const parsed = await readTelegramFolder(CHANNEL);
+    const poisoned = {
+      ...parsed,
+      messages: parsed.messages.map((m) => ({
+        ...m,
+        chatId: `${m.chatId}\u0000x`,
+        source: { ref: `${m.source.ref}\u0000x`, name: 'Almaty\u0000Feed' },
+        media: m.media.map((x) => ({ ...x, name: `${x.name}\u0000` })),
+      })),
+    };
+    const result = await importTelegramExport(ctx, poisoned);
+    assert.equal(result.created, parsed.messages.length);
+    const sources = await db.query<{ external_ref: string }>(`select external_ref from sources where name = 'Almaty Feed'`);
+    assert.ok(sources.length > 0 && sources.every((r) => r.external_ref.endsWith(' x')), JSON.stringify(sources));
+    assert.equal((await importTelegramExport(ctx, poisoned)).created, 0, 'importing it again adds nothing');
+  });
+
   it('imports an old-format group export with the offset given, sealing authors', async () => {
     const result = await importTelegramExport(ctx, await readTelegramFolder(GROUP, { utcOffset: '+06:00' }));
     assert.equal(result.created, 3);

@@ -9,7 +9,14 @@ import { createReadStream } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { ValidationError } from '../core/errors.ts';
-import { type TelegramExport, type TelegramMediaHash, type TelegramParseOptions, parseTelegramExport } from '../intake/telegram.ts';
+import { toStorableText } from '../core/storable-text.ts';
+import {
+  type TelegramExport,
+  type TelegramMediaHash,
+  type TelegramMessage,
+  type TelegramParseOptions,
+  parseTelegramExport,
+} from '../intake/telegram.ts';
 import { sourceForRef } from '../store/report-origins.ts';
 import { touchSource } from '../store/sources.ts';
 import type { AppContext } from './context.ts';
@@ -27,8 +34,25 @@ export interface TelegramImportResult {
   mediaMissing: number;
 }
 
+/**
+ * An export is what Telegram Desktop wrote, not what a person typed into our form: a NUL or broken
+ * UTF-16 in a name, an id or a file name is replaced (the text is, when the report is stored)
+ * rather than costing the whole import.
+ */
+function storableMessage(m: TelegramMessage): TelegramMessage {
+  const out: TelegramMessage = {
+    ...m,
+    chatId: toStorableText(m.chatId),
+    source: { ref: toStorableText(m.source.ref), name: toStorableText(m.source.name) },
+    media: m.media.map((x) => ({ ...x, name: toStorableText(x.name), kind: toStorableText(x.kind) })),
+  };
+  if (m.forwardedFrom !== undefined) out.forwardedFrom = toStorableText(m.forwardedFrom);
+  return out;
+}
+
 /** Stores an export already parsed; one transaction. */
-export async function importTelegramExport(ctx: AppContext, parsed: TelegramExport): Promise<TelegramImportResult> {
+export async function importTelegramExport(ctx: AppContext, given: TelegramExport): Promise<TelegramImportResult> {
+  const parsed = { ...given, messages: given.messages.map(storableMessage) };
   const result: TelegramImportResult = { chats: parsed.chats.map((c) => c.name), created: 0, existing: 0, skipped: parsed.skipped, mediaMissing: 0 };
   await ctx.db.transaction(async (tx) => {
     const sources = new Map<string, { id: number; lastHeard: Date }>();

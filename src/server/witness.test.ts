@@ -155,6 +155,21 @@ describe('POST /witness/add-checkpoint', () => {
     }
   });
 
+  it('answers 400 to a NUL anywhere in the note, before any lookup, and logs nothing of the request', async (ctx) => {
+    // Before, a NUL in the origin line reached PostgreSQL: 500, and the whole database error,
+    // request bytes included, went to the log.
+    const logged = ctx.mock.method(console, 'error', () => undefined);
+    const good = request(0, 3);
+    const note = noteOf(3);
+    for (const body of [good.replace(`${ORIGIN}\n`, `${ORIGIN}\u0000\n`), good.replace(`${ORIGIN}\n`, `\u0000secret-bytes\n`), good.slice(0, -2) + '\u0000\n']) {
+      const res = await post(body);
+      assert.equal(res.status, 400, JSON.stringify(body.slice(0, 60)));
+      assert.match(await res.text(), /malformed: note contains a control character/);
+    }
+    assert.equal(logged.mock.callCount(), 0, String(logged.mock.calls[0]?.arguments));
+    assert.equal((await post(request(0, 3, { note }))).status, 409, 'the witness still answers well-formed requests');
+  });
+
   it('answers 413 for a body over 64 KiB', async () => {
     const res = await post(`old 0\n\n${'x'.repeat(70_000)}`);
     assert.equal(res.status, 413);

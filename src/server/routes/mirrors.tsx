@@ -6,6 +6,7 @@
  * the copy keeps serving when the origin is gone.
  */
 import type { Hono } from 'hono';
+import { unstorableReason } from '../../core/storable-text.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { type EventFilter, parseEventFilter } from '../../core/filter.ts';
 import { CHRONOLOGY_PAGE_SIZE, ChronologyPage } from '../../publish/chronology.tsx';
@@ -102,7 +103,10 @@ function pageOf(c: Ctx): number {
 
 export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
   async function mirrorOf(c: Ctx): Promise<{ m: MirrorRow; alarms: MirrorAlarmRow[] } | undefined> {
-    const m = await getMirror(ctx.db, c.req.param('origin') ?? '');
+    const origin = c.req.param('origin') ?? '';
+    // Origins are checkpoint lines, which hold no NUL: such a path names no mirror.
+    if (unstorableReason(origin) !== undefined) return undefined;
+    const m = await getMirror(ctx.db, origin);
     if (!m) return undefined;
     return { m, alarms: await listMirrorAlarms(ctx.db, m.origin) };
   }

@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import { isPublicMediaType, isSha256Hex } from '../../core/event-media.ts';
+import { unstorableReason } from '../../core/storable-text.ts';
 import { getMirrorMedia } from '../../store/mirror-media.ts';
 import type { AppContext } from '../context.ts';
 import type { Ctx, Env } from '../http.ts';
@@ -63,8 +64,10 @@ export function registerPublicMediaRoutes(app: Hono<Env>, ctx: AppContext): void
 
   app.get('/mirrors/:origin/media/:sha256', async (c) => {
     const sha256 = c.req.param('sha256');
-    if (!isSha256Hex(sha256)) return c.notFound();
-    const file = await getMirrorMedia(ctx.db, c.req.param('origin'), sha256);
+    const origin = c.req.param('origin');
+    // A NUL in the origin names no mirror (checkpoint origins hold none).
+    if (!isSha256Hex(sha256) || unstorableReason(origin) !== undefined) return c.notFound();
+    const file = await getMirrorMedia(ctx.db, origin, sha256);
     return send(c, file && { sha256, mime: file.mime, size: file.data.byteLength }, () => file!.data as Uint8Array<ArrayBuffer>);
   });
 }

@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { CaravanError } from '../../core/errors.ts';
 import type { AppContext } from '../context.ts';
+import { describeForLog, refusalOf } from '../database-errors.ts';
 import type { Env } from '../http.ts';
 import { type RelayReceipt, acceptRelayedReport } from '../relay.ts';
 import { readCappedBody, readJsonBody } from './report-body.ts';
@@ -23,7 +24,9 @@ export function registerRelayRoutes(app: Hono<Env>, ctx: AppContext): void {
       receipt = await acceptRelayedReport(ctx, c.req.param('origin'), bytes, body, headerKey(c.req.header('idempotency-key')));
     } catch (err) {
       if (err instanceof CaravanError) throw err;
-      console.error(`relay intake failed: ${(err as Error)?.name}: ${(err as Error)?.message}`);
+      const refusal = refusalOf(err);
+      if (refusal) throw refusal;
+      console.error(`relay intake failed: ${describeForLog(err)}`);
       return c.json({ error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } }, 503);
     }
     c.header('Cache-Control', 'no-store');

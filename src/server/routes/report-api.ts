@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { CaravanError, Problems } from '../../core/errors.ts';
 import { normalizeReceiptCode } from '../../core/report.ts';
 import type { AppContext } from '../context.ts';
+import { describeForLog, refusalOf } from '../database-errors.ts';
 import type { Ctx, Env } from '../http.ts';
 import { type AcceptedReport, acceptReport, eventPath, lookupReceipt } from '../intake.ts';
 import { readJsonBody } from './report-body.ts';
@@ -38,9 +39,11 @@ export function registerReportApiRoutes(app: Hono<Env>, ctx: AppContext): void {
       receipt = await acceptReport(ctx, body, { channel, idempotencyKey: headerKey(c) });
     } catch (err) {
       if (err instanceof CaravanError) throw err;
+      const refusal = refusalOf(err);
+      if (refusal) throw refusal;
       // Storage failed: a 503 tells the client to retry with the same key, which stores the
       // report once. Only the error is logged, never the report.
-      console.error(`report intake failed: ${(err as Error)?.name}: ${(err as Error)?.message}`);
+      console.error(`report intake failed: ${describeForLog(err)}`);
       return c.json({ error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } }, 503);
     }
     c.header('Cache-Control', 'no-store');

@@ -20,6 +20,7 @@ import { isLang } from '../../publish/i18n.ts';
 import { ReceiptPage, ReportFormPage, type ReportFormValues, ReportRefusedPage } from '../../publish/report-pages.tsx';
 import { StatusFormPage, StatusNotFoundPage, StatusPage, type StatusView } from '../../publish/report-status-pages.tsx';
 import type { AppContext } from '../context.ts';
+import { describeForLog, refusalOf } from '../database-errors.ts';
 import { BadRequestError, type Ctx, type Env, currentPath } from '../http.ts';
 import { acceptReport, eventPath, isIdempotencyKey, lookupReceipt } from '../intake.ts';
 import { type ReportUpload, receiveReportUpload } from '../media.ts';
@@ -108,9 +109,11 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         );
       }
       if (err instanceof CaravanError) throw err;
+      const refusal = refusalOf(err);
+      if (refusal) throw refusal;
       // The app's generic 500 page says nothing was lost, which is untrue here: say so plainly.
       // Only the error is logged, never the report.
-      console.error(`report intake failed: ${(err as Error)?.name}: ${(err as Error)?.message}`);
+      console.error(`report intake failed: ${describeForLog(err)}`);
       return page(c, <ReportRefusedPage lang={lang()} path="/report" reason="not_stored" />, 503);
     } finally {
       await upload?.discard();

@@ -96,11 +96,11 @@ describe('SMSSync endpoint', () => {
   });
 
   for (const name of ['blank-message.form', 'no-from.form', 'timestamp-in-1970.form', 'words-for-timestamp.form']) {
-    it(`refuses invalid/${name} with a reason and stores nothing`, async () => {
+    it(`refuses invalid/${name} with SMSSync’s failure reply and 200, naming the field, and stores nothing`, async () => {
       const before = await count();
       const body = fixture(`smssync/invalid/${name}`);
       const res = await postSmsSync(body.includes('secret=') ? body : `${body}&secret=${SMSSYNC_SECRET}`);
-      assert.equal(res.status, 422);
+      assert.equal(res.status, 200);
       const answer = (await res.json()) as { payload: { success: boolean; error: string } };
       assert.equal(answer.payload.success, false);
       assert.match(answer.payload.error, /^(from|message|sent_timestamp):/);
@@ -242,5 +242,38 @@ describe('closed doors', () => {
     });
     assert.equal(b.status, 404);
     assert.equal(await count(), before);
+  });
+});
+
+describe('poison messages', () => {
+  // Before, a NUL in an id reached PostgreSQL and the answer was 503 for ever: the phone kept
+  // resending and the message was never stored.
+  it('stores an SMSSync message whose message_id holds a NUL, once, and answers success', async () => {
+    const before = await count();
+    const form = 'from=%2B77770000001&message=Smoke%00over+the+akimat&message_id=a%00b&sent_timestamp=1641369611000&secret=' + SMSSYNC_SECRET;
+    for (let i = 0; i < 3; i++) {
+      const res = await postSmsSync(form);
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { payload: { success: true, error: null } });
+    }
+    assert.equal(await count(), before + 1);
+    const [row] = await t.db.query<{ what: string; external_id: string }>(`select what, external_id from reports where external_id like 'smssync:a%'`);
+    assert.deepEqual(row, { what: 'Smoke over the akimat', external_id: 'smssync:a b' });
+  });
+
+  it('stores a signed SMS Gateway event whose envelope id holds a NUL, and answers 200', async () => {
+    const before = await count();
+    const event = JSON.parse(fixture('sms-gateway/valid/received.json')) as { id: string; payload: Record<string, unknown> };
+    event.id = 'e\u0000';
+    event.payload.phoneNumber = '+77770000002';
+    const body = JSON.stringify(event);
+    assert.ok(body.includes('"e\\u0000"'));
+    const res = await postGateway(body);
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { stored: boolean }).stored, true);
+    assert.equal((await postGateway(body)).status, 200);
+    assert.equal(await count(), before + 1);
+    const [row] = await t.db.query<{ external_id: string }>(`select external_id from reports where external_id like 'sms-gateway:e%'`);
+    assert.equal(row!.external_id, 'sms-gateway:e ');
   });
 });

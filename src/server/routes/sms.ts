@@ -2,8 +2,9 @@
  * Two doors for SMS relayed by an Android phone on the ground:
  *
  * - `POST /api/v1/sms/smssync`: SMSSync's form post, with the shared secret in the form. Every
- *   answer is SMSSync's own JSON, so the app shows our reason when it fails and retries until
- *   it sees success.
+ *   answer is SMSSync's own JSON, so the app shows our reason when it fails. A message that can
+ *   never be stored gets the failure reply with 200, as SMSSync's documentation has it; only a
+ *   failure a retry can mend answers 503.
  * - `POST /api/v1/sms/gateway`: SMS Gateway for Android's webhook, signed with HMAC-SHA256 over
  *   the raw body and X-Timestamp; a timestamp more than five minutes off is refused, so a
  *   captured request cannot be replayed later.
@@ -16,6 +17,7 @@ import { CaravanError } from '../../core/errors.ts';
 import { isGatewaySms, parseGatewayWebhook } from '../../intake/sms-gateway.ts';
 import { SMSSYNC_SUCCESS, parseSmsSyncForm, smsSyncFailure } from '../../intake/smssync.ts';
 import type { AppContext } from '../context.ts';
+import { describeForLog, refusalOf } from '../database-errors.ts';
 import { type Ctx, type Env, BadRequestError, errorJson, statusOf } from '../http.ts';
 import { acceptSms } from '../sms-intake.ts';
 import { smsRefusal } from '../intake-guard.tsx';
@@ -36,7 +38,7 @@ function sameSecret(given: string, expected: string): boolean {
 
 function notStored(err: unknown): string {
   // Only the error, never the message or the sender.
-  console.error(`SMS intake failed: ${(err as Error)?.name}: ${(err as Error)?.message}`);
+  console.error(`SMS intake failed: ${describeForLog(err)}`);
   return 'the SMS was not stored; send it again';
 }
 
@@ -55,7 +57,10 @@ export function registerSmsRoutes(app: Hono<Env>, ctx: AppContext): void {
       await acceptSms(ctx, { gateway: 'smssync', from: sms.from, message: sms.message, deliveryId: sms.messageId, sentAt: sms.sentAt });
       return c.json(SMSSYNC_SUCCESS, 200);
     } catch (err) {
-      if (err instanceof CaravanError) return c.json(smsSyncFailure(err.message), statusOf(err));
+      // A message we cannot store would fail the same way on every retry: SMSSync's documented
+      // failure reply, with 200 and the field at fault, ends it. A 503 is only for what a retry can fix.
+      const refusal = err instanceof CaravanError ? err : refusalOf(err);
+      if (refusal) return c.json(smsSyncFailure(refusal.message), 200);
       return c.json(smsSyncFailure(notStored(err)), 503);
     }
   });
@@ -81,7 +86,9 @@ export function registerSmsRoutes(app: Hono<Env>, ctx: AppContext): void {
       });
       return c.json({ ok: true, stored: stored.created, report: stored.reportId }, 200);
     } catch (err) {
-      if (err instanceof CaravanError) return c.json(errorJson(err), statusOf(err));
+      // A 4xx ends the app's retries; a 503 is only for what a retry can fix.
+      const refusal = err instanceof CaravanError ? err : refusalOf(err);
+      if (refusal) return c.json(errorJson(refusal), statusOf(refusal));
       return c.json({ error: { code: 'not_stored', message: notStored(err) } }, 503);
     }
   });

@@ -70,6 +70,13 @@ describe('editor login', () => {
     }
   });
 
+  it('answers a username holding a NUL as a wrong login, not a server error', async () => {
+    // Before, the NUL reached PostgreSQL in the user lookup and the answer was 500.
+    const res = await t.app.request(`${BASE}/editor/login`, form({ username: 'edi\u0000tor', password: TEST_PASSWORD }));
+    assert.equal(res.status, 401);
+    assert.match(await res.text(), /Wrong username or password\./);
+  });
+
   it('asks for both fields when one is empty', async () => {
     const res = await t.app.request(`${BASE}/editor/login`, form({ username: 'editor', password: '' }));
     assert.equal(res.status, 422);

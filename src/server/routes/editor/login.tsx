@@ -1,5 +1,6 @@
 /** Logging in and out of the editor workspace. */
 import type { Hono } from 'hono';
+import { unstorableReason } from '../../../core/storable-text.ts';
 import { LoginPage } from '../../../publish/editor/login.tsx';
 import { deleteSession, findUserByName } from '../../../store/users.ts';
 import { authenticate, endSession, setSessionCookie, startSession } from '../../auth.ts';
@@ -26,7 +27,8 @@ export function registerLoginRoutes(app: Hono<Env>, ctx: AppContext): void {
       <LoginPage lang={c.get('lang')} path={currentPath(c)} username={username.slice(0, 40)} error={error} next={next} retryAfter={retryAfter} />
     );
     if (!username || !password) return c.html(page('missing'), 422);
-    const fits = username.length <= 40 && password.length <= 200;
+    // Over-long input, or a name holding a NUL, cannot be an account: no lookup, no hash spent on it.
+    const fits = username.length <= 40 && password.length <= 200 && unstorableReason(username) === undefined;
     const attempt: LoginAttempt = {
       client: clientAddress(c, ctx.config.trustProxy),
       account: username.slice(0, 40),
@@ -39,7 +41,6 @@ export function registerLoginRoutes(app: Hono<Env>, ctx: AppContext): void {
       return c.html(page(verdict.refused, verdict.retryAfter), 429);
     }
     if (verdict.delayMs > 0) await ctx.limits.sleep(verdict.delayMs);
-    // Over-long input cannot be an account; refuse it before spending a hash on it.
     const user = fits ? await authenticate(ctx, username, password) : undefined;
     if (!user) {
       ctx.limits.login.failed(attempt);

@@ -1,0 +1,47 @@
+/**
+ * What the HTTP boundary makes of an error the database raised, and what of any unexpected error
+ * it may write to the log. PostgreSQL's messages and details quote the values they refused, and
+ * PGlite's errors carry the query's parameters: none of that may reach the log, since it is what
+ * a reporter or a phone sent.
+ */
+import { CaravanError } from '../core/errors.ts';
+
+/**
+ * SQLSTATEs for text PostgreSQL cannot store: 22021 (a NUL or invalid UTF-8 in `text`), 22P05
+ * (`\u0000` inside `jsonb`).
+ */
+const UNSTORABLE_TEXT_STATES = new Set(['22021', '22P05']);
+
+/** A field held a character the database cannot keep; the checks at each boundary name the field first. */
+export class UnstorableTextError extends CaravanError {
+  override name = 'UnstorableTextError';
+  constructor() {
+    super('unstorable_text', 'a field held a character that cannot be stored (a NUL character or broken Unicode); remove it and send again');
+  }
+}
+
+/** The SQLSTATE of a database error (pg and PGlite both put it in `code`), if `err` is one. */
+export function sqlStateOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  // Node's own errors have codes such as EPIPE too; only database errors carry a severity.
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && 'severity' in (err as object) ? code : undefined;
+}
+
+/** The refusal an unstorable-text database error stands for, or undefined for any other error. */
+export function refusalOf(err: unknown): UnstorableTextError | undefined {
+  const state = sqlStateOf(err);
+  return state !== undefined && UNSTORABLE_TEXT_STATES.has(state) ? new UnstorableTextError() : undefined;
+}
+
+// Messages of programming errors come from our code; others (a SyntaxError, a database error)
+// can quote the input.
+const MESSAGE_IS_CODE = new Set(['TypeError', 'RangeError', 'ReferenceError']);
+
+/** One line per error for the log: its name, SQLSTATE or message, and stack frames; never request content. */
+export function describeForLog(err: unknown): string {
+  if (!(err instanceof Error)) return `a thrown ${typeof err}`;
+  const state = sqlStateOf(err);
+  const head = state !== undefined ? `${err.name} (SQLSTATE ${state})` : MESSAGE_IS_CODE.has(err.name) ? `${err.name}: ${err.message}` : err.name;
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 8);
+  return [head, ...frames].join('\n');
+}
