@@ -75,6 +75,9 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /report': { body: 'multipart' },
   'GET /report/status': NONE,
   'POST /report/status': { body: 'form', base: () => ({ code: 'ABCD-EFGH-JKLM' }) },
+  'ALL /report': NONE,
+  'ALL /api/v1/reports': NONE,
+  'ALL /api/v1/relay/:origin/reports': NONE,
   'POST /api/v1/reports': { body: 'json', base: report },
   'GET /api/v1/reports': NONE,
   'POST /api/v1/reports/status': { body: 'json', base: () => ({ code: 'ABCD-EFGH-JKLM' }) },
@@ -114,6 +117,13 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /editor/users': NONE,
   'POST /editor/users': FORM,
   'POST /editor/users/:id/disable': FORM,
+  'POST /editor/users/:id/password': FORM,
+  'GET /editor/password': NONE,
+  // Checks the current password: a hash per attempt, as for logging in.
+  'POST /editor/password': { body: 'form', base: () => ({ current: 'not the password', password: 'a new long passphrase', repeat: 'a new long passphrase' }), weight: 1 },
+  'GET /editor/limits': NONE,
+  'GET /editor/setup/:token': NONE,
+  'POST /editor/setup/:token': { body: 'form', base: () => ({ username: 'first', password: 'a long enough passphrase' }), weight: 1 },
   'ALL /feed.atom': NONE,
   'ALL /feed.json': NONE,
   'ALL /events.geojson': NONE,
@@ -160,6 +170,7 @@ const PARAMS: Record<string, string[]> = {
   origin: [MIRRORED, MIRRORED, MIRRORED, 'nosuch.example', 'origin.test%00', `origin.test${'x'.repeat(300)}`],
   sha256: ['0'.repeat(64), 'a'.repeat(64), 'A'.repeat(64)],
   name: ['report.js', 'contact-open.js', 'seal.js', 'style.css', 'nosuch.js', 'x%00.js'],
+  token: ['0'.repeat(32), 'x', '%00'],
 };
 const TAILS = ['0/000', '0/x001/234', '1/000.p/5', 'entries/000', 'entries/x000.p/3', '%00', '', '0/000.p/999'];
 
