@@ -44,17 +44,18 @@ async function readSecret(prompt: string): Promise<string> {
 }
 
 export async function addUser(config: Config, username: string, role: 'editor' | 'admin', fromStdin: boolean): Promise<number> {
-  let password = await readSecret('Password: ');
-  if (!fromStdin && process.stdin.isTTY) {
-    const again = await readSecret('Again: ');
-    if (again !== password) {
-      console.error('caravan user add: the passwords do not match');
-      return 1;
-    }
-  }
-  password = password.replace(/\r?\n$/, '');
+  // The store first: a server holding it is said before anyone types a password for nothing.
   const ctx = await createContext(config, 'caravan user add');
   try {
+    let password = await readSecret('Password: ');
+    if (!fromStdin && process.stdin.isTTY) {
+      const again = await readSecret('Again: ');
+      if (again !== password) {
+        console.error('caravan user add: the passwords do not match');
+        return 1;
+      }
+    }
+    password = password.replace(/\r?\n$/, '');
     const user = await createUserAccount(ctx, { username, password, role });
     console.log(`added ${user.role} ${user.username}`);
     return 0;
