@@ -14,6 +14,7 @@ import { userCommand } from './user/command.ts';
 import { verifyCommand } from './verify/command.ts';
 import { witnessCommand } from './witness/command.ts';
 import { bundleCommand } from './bundle/command.ts';
+import { useNodeSha256 } from '../server/node-sha256.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -52,6 +53,7 @@ export async function main(argv: string[], env: Env): Promise<number> {
     console.error(`caravan: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  useNodeSha256();
   try {
     return await command.run(rest, env);
   } catch (err) {
