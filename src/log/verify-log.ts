@@ -29,6 +29,11 @@ export interface VerifyLogOptions {
   maxEntries?: number;
   /** Require at least `required` of these witness keys (type 0x04) to have cosigned the checkpoint. */
   witnesses?: { keys: readonly string[]; required: number };
+  /**
+   * Sees each entry as it is hashed, so a caller can decode entries without reading the
+   * bundles again. Nothing it sees is verified until verifyTiledLog resolves.
+   */
+  onEntry?: (index: number, entry: Uint8Array) => void;
 }
 
 export const DEFAULT_MAX_ENTRIES = 10_000_000;
@@ -96,12 +101,14 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
   const bundlePaths: string[] = [];
   const tree = new TreeBuilder();
   let previousRoot: Uint8Array | undefined = previous?.size === 0 ? EMPTY_ROOT : undefined;
+  const onEntry = opts.onEntry;
   for (const { index, width } of bundlesForSize(size)) {
     const wanted = entriesPath(index, width);
     const file = await readTileFile(source, wanted, entriesPath(index), width < TILE_WIDTH);
     const entries = decodeEntryBundle(file.bytes, file.full ? TILE_WIDTH : width, file.path).slice(0, width);
     for (const entry of entries) {
       const hash = leafHash(entry);
+      onEntry?.(leafHashes.length, entry);
       leafHashes.push(hash);
       bundlePaths.push(file.path);
       tree.append(hash);
