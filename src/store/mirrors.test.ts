@@ -4,7 +4,7 @@ import { toPublicEvent } from '../core/public-event.ts';
 import { sampleEventData } from '../core/testing.ts';
 import { encodeLogEntry } from '../log/entry.ts';
 import type { Db } from './db.ts';
-import { type MirrorEntry, commitMirrorSync, insertMirror, streamMirrorEvents } from './mirrors.ts';
+import { type MirrorEntry, commitMirrorSync, insertMirror, regionOfRecord, streamMirrorEvents } from './mirrors.ts';
 import { openTestDb } from './testing.ts';
 
 const ORIGIN = 'origin.test';
@@ -21,7 +21,7 @@ describe('a mirror\'s data files', () => {
       const data = sampleEventData({ summary: { en: `Mirrored ${i + 1}` }, time: { start, precision: 'minute', timeZone: 'Asia/Almaty' } });
       const record = toPublicEvent(i + 1, 1, data, '2022-01-06T00:00:00.000Z', '2022-01-06T00:00:00.000Z');
       const at = '2022-01-06T00:00:00.000Z';
-      return { idx: i, data: encodeLogEntry({ v: 1, type: 'publish', event: i + 1, revision: 1, at, record }), type: 'publish', eventId: i + 1, revision: 1, at, record };
+      return { idx: i, data: encodeLogEntry({ v: 1, type: 'publish', event: i + 1, revision: 1, at, record }), type: 'publish', eventId: i + 1, revision: 1, at, region: regionOfRecord(record) };
     });
     await db.transaction((tx) => commitMirrorSync(tx, { origin: ORIGIN, checkpoint: 'cp', size: 7, root: 'r', entries, tilePaths: [], now: new Date() }));
   });
