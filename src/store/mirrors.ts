@@ -6,6 +6,7 @@
 import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
 import type { EventFilter } from '../core/filter.ts';
 import type { PublicEvent } from '../core/public-event.ts';
+import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../log/tiles.ts';
 import type { Queryable } from './db.ts';
 
 export interface MirrorRow {
@@ -118,8 +119,25 @@ export async function countStaged(q: Queryable, origin: string): Promise<number>
   return row?.n ?? 0;
 }
 
-/** A verified tile or entry bundle. */
+const isEntryBundlePath = (path: string) => path.startsWith('tile/entries/');
+
+/**
+ * A verified tile or entry bundle. Entry bundles are put together from the verified entries
+ * rather than kept a second time: they are most of a log's bytes.
+ */
 export async function getMirrorTile(q: Queryable, origin: string, path: string): Promise<Uint8Array | undefined> {
+  if (isEntryBundlePath(path)) {
+    let index: number;
+    let width: number;
+    try {
+      ({ index, width } = parseTilePath(path));
+    } catch {
+      return undefined;
+    }
+    const start = index * TILE_WIDTH;
+    const rows = await q.query<{ data: Uint8Array }>('select data from mirror_entries where origin = $1 and idx >= $2 and idx < $3 order by idx', [origin, start, start + width]);
+    return rows.length === width ? encodeEntryBundle(rows.map((r) => r.data)) : undefined;
+  }
   const rows = await q.query<{ data: Uint8Array }>('select data from mirror_tiles where origin = $1 and path = $2', [origin, path]);
   return rows[0]?.data;
 }
@@ -173,17 +191,18 @@ export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<
     });
     await tx.query(`insert into mirror_entries (origin, idx, data, type, event_id, revision, at, note) values ${values.join(', ')}`, params);
   }
-  if (s.tilePaths.length > 0) {
+  // Entry bundles are not kept: getMirrorTile puts them together from the entries.
+  const tilePaths = s.tilePaths.filter((path) => !isEntryBundlePath(path));
+  if (tilePaths.length > 0) {
     await tx.query(
       `insert into mirror_tiles (origin, path, data) select origin, path, data from mirror_staging where origin = $1 and path = any($2::text[])
        on conflict (origin, path) do nothing`,
-      [s.origin, s.tilePaths],
+      [s.origin, tilePaths],
     );
   }
-  const tiles = [...(s.tiles ?? [])];
-  // About 8 MB of entry bundles per statement.
-  for (let i = 0; i < tiles.length; i += 32) {
-    const batch = tiles.slice(i, i + 32);
+  const tiles = [...(s.tiles ?? [])].filter(([path]) => !isEntryBundlePath(path));
+  for (let i = 0; i < tiles.length; i += 256) {
+    const batch = tiles.slice(i, i + 256);
     const params: unknown[] = [s.origin];
     const values = batch.map(([path, data]) => `($1, $${params.push(path)}, decode($${params.push(base64(data))}, 'base64'))`);
     await tx.query(`insert into mirror_tiles (origin, path, data) values ${values.join(', ')} on conflict (origin, path) do nothing`, params);
