@@ -180,7 +180,7 @@ describe('bundles carried from one chronicle to another', () => {
   });
 
   it('leaves nothing behind, not even a followed mirror of size 0, when the import dies while storing', async () => {
-    for (const dieAt of [/^insert into mirrors /, /^insert into mirror_entries/, /^insert into mirror_tiles/, /^insert into mirror_events/, /^insert into mirror_media/, /^update mirrors set size/]) {
+    for (const dieAt of [/^insert into mirrors /, /insert into mirror_entries/, /insert into mirror_events/, /^insert into mirror_tiles/, /^insert into mirror_media/, /^update mirrors set size/]) {
       const before = await snapshot(mirror.db);
       // From the statement that dies on, nothing reaches the database: the process is gone.
       let dead = false;

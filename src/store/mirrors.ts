@@ -181,6 +181,12 @@ export function regionOfRecord(record: PublicEvent): string | null {
  * out of the entries' own bytes by SQL, so each entry crosses to the database once.
  */
 export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<void> {
+  // Only the last entry of each event decides what readers see.
+  const latest = new Map<number, MirrorEntry>();
+  for (const e of s.entries) latest.set(e.eventId, e);
+  const gone = [...latest.values()].filter((e) => e.type === 'unpublish').map((e) => e.eventId);
+  if (gone.length > 0) await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [s.origin, gone]);
+  const shown = new Set([...latest.values()].filter((e) => e.type === 'publish'));
   for (let i = 0; i < s.entries.length; i += BATCH) {
     const batch = s.entries.slice(i, i + BATCH);
     const params: unknown[] = [];
@@ -189,7 +195,26 @@ export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<
       const n = params.length;
       return `($${n - 7}, $${n - 6}, decode($${n - 5}, 'base64'), $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    await tx.query(`insert into mirror_entries (origin, idx, data, type, event_id, revision, at, note) values ${values.join(', ')}`, params);
+    const readers = batch.filter((e) => shown.has(e));
+    params.push(readers.map((e) => e.idx), readers.map((e) => e.region ?? null));
+    const n = params.length;
+    // The read model is filled from the rows this statement inserts (joining the table instead
+    // grew with its size: a scan per batch). `offset 0` keeps the planner from copying the
+    // parse of `r` into each column that reads it: each entry's JSON is parsed once.
+    await tx.query(
+      `with e as (insert into mirror_entries (origin, idx, data, type, event_id, revision, at, note) values ${values.join(', ')}
+                  returning idx, event_id, revision, data)
+       insert into mirror_events (origin, event_id, revision, local_date, start_at, region, event_type, status, published_at, record)
+       select $1, e.event_id, e.revision, (r->>'localDate')::date, (r->'time'->>'start')::timestamptz, n.region,
+              r->>'eventType', r->>'status', (r->>'publishedAt')::timestamptz, r
+       from unnest($${n - 1}::int[], $${n}::text[]) as n(idx, region)
+       join e on e.idx = n.idx
+       cross join lateral (select convert_from(e.data, 'UTF8')::jsonb -> 'record' as r offset 0) as rec
+       on conflict (origin, event_id) do update set revision = excluded.revision, local_date = excluded.local_date,
+         start_at = excluded.start_at, region = excluded.region, event_type = excluded.event_type, status = excluded.status,
+         published_at = excluded.published_at, record = excluded.record`,
+      params,
+    );
   }
   // Entry bundles are not kept: getMirrorTile puts them together from the entries.
   const tilePaths = s.tilePaths.filter((path) => !isEntryBundlePath(path));
@@ -206,29 +231,6 @@ export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<
     const params: unknown[] = [s.origin];
     const values = batch.map(([path, data]) => `($1, $${params.push(path)}, decode($${params.push(base64(data))}, 'base64'))`);
     await tx.query(`insert into mirror_tiles (origin, path, data) values ${values.join(', ')} on conflict (origin, path) do nothing`, params);
-  }
-  // Only the last entry of each event decides what readers see.
-  const latest = new Map<number, MirrorEntry>();
-  for (const e of s.entries) latest.set(e.eventId, e);
-  const gone = [...latest.values()].filter((e) => e.type === 'unpublish').map((e) => e.eventId);
-  if (gone.length > 0) await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [s.origin, gone]);
-  const shown = [...latest.values()].filter((e) => e.type === 'publish');
-  // `offset 0` keeps the planner from copying the parse of `r` into each column that reads it:
-  // the entry's JSON is parsed once, not seven times.
-  for (let i = 0; i < shown.length; i += BATCH * 5) {
-    const batch = shown.slice(i, i + BATCH * 5);
-    await tx.query(
-      `insert into mirror_events (origin, event_id, revision, local_date, start_at, region, event_type, status, published_at, record)
-       select $1, e.event_id, e.revision, (r->>'localDate')::date, (r->'time'->>'start')::timestamptz, n.region,
-              r->>'eventType', r->>'status', (r->>'publishedAt')::timestamptz, r
-       from unnest($2::int[], $3::text[]) as n(idx, region)
-       join mirror_entries e on e.origin = $1 and e.idx = n.idx
-       cross join lateral (select convert_from(e.data, 'UTF8')::jsonb -> 'record' as r offset 0) as rec
-       on conflict (origin, event_id) do update set revision = excluded.revision, local_date = excluded.local_date,
-         start_at = excluded.start_at, region = excluded.region, event_type = excluded.event_type, status = excluded.status,
-         published_at = excluded.published_at, record = excluded.record`,
-      [s.origin, batch.map((e) => e.idx), batch.map((e) => e.region ?? null)],
-    );
   }
   await tx.query(
     `update mirrors set size = $2, root = $3, checkpoint = $4, last_check_at = $5, last_success_at = $5, last_error = null, failures = 0
