@@ -38,6 +38,9 @@ export interface VerifyLogOptions {
 
 export const DEFAULT_MAX_ENTRIES = 10_000_000;
 
+/** Entry bundles requested ahead of the one being verified. */
+const READ_AHEAD = 4;
+
 export interface VerifiedLog {
   checkpoint: Checkpoint;
   entries: number;
@@ -102,9 +105,22 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
   const tree = new TreeBuilder();
   let previousRoot: Uint8Array | undefined = previous?.size === 0 ? EMPTY_ROOT : undefined;
   const onEntry = opts.onEntry;
-  for (const { index, width } of bundlesForSize(size)) {
-    const wanted = entriesPath(index, width);
-    const file = await readTileFile(source, wanted, entriesPath(index), width < TILE_WIDTH);
+  // Bundles are read a few ahead of the one being hashed, so a network source's round trips
+  // overlap the hashing instead of adding to it.
+  const bundles = bundlesForSize(size);
+  const reads: Array<Promise<{ bytes: Uint8Array; path: string; full: boolean }> | undefined> = [];
+  const readBundle = (i: number) => {
+    const { index, width } = bundles[i]!;
+    const read = readTileFile(source, entriesPath(index, width), entriesPath(index), width < TILE_WIDTH);
+    read.catch(() => {});
+    reads[i] = read;
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, bundles.length); i++) readBundle(i);
+  for (let i = 0; i < bundles.length; i++) {
+    const { width } = bundles[i]!;
+    const file = await reads[i]!;
+    reads[i] = undefined;
+    if (i + READ_AHEAD < bundles.length) readBundle(i + READ_AHEAD);
     const entries = decodeEntryBundle(file.bytes, file.full ? TILE_WIDTH : width, file.path).slice(0, width);
     for (const entry of entries) {
       const hash = leafHash(entry);
