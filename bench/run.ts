@@ -4,6 +4,9 @@
  * - reports accepted per second through the HTTP API against raw inserts into the same store;
  * - the chronology's first page: render time and bytes, against the bare query;
  * - the ACLED CSV export: time, bytes and peak memory, against the size of the data.
+ * Then the log's appends (bench/log.ts) and mirroring (bench/mirror.ts: `caravan verify` over
+ * HTTP and `caravan bundle import` against verifying from memory, at BENCH_MIRROR_ENTRIES,
+ * 10,000 and 100,000 by default; `npm run bench -- --million` adds 1,000,000).
  * Figures are ratios because these machines are shared and noisy. Not a test: nothing fails.
  */
 import { execFile } from 'node:child_process';

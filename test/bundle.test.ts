@@ -20,7 +20,7 @@ import { importBundle } from '../src/mirror/bundle-import.ts';
 import { createApp } from '../src/server/app.tsx';
 import { loadConfig } from '../src/server/config.ts';
 import { type AppContext, contextFor } from '../src/server/context.ts';
-import type { Db } from '../src/store/db.ts';
+import type { Db, Queryable } from '../src/store/db.ts';
 import { publishEvent, reviseEvent, unpublishEvent } from '../src/store/events.ts';
 import { getMirror, listMirrorAlarms } from '../src/store/mirrors.ts';
 import { openTestDb, publishSampleEvent } from '../src/store/testing.ts';
@@ -177,6 +177,30 @@ describe('bundles carried from one chronicle to another', () => {
     await damaged('cut-header', tar.subarray(0, checkpoint.at - 300), /truncated: .*\(after bundle\.json\)/);
     await damaged('cut-member', tar.subarray(0, entries.at + 100), /truncated: the archive ends in the middle of a member or header \(in log\/tile\/entries\/000\.p\/6\)/);
     await damaged('cut-end', tar.subarray(0, tar.length - 1024), /end-of-archive blocks are missing/);
+  });
+
+  it('leaves nothing behind, not even a followed mirror of size 0, when the import dies while storing', async () => {
+    for (const dieAt of [/^insert into mirrors /, /insert into mirror_entries/, /insert into mirror_events/, /^insert into mirror_tiles/, /^insert into mirror_media/, /^update mirrors set size/]) {
+      const before = await snapshot(mirror.db);
+      // From the statement that dies on, nothing reaches the database: the process is gone.
+      let dead = false;
+      const dying = (q: Queryable): Queryable => ({
+        query: async (sql, params) => {
+          if (dead || dieAt.test(sql.trim())) dead = true;
+          if (dead) throw new Error('killed');
+          return q.query(sql, params);
+        },
+        exec: async (sql) => {
+          if (dead) throw new Error('killed');
+          return q.exec(sql);
+        },
+      });
+      const db: Db = { ...mirror.db, ...dying(mirror.db), transaction: (fn) => mirror.db.transaction((tx) => fn(dying(tx))) };
+      await assert.rejects(importBundle({ db, now: () => new Date() }, { file: bundle, key: origin.logSigner.verifierKey, env: env() }), /killed/);
+      assert.ok(dead, `${dieAt} was never run`);
+      assert.equal(await snapshot(mirror.db), before, `dying at ${dieAt} left something`);
+      assert.equal(await getMirror(mirror.db, ORIGIN), undefined);
+    }
   });
 
   it('loads a verified bundle and serves the same chronology as the origin', async () => {

@@ -16,6 +16,7 @@ import { witnessCommand } from './witness/command.ts';
 import { bundleCommand } from './bundle/command.ts';
 import { backupCommand } from './backup/command.ts';
 import { restoreCommand } from './restore/command.ts';
+import { useNodeSha256 } from '../server/node-sha256.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -56,6 +57,7 @@ export async function main(argv: string[], env: Env): Promise<number> {
     console.error(`caravan: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
+  useNodeSha256();
   try {
     return await command.run(rest, env);
   } catch (err) {

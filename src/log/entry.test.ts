@@ -55,6 +55,10 @@ describe('log entries', () => {
     const loose = JSON.stringify({ v: 1, type: 'unpublish', event: 7, revision: 2, at });
     assert.throws(() => decodeLogEntry(text(loose)), /not in RFC 8785 canonical form/);
     assert.throws(() => decodeLogEntry(text(' ' + new TextDecoder().decode(encodeLogEntry({ v: 1, type: 'unpublish', event: 7, revision: 2, at })))), /canonical/);
+    // A byte-order mark is a second encoding of the same text: refused, not stripped.
+    const canonical = encodeLogEntry({ v: 1, type: 'unpublish', event: 7, revision: 2, at });
+    assert.throws(() => decodeLogEntry(new Uint8Array([0xef, 0xbb, 0xbf, ...canonical])), LogEntryError);
+    assert.equal(decodeLogEntry(canonical).event, 7);
   });
 
   it('are at most 65,535 bytes, the most a bundle’s length prefix can say', () => {

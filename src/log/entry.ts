@@ -5,7 +5,9 @@
  */
 import { ValidationError } from '../core/errors.ts';
 import type { PublicEvent } from '../core/public-event.ts';
-import { canonicalBytes } from './canonical.ts';
+import { canonicalBytes, isCanonicalText } from './canonical.ts';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export interface LogEntry {
   v: 1;
@@ -83,15 +85,17 @@ export function encodeLogEntry(e: LogEntry): Uint8Array {
  */
 export function decodeLogEntry(bytes: Uint8Array): LogEntry {
   if (bytes.length > MAX_ENTRY_BYTES) throw new LogEntryError(`log entry is ${bytes.length} bytes; at most ${MAX_ENTRY_BYTES} fit`);
+  let text: string;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = strictUtf8.decode(bytes);
+    parsed = JSON.parse(text);
   } catch {
     throw new LogEntryError('log entry is not UTF-8 JSON');
   }
   const problems = logEntryProblems(parsed);
   if (problems.length > 0) throw new LogEntryError(`bad log entry: ${problems.join('; ')}`);
-  const again = canonicalBytes(parsed);
-  if (again.length !== bytes.length || again.some((b, i) => b !== bytes[i])) throw new LogEntryError('log entry is not in RFC 8785 canonical form');
+  // Strict UTF-8 maps bytes to text one to one, so comparing the texts compares the bytes.
+  if (!isCanonicalText(text, parsed)) throw new LogEntryError('log entry is not in RFC 8785 canonical form');
   return parsed as LogEntry;
 }

@@ -143,6 +143,17 @@ describe('our own logs', () => {
     await assert.rejects(verifyTiledLog(mapSource(new Map([...files, ['tile/1/000.p/2', tile]])), { verifierKey }), failsWith('tile_mismatch', /^tile\/1\/000\.p\/2: hash 1 is/));
   });
 
+  it('hands each entry to onEntry once, in order, each bundle read once', async () => {
+    const entries = entriesOf(600);
+    const files = memoryLogFiles(entries, signerKey, origin);
+    const reads = new Map<string, number>();
+    const counting: LogSource = { read: async (path) => (reads.set(path, (reads.get(path) ?? 0) + 1), files.get(path)) };
+    const seen: Array<[number, string]> = [];
+    await verifyTiledLog(counting, { verifierKey, onEntry: (i, e) => seen.push([i, new TextDecoder().decode(e)]) });
+    assert.deepEqual(seen, entries.map((e, i) => [i, new TextDecoder().decode(e)]));
+    assert.deepEqual([...reads.values()].filter((n) => n !== 1), []);
+  });
+
   it('reads a full tile when the partial one is gone', async () => {
     const grown = memoryLogFiles(entriesOf(256), signerKey, origin);
     const older = memoryLogFiles(entriesOf(200), signerKey, origin);

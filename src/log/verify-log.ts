@@ -29,9 +29,17 @@ export interface VerifyLogOptions {
   maxEntries?: number;
   /** Require at least `required` of these witness keys (type 0x04) to have cosigned the checkpoint. */
   witnesses?: { keys: readonly string[]; required: number };
+  /**
+   * Sees each entry as it is hashed, so a caller can decode entries without reading the
+   * bundles again. Nothing it sees is verified until verifyTiledLog resolves.
+   */
+  onEntry?: (index: number, entry: Uint8Array) => void;
 }
 
 export const DEFAULT_MAX_ENTRIES = 10_000_000;
+
+/** Entry bundles requested ahead of the one being verified. */
+const READ_AHEAD = 4;
 
 export interface VerifiedLog {
   checkpoint: Checkpoint;
@@ -96,12 +104,27 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
   const bundlePaths: string[] = [];
   const tree = new TreeBuilder();
   let previousRoot: Uint8Array | undefined = previous?.size === 0 ? EMPTY_ROOT : undefined;
-  for (const { index, width } of bundlesForSize(size)) {
-    const wanted = entriesPath(index, width);
-    const file = await readTileFile(source, wanted, entriesPath(index), width < TILE_WIDTH);
+  const onEntry = opts.onEntry;
+  // Bundles are read a few ahead of the one being hashed, so a network source's round trips
+  // overlap the hashing instead of adding to it.
+  const bundles = bundlesForSize(size);
+  const reads: Array<Promise<{ bytes: Uint8Array; path: string; full: boolean }> | undefined> = [];
+  const readBundle = (i: number) => {
+    const { index, width } = bundles[i]!;
+    const read = readTileFile(source, entriesPath(index, width), entriesPath(index), width < TILE_WIDTH);
+    read.catch(() => {});
+    reads[i] = read;
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, bundles.length); i++) readBundle(i);
+  for (let i = 0; i < bundles.length; i++) {
+    const { width } = bundles[i]!;
+    const file = await reads[i]!;
+    reads[i] = undefined;
+    if (i + READ_AHEAD < bundles.length) readBundle(i + READ_AHEAD);
     const entries = decodeEntryBundle(file.bytes, file.full ? TILE_WIDTH : width, file.path).slice(0, width);
     for (const entry of entries) {
       const hash = leafHash(entry);
+      onEntry?.(leafHashes.length, entry);
       leafHashes.push(hash);
       bundlePaths.push(file.path);
       tree.append(hash);

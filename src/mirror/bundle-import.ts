@@ -6,14 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Checkpoint } from '../log/checkpoint.ts';
-import { decodeLogEntry } from '../log/entry.ts';
+import { type LogEntry, decodeLogEntry } from '../log/entry.ts';
 import { LogVerificationError } from '../log/errors.ts';
 import { fromUtf8 } from '../log/hash.ts';
 import { verifyTiledLog } from '../log/verify-log.ts';
-import { getMirror, insertMirror, listMirrorEntryData, removeMirror } from '../store/mirrors.ts';
+import type { Queryable } from '../store/db.ts';
+import { getMirror, listMirrorEntryData } from '../store/mirrors.ts';
 import { listMirrorMediaHashes, putMirrorMedia } from '../store/mirror-media.ts';
-import { BundleError, type OpenedBundle, logEntries, mediaReferences, openBundle } from './bundle.ts';
-import { compareCheckpoint } from './checkpoint-note.ts';
+import { BundleError, type OpenedBundle, mediaReferences, openBundle } from './bundle.ts';
+import { compareCheckpoint, openCheckpoint } from './checkpoint-note.ts';
 import { knownOriginsPath, loadKnownOrigins } from './known-origins.ts';
 import { logRootUrl } from './sources.ts';
 import { type MirrorDeps, syncMirror } from './sync.ts';
@@ -42,13 +43,10 @@ export type ImportOutcome =
   /** The bundle contradicts verified history: both checkpoints are kept and the alarm is up. */
   | { status: 'refused'; origin: string; reason: 'fork' | 'rollback'; message: string };
 
-/** What verification established about a bundle, before anything is stored. */
-interface CheckedBundle {
+/** What a bundle says about itself, its checkpoint's signature checked; its log not verified yet. */
+interface OpenedLog {
   checkpoint: Checkpoint;
   origin: string;
-  size: number;
-  /** Media the entries reference, with the type their record gives. */
-  referenced: Map<string, string>;
   logUrl: string;
 }
 
@@ -56,15 +54,15 @@ function verificationMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function checkBundle(bundle: OpenedBundle, key: string, claimed: string): Promise<CheckedBundle> {
-  let verified;
+function openLog(bundle: OpenedBundle, note: Uint8Array, key: string, claimed: string): OpenedLog {
+  let checkpoint: Checkpoint;
   try {
-    verified = await verifyTiledLog(bundle.source, { verifierKey: key, origin: claimed });
+    checkpoint = openCheckpoint(note, key, claimed);
   } catch (err) {
-    if (err instanceof LogVerificationError) throw new BundleError(`${bundle.file}: ${err.message}`);
+    if (err instanceof LogVerificationError) throw new BundleError(`${bundle.file}: checkpoint: ${err.message}`);
     throw err;
   }
-  const { origin, size } = verified.checkpoint;
+  const { origin } = checkpoint;
   // bundle.json decides nothing, but one that names another chronicle means the file was tampered with.
   if (bundle.manifest.origin !== origin) {
     throw new BundleError(`${bundle.file}: bundle.json says origin "${bundle.manifest.origin}", but the signed checkpoint is for "${origin}"`);
@@ -75,33 +73,65 @@ async function checkBundle(bundle: OpenedBundle, key: string, claimed: string): 
   } catch (err) {
     throw new BundleError(`${bundle.file}: bundle.json: url ${verificationMessage(err)}`);
   }
+  return { checkpoint, origin, logUrl };
+}
+
+/** Collects the media the entries reference, with the type their record gives. */
+function mediaCollector(): { referenced: Map<string, string>; onEntry: (index: number, entry: LogEntry) => void } {
   const referenced = new Map<string, string>();
-  for await (const { idx, data } of logEntries(bundle.source, size)) {
-    let entry;
-    try {
-      entry = decodeLogEntry(data);
-    } catch (err) {
-      throw new BundleError(`${bundle.file}: entry ${idx} is not a Caravan log entry: ${verificationMessage(err)}`);
-    }
-    for (const m of mediaReferences(entry)) if (!referenced.has(m.sha256) || m.mime) referenced.set(m.sha256, m.mime);
-  }
+  return {
+    referenced,
+    onEntry: (_index, entry) => {
+      for (const m of mediaReferences(entry)) if (!referenced.has(m.sha256) || m.mime) referenced.set(m.sha256, m.mime);
+    },
+  };
+}
+
+/** Every media file in a bundle must be one an entry of its log references. */
+function checkMediaReferenced(bundle: OpenedBundle, referenced: ReadonlyMap<string, string>): void {
   for (const sha256 of bundle.media.keys()) {
     if (!referenced.has(sha256)) throw new BundleError(`${bundle.file}: media/${sha256} is not referenced by any entry of the log`);
   }
-  return { checkpoint: verified.checkpoint, origin, size, referenced, logUrl };
 }
 
-/** Stores the bundle's media the mirror lacks, in one transaction. */
-async function loadMedia(deps: MirrorDeps, bundle: OpenedBundle, checked: CheckedBundle): Promise<MediaReport> {
-  const have = new Set(await listMirrorMediaHashes(deps.db, checked.origin));
+/**
+ * Verifies a bundle that brings nothing new to the log, for its media only: every entry is
+ * still checked, since only a verified entry may vouch for a media file.
+ */
+async function verifyForMedia(bundle: OpenedBundle, key: string, origin: string): Promise<Map<string, string>> {
+  const media = mediaCollector();
+  let problem: string | undefined;
+  try {
+    await verifyTiledLog(bundle.source, {
+      verifierKey: key,
+      origin,
+      onEntry: (index, data) => {
+        if (problem) return;
+        try {
+          media.onEntry(index, decodeLogEntry(data));
+        } catch (err) {
+          problem = `entry ${index} is not a Caravan log entry: ${verificationMessage(err)}`;
+        }
+      },
+    });
+  } catch (err) {
+    if (err instanceof LogVerificationError) throw new BundleError(`${bundle.file}: ${err.message}`);
+    throw err;
+  }
+  if (problem) throw new BundleError(`${bundle.file}: ${problem}`);
+  checkMediaReferenced(bundle, media.referenced);
+  return media.referenced;
+}
+
+/** Stores the bundle's media the mirror lacks, in the caller's transaction. */
+async function loadMedia(q: Queryable, bundle: OpenedBundle, origin: string, referenced: ReadonlyMap<string, string>): Promise<MediaReport> {
+  const have = new Set(await listMirrorMediaHashes(q, origin));
   const adding = [...bundle.media].filter(([sha256]) => !have.has(sha256));
-  await deps.db.transaction(async (tx) => {
-    for (const [sha256, file] of adding) {
-      const data = new Uint8Array(await readFile(file.path!));
-      await putMirrorMedia(tx, checked.origin, { sha256, mime: checked.referenced.get(sha256) || 'application/octet-stream', data });
-    }
-  });
-  const missingMedia = [...checked.referenced.keys()].filter((sha) => !have.has(sha) && !bundle.media.has(sha)).sort();
+  for (const [sha256, file] of adding) {
+    const data = new Uint8Array(await readFile(file.path!));
+    await putMirrorMedia(q, origin, { sha256, mime: referenced.get(sha256) || 'application/octet-stream', data });
+  }
+  const missingMedia = [...referenced.keys()].filter((sha) => !have.has(sha) && !bundle.media.has(sha)).sort();
   return { mediaAdded: adding.length, missingMedia };
 }
 
@@ -119,6 +149,9 @@ async function verifierKeyFor(deps: MirrorDeps, o: ImportBundleOptions, claimed:
 /**
  * Verifies the bundle in `o.file` and loads it as a mirror of its chronicle. Throws
  * BundleError, having stored nothing, when the bundle is damaged, altered or unverifiable.
+ * The log is verified once, entries decoded as they are hashed; the log, the media and, for
+ * a chronicle not followed yet, the mirror's row are stored in one transaction, so an import
+ * cut short leaves nothing behind.
  */
 export async function importBundle(deps: MirrorDeps, o: ImportBundleOptions): Promise<ImportOutcome> {
   const bundle = await openBundle(o.file, { spoolMedia: true, ...(o.spoolDir ? { spoolDir: o.spoolDir } : {}) });
@@ -131,32 +164,40 @@ export async function importBundle(deps: MirrorDeps, o: ImportBundleOptions): Pr
       throw new BundleError(`${o.file}: log/checkpoint is not UTF-8`);
     }
     const key = await verifierKeyFor(deps, o, claimed);
-    const checked = await checkBundle(bundle, key, claimed);
-    const { origin } = checked;
+    const opened = openLog(bundle, note, key, claimed);
+    const { origin, checkpoint } = opened;
 
     const existing = await getMirror(deps.db, origin);
     if (existing?.root && existing.size > 0) {
-      const cmp = await compareCheckpoint(checked.checkpoint, { size: existing.size, root: existing.root }, () =>
-        listMirrorEntryData(deps.db, origin, 0, checked.size),
-      );
+      const cmp = await compareCheckpoint(checkpoint, { size: existing.size, root: existing.root }, () => listMirrorEntryData(deps.db, origin, 0, checkpoint.size));
       if (cmp.kind === 'same' || cmp.kind === 'older') {
-        return { status: 'nothing-new', origin, size: existing.size, bundleSize: checked.size, ...(await loadMedia(deps, bundle, checked)) };
+        const referenced = await verifyForMedia(bundle, key, origin);
+        const media = await deps.db.transaction((tx) => loadMedia(tx, bundle, origin, referenced));
+        return { status: 'nothing-new', origin, size: existing.size, bundleSize: checkpoint.size, ...media };
       }
     }
 
-    const created = !existing && (await insertMirror(deps.db, { origin, logUrl: checked.logUrl, verifierKey: key, now: deps.now() }));
-    let loaded = false;
-    try {
-      const outcome = await syncMirror(deps, origin, bundle.source);
-      if (outcome.status === 'refused') return outcome;
-      if (outcome.status === 'failed') throw new BundleError(`${o.file}: ${outcome.message}`);
-      const media = await loadMedia(deps, bundle, checked);
-      loaded = true;
-      if (outcome.status === 'unchanged') return { status: 'nothing-new', origin, size: outcome.size, bundleSize: checked.size, ...media };
-      return { status: 'loaded', origin, from: outcome.from, size: outcome.size, root: outcome.root, created, ...media };
-    } finally {
-      if (created && !loaded) await removeMirror(deps.db, origin);
+    const collected = mediaCollector();
+    let media: MediaReport | undefined;
+    const outcome = await syncMirror(deps, origin, bundle.source, {
+      ...(existing ? {} : { create: { logUrl: opened.logUrl, verifierKey: key } }),
+      onEntry: collected.onEntry,
+      inCommit: async (tx) => {
+        checkMediaReferenced(bundle, collected.referenced);
+        media = await loadMedia(tx, bundle, origin, collected.referenced);
+      },
+    });
+    if (outcome.status === 'refused') return outcome;
+    if (outcome.status === 'failed') throw new BundleError(`${o.file}: ${outcome.message}`);
+    if (outcome.status === 'unchanged' || !media) {
+      // Another process stored this log meanwhile: the media still come from here, if it follows the same key.
+      const followed = await getMirror(deps.db, origin);
+      if (followed?.verifier_key !== key) throw new BundleError(`${o.file}: ${origin} was followed meanwhile with another key (${followed?.verifier_key}); refusing the bundle`);
+      const referenced = await verifyForMedia(bundle, key, origin);
+      const added = await deps.db.transaction((tx) => loadMedia(tx, bundle, origin, referenced));
+      return { status: 'nothing-new', origin, size: outcome.size, bundleSize: checkpoint.size, ...added };
     }
+    return { status: 'loaded', origin, from: outcome.from, size: outcome.size, root: outcome.root, created: !existing, ...media };
   } finally {
     await bundle.close();
   }

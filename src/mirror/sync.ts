@@ -6,10 +6,9 @@
  * the one it contradicts, as evidence.
  */
 import type { Checkpoint } from '../log/checkpoint.ts';
-import { decodeLogEntry } from '../log/entry.ts';
+import { type LogEntry, decodeLogEntry } from '../log/entry.ts';
 import { LogVerificationError } from '../log/errors.ts';
 import { fromBase64, fromUtf8, toBase64 } from '../log/hash.ts';
-import { TILE_WIDTH, bundlesForSize, decodeEntryBundle, entriesPath } from '../log/tiles.ts';
 import { verifyTiledLog } from '../log/verify-log.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import {
@@ -25,12 +24,13 @@ import {
   listMirrorEntryData,
   putStaged,
   recordMirrorCheck,
+  regionOfRecord,
 } from '../store/mirrors.ts';
 import { compareCheckpoint, openCheckpoint } from './checkpoint-note.ts';
 import { copyMirrorMedia } from './media-sync.ts';
 import { discoverVerifierKey } from './discover.ts';
 import { refreshMirrorWitnesses } from './witness-list.ts';
-import { type FetchLike, type LogSource, type TransferCounter, SourceUnavailableError, httpSource, logRootUrl, pinCheckpoint } from './sources.ts';
+import { type FetchLike, type LogSource, type TransferCounter, SourceUnavailableError, httpSource, logRootUrl } from './sources.ts';
 
 export interface MirrorDeps {
   db: Db;
@@ -50,6 +50,23 @@ export type SyncOutcome =
   | { status: 'refused'; origin: string; reason: 'fork' | 'rollback'; message: string }
   /** Nothing could be verified this time (unreachable, malformed, bad signature). */
   | { status: 'failed'; origin: string; message: string };
+
+/** What a caller loading a log of its own (a bundle) adds to a sync. */
+export interface SyncOptions {
+  /** Follow the chronicle from this sync on: its row is created in the transaction that stores the log. */
+  create?: { logUrl: string; verifierKey: string };
+  /** Sees every entry of the presented log, decoded, while it is verified: not trusted before the commit. */
+  onEntry?: (index: number, entry: LogEntry) => void;
+  /** Runs in the transaction that stores the sync; throwing rolls it all back and is thrown on. */
+  inCommit?: (tx: Queryable) => Promise<void>;
+}
+
+/** Carries an error of `SyncOptions.inCommit` past the sync's own error handling. */
+class CallerError extends Error {
+  constructor(readonly original: unknown) {
+    super('caller error');
+  }
+}
 
 export class MirrorError extends Error {
   override name = 'MirrorError';
@@ -124,19 +141,57 @@ function describe(err: unknown): string {
  * Syncs one followed chronicle once, from its log URL or from `source` (a bundle carried by
  * hand). Never throws for what the origin does; says it in the outcome.
  */
-export async function syncMirror(deps: MirrorDeps, origin: string, source?: LogSource): Promise<SyncOutcome> {
-  const outcome = await syncMirrorLog(deps, origin, source);
+export async function syncMirror(deps: MirrorDeps, origin: string, source?: LogSource, options: SyncOptions = {}): Promise<SyncOutcome> {
+  let outcome: SyncOutcome;
+  try {
+    outcome = await syncMirrorLog(deps, origin, source, options);
+  } catch (err) {
+    throw err instanceof CallerError ? err.original : err;
+  }
   // Media named by verified entries come from the origin's /media/; a bundle brings its own.
   if (!source && (outcome.status === 'updated' || outcome.status === 'unchanged')) await copyMirrorMedia(deps, origin);
   if (!source && outcome.status === 'updated') await refreshMirrorWitnesses(deps, origin, { fetchList: true });
   return outcome;
 }
 
-async function syncMirrorLog(deps: MirrorDeps, origin: string, source?: LogSource): Promise<SyncOutcome> {
-  const m = await getMirror(deps.db, origin);
-  if (!m) throw new MirrorError(`${origin} is not followed; add it with "caravan mirror add <url>"`);
+/** The row of a chronicle followed from this sync on, before it is stored. */
+function newMirrorRow(origin: string, create: { logUrl: string; verifierKey: string }, now: Date): MirrorRow {
+  return { origin, log_url: create.logUrl, verifier_key: create.verifierKey, added_at: now, size: 0, root: null, checkpoint: null, last_check_at: null, last_success_at: null, last_error: null, failures: 0 };
+}
+
+/** Decodes the entries verification hands over; the first that is not a Caravan entry is kept to report. */
+class EntryCollector {
+  entries: MirrorEntry[] = [];
+  problem: string | undefined;
+  constructor(
+    private readonly from: number,
+    private readonly onEntry?: (index: number, entry: LogEntry) => void,
+  ) {}
+  readonly take = (idx: number, data: Uint8Array): void => {
+    if (this.problem || (idx < this.from && !this.onEntry)) return;
+    let e: LogEntry;
+    try {
+      e = decodeLogEntry(data);
+    } catch (err) {
+      this.problem = `entry ${idx}: ${describe(err)}`;
+      return;
+    }
+    this.onEntry?.(idx, e);
+    if (idx < this.from) return;
+    const entry: MirrorEntry = { idx, data, type: e.type, eventId: e.event, revision: e.revision, at: e.at };
+    if (e.note !== undefined) entry.note = e.note;
+    if (e.record !== undefined) entry.region = regionOfRecord(e.record);
+    this.entries.push(entry);
+  };
+}
+
+async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource | undefined, options: SyncOptions): Promise<SyncOutcome> {
+  const stored = await getMirror(deps.db, origin);
+  if (!stored && !options.create) throw new MirrorError(`${origin} is not followed; add it with "caravan mirror add <url>"`);
+  const m = stored ?? newMirrorRow(origin, options.create!, deps.now());
+  // A bundle that does not verify says nothing about the origin: only online checks are recorded.
   const fail = async (message: string): Promise<SyncOutcome> => {
-    await recordMirrorCheck(deps.db, origin, deps.now(), message);
+    if (!source) await recordMirrorCheck(deps.db, origin, deps.now(), message);
     return { status: 'failed', origin, message };
   };
   const remote = source ?? sourceFor(deps, m.log_url);
@@ -178,15 +233,44 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source?: LogSourc
       return refuse('rollback', `refused a replayed older checkpoint: size ${cp.size}, but ${m.size} entries were already verified`);
     }
   } else if (cp.size === 0) {
-    return commit(deps, m, noteText, cp);
+    return commit(deps, m, noteText, cp, options, { entries: [] }, fail);
   }
 
   const previous = m.size > 0 && m.root ? { size: m.size, root: fromBase64(m.root) } : undefined;
+  const verify = async (from: LogSource) => {
+    const collector = new EntryCollector(m.size, options.onEntry);
+    await verifyTiledLog(from, { verifierKey: m.verifier_key, origin, onEntry: collector.take, ...(previous ? { previous } : {}) });
+    return collector;
+  };
+
+  if (source) {
+    // A file at hand: read once, straight from it, with nothing staged (there is no download to resume).
+    const files = new Map<string, Uint8Array>();
+    const reading: LogSource = {
+      description: source.description,
+      async read(path) {
+        if (path === 'checkpoint') return note;
+        const data = await source.read(path);
+        if (data) files.set(path, data);
+        return data;
+      },
+    };
+    try {
+      const collected = await verify(reading);
+      return await commit(deps, m, noteText, cp, options, { entries: collected.entries, problem: collected.problem, tiles: files }, fail);
+    } catch (err) {
+      if (err instanceof CallerError) throw err;
+      if (previous && err instanceof LogVerificationError && err.code === 'inconsistent') return refuse('fork', `FORK: ${err.message}`);
+      return fail(describe(err));
+    }
+  }
+
   const first = resumableSource(deps.db, origin, remote, note, true);
   try {
-    await verifyTiledLog(first.source, { verifierKey: m.verifier_key, origin, ...(previous ? { previous } : {}) });
-    return await commit(deps, m, noteText, cp, first);
+    const collected = await verify(first.source);
+    return await commit(deps, m, noteText, cp, options, { entries: collected.entries, problem: collected.problem, tilePaths: [...first.handedOut.keys()] }, fail);
   } catch (err) {
+    if (err instanceof CallerError) throw err;
     if (err instanceof SourceUnavailableError) return fail(`${describe(err)}; downloads so far are kept for the next try`);
     if (!(err instanceof LogVerificationError) || !DATA_PROBLEMS.has(err.code)) return fail(describe(err));
     // Unverified downloads may be what is wrong; the next try starts afresh.
@@ -196,9 +280,10 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source?: LogSourc
     // a broken download from a history that no longer contains what we verified.
     const alone = resumableSource(deps.db, origin, remote, note, false);
     try {
-      await verifyTiledLog(alone.source, { verifierKey: m.verifier_key, origin, previous });
-      return await commit(deps, m, noteText, cp, alone);
+      const collected = await verify(alone.source);
+      return await commit(deps, m, noteText, cp, options, { entries: collected.entries, problem: collected.problem, tilePaths: [...alone.handedOut.keys()] }, fail);
     } catch (err2) {
+      if (err2 instanceof CallerError) throw err2;
       if (err2 instanceof SourceUnavailableError) return fail(`${describe(err2)}; downloads so far are kept for the next try`);
       await clearStaging(deps.db, origin);
       if (err2 instanceof LogVerificationError && err2.code === 'inconsistent') return refuse('fork', `FORK: ${err2.message}`);
@@ -207,62 +292,59 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source?: LogSourc
   }
 }
 
-/** The entries from `from` to `to` out of the bundles the verification read. */
-async function readEntries(source: LogSource, from: number, to: number): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [];
-  for (const { index, width } of bundlesForSize(to)) {
-    const start = index * TILE_WIDTH;
-    if (start + width <= from) continue;
-    const partial = width < TILE_WIDTH;
-    let bytes = await source.read(entriesPath(index, width));
-    let count = width;
-    if (!bytes && partial) {
-      bytes = await source.read(entriesPath(index));
-      count = TILE_WIDTH;
-    }
-    if (!bytes) throw new MirrorError(`${entriesPath(index, width)} vanished after verification`);
-    const entries = decodeEntryBundle(bytes, count).slice(0, width);
-    for (let i = Math.max(0, from - start); i < width; i++) out.push(entries[i]!);
-  }
-  return out;
+interface VerifiedLog {
+  /** The new entries, decoded while they were verified. */
+  entries: MirrorEntry[];
+  /** The first entry that is not a Caravan entry: a log that holds one is refused as a whole. */
+  problem?: string | undefined;
+  /** Staged files the verification read, or the files themselves when nothing was staged. */
+  tilePaths?: string[];
+  tiles?: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
- * Decodes the new entries (a log that verifies but holds something other than Caravan entries
- * is refused as a whole) and stores everything in one transaction, unless another process
- * stored a sync of this mirror meanwhile.
+ * Stores everything in one transaction (creating the mirror's row if this sync starts
+ * following it), unless another process stored a sync of this mirror meanwhile.
  */
 async function commit(
   deps: MirrorDeps,
   m: MirrorRow,
   note: string,
   cp: Checkpoint,
-  verified?: { source: LogSource; handedOut: Map<string, Uint8Array> },
+  options: SyncOptions,
+  verified: VerifiedLog,
+  fail: (message: string) => Promise<SyncOutcome>,
 ): Promise<SyncOutcome> {
-  const newEntries = verified ? await readEntries(verified.source, m.size, cp.size) : [];
-  if (newEntries.length !== cp.size - m.size) throw new MirrorError(`read ${newEntries.length} new entries for a tree growing from ${m.size} to ${cp.size}`);
-  const tilePaths = verified ? [...verified.handedOut.keys()] : [];
-  const entries: MirrorEntry[] = [];
-  for (let idx = m.size; idx < cp.size; idx++) {
-    const data = newEntries[idx - m.size]!;
-    let e;
-    try {
-      e = decodeLogEntry(data);
-    } catch (err) {
-      await clearStaging(deps.db, m.origin);
-      await recordMirrorCheck(deps.db, m.origin, deps.now(), `entry ${idx}: ${describe(err)}`);
-      return { status: 'failed', origin: m.origin, message: `entry ${idx}: ${describe(err)}` };
-    }
-    const entry: MirrorEntry = { idx, data, type: e.type, eventId: e.event, revision: e.revision, at: e.at };
-    if (e.note !== undefined) entry.note = e.note;
-    if (e.record !== undefined) entry.record = e.record;
-    entries.push(entry);
+  if (verified.problem) {
+    await clearStaging(deps.db, m.origin);
+    return fail(verified.problem);
   }
+  const { entries } = verified;
+  if (entries.length !== cp.size - m.size) throw new MirrorError(`read ${entries.length} new entries for a tree growing from ${m.size} to ${cp.size}`);
   const root = toBase64(cp.root);
   const stored = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.query<{ size: number }>('select size from mirrors where origin = $1 for update', [m.origin]);
-    if (row?.size !== m.size) return false;
-    await commitMirrorSync(tx, { origin: m.origin, checkpoint: note, size: cp.size, root, entries, tilePaths, now: deps.now() });
+    if (options.create) {
+      await insertMirror(tx, { origin: m.origin, logUrl: m.log_url, verifierKey: m.verifier_key, now: deps.now() });
+    }
+    const [row] = await tx.query<{ size: number; verifier_key: string }>('select size, verifier_key from mirrors where origin = $1 for update', [m.origin]);
+    if (row?.size !== m.size || row.verifier_key !== m.verifier_key) return false;
+    await commitMirrorSync(tx, {
+      origin: m.origin,
+      checkpoint: note,
+      size: cp.size,
+      root,
+      entries,
+      tilePaths: verified.tilePaths ?? [],
+      tiles: verified.tiles ?? new Map(),
+      now: deps.now(),
+    });
+    if (options.inCommit) {
+      try {
+        await options.inCommit(tx);
+      } catch (err) {
+        throw new CallerError(err);
+      }
+    }
     return true;
   });
   if (!stored) return { status: 'unchanged', origin: m.origin, size: m.size, root: m.root ?? '' };

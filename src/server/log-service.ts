@@ -12,7 +12,7 @@ import { formatCheckpoint } from '../log/checkpoint.ts';
 import { bytesEqual, concatBytes } from '../log/hash.ts';
 import { signNote } from '../log/note.ts';
 import { TILE_WIDTH } from '../log/tiles.ts';
-import { type StoredCheckpoint, getLogTreeHead, latestCheckpoint, readLogEntries, readTileHashes, saveCheckpoint } from '../store/log.ts';
+import { type StoredCheckpoint, getLogTreeHead, latestCheckpoint, readEncodedEntries, readTileBytes, saveCheckpoint } from '../store/log.ts';
 import type { Queryable } from '../store/db.ts';
 import type { AppContext } from './context.ts';
 import { logOrigin } from './log-keys.ts';
@@ -52,16 +52,16 @@ function treeHolds(size: number, level: number, index: number, width: number): b
 export async function readTile(ctx: AppContext, level: number, index: number, width: number): Promise<Uint8Array | undefined> {
   const { size } = await getLogTreeHead(ctx.db);
   if (!treeHolds(size, level, index, width)) return undefined;
-  const hashes = await readTileHashes(ctx.db, level, index * TILE_WIDTH, width);
-  if (hashes.length !== width) throw new Error(`log tile ${level}/${index} has ${hashes.length} of ${width} hashes stored`);
-  return concatBytes(...hashes);
+  const tile = await readTileBytes(ctx.db, level, index * TILE_WIDTH, width);
+  if (!tile) throw new Error(`log tile ${level}/${index} does not have its ${width} hashes stored`);
+  return tile;
 }
 
-/** An entry bundle's entries, or undefined when the log is not that long yet. */
-export async function readEntryBundle(ctx: AppContext, index: number, width: number): Promise<Uint8Array[] | undefined> {
+/** An entry bundle's bytes, or undefined when the log is not that long yet. */
+export async function readEntryBundle(ctx: AppContext, index: number, width: number): Promise<Uint8Array | undefined> {
   const { size } = await getLogTreeHead(ctx.db);
   if (!treeHolds(size, 0, index, width)) return undefined;
-  const entries = await readLogEntries(ctx.db, index * TILE_WIDTH, width);
-  if (entries.length !== width) throw new Error(`log bundle ${index} has ${entries.length} of ${width} entries stored`);
-  return entries;
+  const bundle = await readEncodedEntries(ctx.db, index * TILE_WIDTH, width);
+  if (!bundle) throw new Error(`log bundle ${index} does not have its ${width} entries stored`);
+  return bundle;
 }

@@ -10,7 +10,8 @@ import { decodeLogEntry } from '../log/entry.ts';
 import { leafHash, rootOf } from '../log/merkle.ts';
 import type { Db } from './db.ts';
 import { createEvent, publishEvent, unpublishEvent } from './events.ts';
-import { appendLogEntries, getLogTreeHead, readLogEntries, readTileHashes } from './log.ts';
+import { encodeEntryBundle } from '../log/tiles.ts';
+import { appendLogEntries, getLogTreeHead, readEncodedEntries, readLogEntries, readTileBytes, readTileHashes } from './log.ts';
 import { openTestDb } from './testing.ts';
 
 let db: Db;
@@ -89,5 +90,17 @@ describe('the log in the store', () => {
     assert.equal(level1.length, 4, 'one hash per complete run of 256 leaves');
     level1.forEach((h, i) => assert.deepEqual(h, rootOf(leaves.slice(i * 256, (i + 1) * 256)), `level 1 hash ${i}`));
     assert.deepEqual(await readTileHashes(db, 2, 0, 256), []);
+  });
+
+  it('puts entry bundles and tiles together in SQL byte for byte as tlog-tiles lays them out', async () => {
+    const start = (await getLogTreeHead(db)).size;
+    // Lengths around the uint16 prefix's byte boundaries and above int2's range.
+    const entries = [1, 255, 256, 40_000, 65_535].map((n, i) => bytesOf(`${i}`.padEnd(n, 'x')));
+    await db.transaction((tx) => appendLogEntries(tx, entries));
+    assert.deepEqual(Buffer.from((await readEncodedEntries(db, start, entries.length))!), Buffer.from(encodeEntryBundle(entries)));
+    assert.equal(await readEncodedEntries(db, start, entries.length + 1), undefined);
+    const hashes = await readTileHashes(db, 0, start, entries.length);
+    assert.deepEqual(Buffer.from((await readTileBytes(db, 0, start, entries.length))!), Buffer.concat(hashes));
+    assert.equal(await readTileBytes(db, 0, start, entries.length + 1), undefined);
   });
 });

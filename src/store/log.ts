@@ -145,6 +145,35 @@ export async function readLogEntries(q: Queryable, start: number, count: number)
   return rows.map((r) => bytes(r.data));
 }
 
+/**
+ * Entries `start` … `start + count - 1` as one tlog-tiles entry bundle (each entry after its
+ * length as a big-endian uint16), put together by SQL so that one value crosses from the
+ * database instead of a row per entry; undefined when fewer are stored.
+ */
+export async function readEncodedEntries(q: Queryable, start: number, count: number): Promise<Uint8Array | undefined> {
+  const [row] = await q.query<{ n: number; b: Uint8Array | null }>(
+    `select count(*)::int as n, string_agg(substring(int4send(length(data)) from 3 for 2) || data, ''::bytea order by idx) as b
+     from log_entries where idx >= $1 and idx < $2`,
+    [start, start + count],
+  );
+  return row && row.n === count && row.b ? bytes(row.b) : undefined;
+}
+
+/** `count` hashes of tile level `level` from hash index `start`, as one tile's bytes; undefined when fewer are stored. */
+export async function readTileBytes(q: Queryable, level: number, start: number, count: number): Promise<Uint8Array | undefined> {
+  const [row] =
+    level === 0
+      ? await q.query<{ n: number; b: Uint8Array | null }>(
+          `select count(*)::int as n, string_agg(leaf_hash, ''::bytea order by idx) as b from log_entries where idx >= $1 and idx < $2`,
+          [start, start + count],
+        )
+      : await q.query<{ n: number; b: Uint8Array | null }>(
+          `select count(*)::int as n, string_agg(hash, ''::bytea order by idx) as b from log_tile_hashes where level = $1 and idx >= $2 and idx < $3`,
+          [level, start, start + count],
+        );
+  return row && row.n === count && row.b ? bytes(row.b) : undefined;
+}
+
 export interface StoredCheckpoint {
   size: number;
   root: Uint8Array;

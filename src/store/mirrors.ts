@@ -6,6 +6,7 @@
 import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
 import type { EventFilter } from '../core/filter.ts';
 import type { PublicEvent } from '../core/public-event.ts';
+import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../log/tiles.ts';
 import type { Queryable } from './db.ts';
 
 export interface MirrorRow {
@@ -41,7 +42,8 @@ export interface MirrorEntry {
   revision: number;
   at: string;
   note?: string;
-  record?: PublicEvent;
+  /** For a publish, {@link regionOfRecord} of its record: the read model's region column. */
+  region?: string | null;
 }
 
 export interface MirrorEntryRow {
@@ -55,8 +57,9 @@ export interface MirrorEntryRow {
 }
 
 /**
- * Bytes go to the database as base64 text: PGlite binds a Uint8Array parameter an order of
- * magnitude slower (about 0.75 s for a 300 KB bundle), and a server takes either.
+ * Bulk bytes go to the database as base64 text decoded by SQL: through PGlite that is about a
+ * quarter cheaper than its hex form (the message is two thirds the size), and a server takes
+ * either.
  */
 function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -116,8 +119,25 @@ export async function countStaged(q: Queryable, origin: string): Promise<number>
   return row?.n ?? 0;
 }
 
-/** A verified tile or entry bundle. */
+const isEntryBundlePath = (path: string) => path.startsWith('tile/entries/');
+
+/**
+ * A verified tile or entry bundle. Entry bundles are put together from the verified entries
+ * rather than kept a second time: they are most of a log's bytes.
+ */
 export async function getMirrorTile(q: Queryable, origin: string, path: string): Promise<Uint8Array | undefined> {
+  if (isEntryBundlePath(path)) {
+    let index: number;
+    let width: number;
+    try {
+      ({ index, width } = parseTilePath(path));
+    } catch {
+      return undefined;
+    }
+    const start = index * TILE_WIDTH;
+    const rows = await q.query<{ data: Uint8Array }>('select data from mirror_entries where origin = $1 and idx >= $2 and idx < $3 order by idx', [origin, start, start + width]);
+    return rows.length === width ? encodeEntryBundle(rows.map((r) => r.data)) : undefined;
+  }
   const rows = await q.query<{ data: Uint8Array }>('select data from mirror_tiles where origin = $1 and path = $2', [origin, path]);
   return rows[0]?.data;
 }
@@ -141,12 +161,15 @@ export interface VerifiedSync {
   entries: readonly MirrorEntry[];
   /** Staged tiles and bundles the verification read, to keep for later syncs. */
   tilePaths: readonly string[];
+  /** Tiles and bundles the verification read from a file at hand, never staged. */
+  tiles?: ReadonlyMap<string, Uint8Array>;
   now: Date;
 }
 
 const BATCH = 1000;
 
-function regionOf(record: PublicEvent): string | null {
+/** The region a mirrored record is filtered by: its place's first-level unit, else what it says. */
+export function regionOfRecord(record: PublicEvent): string | null {
   const place = record.location.placeId ? getPlace(record.location.placeId) : undefined;
   const region = place ? admin1Of(place) : undefined;
   return region?.id ?? record.location.admin1 ?? null;
@@ -158,6 +181,12 @@ function regionOf(record: PublicEvent): string | null {
  * out of the entries' own bytes by SQL, so each entry crosses to the database once.
  */
 export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<void> {
+  // Only the last entry of each event decides what readers see.
+  const latest = new Map<number, MirrorEntry>();
+  for (const e of s.entries) latest.set(e.eventId, e);
+  const gone = [...latest.values()].filter((e) => e.type === 'unpublish').map((e) => e.eventId);
+  if (gone.length > 0) await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [s.origin, gone]);
+  const shown = new Set([...latest.values()].filter((e) => e.type === 'publish'));
   for (let i = 0; i < s.entries.length; i += BATCH) {
     const batch = s.entries.slice(i, i + BATCH);
     const params: unknown[] = [];
@@ -166,33 +195,42 @@ export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<
       const n = params.length;
       return `($${n - 7}, $${n - 6}, decode($${n - 5}, 'base64'), $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    await tx.query(`insert into mirror_entries (origin, idx, data, type, event_id, revision, at, note) values ${values.join(', ')}`, params);
-  }
-  await tx.query(
-    `insert into mirror_tiles (origin, path, data) select origin, path, data from mirror_staging where origin = $1 and path = any($2::text[])
-     on conflict (origin, path) do nothing`,
-    [s.origin, s.tilePaths],
-  );
-  // Only the last entry of each event decides what readers see.
-  const latest = new Map<number, MirrorEntry>();
-  for (const e of s.entries) latest.set(e.eventId, e);
-  const gone = [...latest.values()].filter((e) => e.type === 'unpublish').map((e) => e.eventId);
-  if (gone.length > 0) await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [s.origin, gone]);
-  const shown = [...latest.values()].filter((e) => e.type === 'publish' && e.record);
-  for (let i = 0; i < shown.length; i += BATCH * 5) {
-    const batch = shown.slice(i, i + BATCH * 5);
+    const readers = batch.filter((e) => shown.has(e));
+    params.push(readers.map((e) => e.idx), readers.map((e) => e.region ?? null));
+    const n = params.length;
+    // The read model is filled from the rows this statement inserts (joining the table instead
+    // grew with its size: a scan per batch). `offset 0` keeps the planner from copying the
+    // parse of `r` into each column that reads it: each entry's JSON is parsed once.
     await tx.query(
-      `insert into mirror_events (origin, event_id, revision, local_date, start_at, region, event_type, status, published_at, record)
+      `with e as (insert into mirror_entries (origin, idx, data, type, event_id, revision, at, note) values ${values.join(', ')}
+                  returning idx, event_id, revision, data)
+       insert into mirror_events (origin, event_id, revision, local_date, start_at, region, event_type, status, published_at, record)
        select $1, e.event_id, e.revision, (r->>'localDate')::date, (r->'time'->>'start')::timestamptz, n.region,
               r->>'eventType', r->>'status', (r->>'publishedAt')::timestamptz, r
-       from unnest($2::int[], $3::text[]) as n(idx, region)
-       join mirror_entries e on e.origin = $1 and e.idx = n.idx
-       cross join lateral (select convert_from(e.data, 'UTF8')::jsonb -> 'record' as r) as rec
+       from unnest($${n - 1}::int[], $${n}::text[]) as n(idx, region)
+       join e on e.idx = n.idx
+       cross join lateral (select convert_from(e.data, 'UTF8')::jsonb -> 'record' as r offset 0) as rec
        on conflict (origin, event_id) do update set revision = excluded.revision, local_date = excluded.local_date,
          start_at = excluded.start_at, region = excluded.region, event_type = excluded.event_type, status = excluded.status,
          published_at = excluded.published_at, record = excluded.record`,
-      [s.origin, batch.map((e) => e.idx), batch.map((e) => regionOf(e.record!))],
+      params,
     );
+  }
+  // Entry bundles are not kept: getMirrorTile puts them together from the entries.
+  const tilePaths = s.tilePaths.filter((path) => !isEntryBundlePath(path));
+  if (tilePaths.length > 0) {
+    await tx.query(
+      `insert into mirror_tiles (origin, path, data) select origin, path, data from mirror_staging where origin = $1 and path = any($2::text[])
+       on conflict (origin, path) do nothing`,
+      [s.origin, tilePaths],
+    );
+  }
+  const tiles = [...(s.tiles ?? [])].filter(([path]) => !isEntryBundlePath(path));
+  for (let i = 0; i < tiles.length; i += 256) {
+    const batch = tiles.slice(i, i + 256);
+    const params: unknown[] = [s.origin];
+    const values = batch.map(([path, data]) => `($1, $${params.push(path)}, decode($${params.push(base64(data))}, 'base64'))`);
+    await tx.query(`insert into mirror_tiles (origin, path, data) values ${values.join(', ')} on conflict (origin, path) do nothing`, params);
   }
   await tx.query(
     `update mirrors set size = $2, root = $3, checkpoint = $4, last_check_at = $5, last_success_at = $5, last_error = null, failures = 0

@@ -1,5 +1,5 @@
 import { fsyncSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { Db, Queryable } from './db.ts';
 import { groupCommit } from './group-commit.ts';
@@ -34,6 +34,22 @@ class SyncedNodeFS extends NodeFS {
  */
 const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync', '-c', 'shared_buffers=32MB'];
 
+/**
+ * bytea in and out through Node's own hex codec, as Buffers like `pg` returns them: PGlite's
+ * default codecs convert byte by byte (`parseInt` per byte), which made reading an entry
+ * bundle cost more than hashing it. Strings pass as text, as `pg` sends them.
+ */
+const byteaCodecs = {
+  parsers: { [types.BYTEA]: (x: string) => Buffer.from(x.slice(2), 'hex') },
+  serializers: {
+    [types.BYTEA]: (x: unknown) => {
+      if (typeof x === 'string') return x;
+      if (!ArrayBuffer.isView(x)) throw new Error('Invalid input for bytea type');
+      return `\\x${Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex')}`;
+    },
+  },
+};
+
 export interface PgliteOptions {
   /** What holds the store, shown to anyone else who tries to open it ("caravan serve"). */
   holder?: string;
@@ -49,13 +65,13 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
   if (dataDir) {
     lock = lockStore(`${dataDir}.lock`, dataDir, options.holder ?? 'another caravan command');
     try {
-      pg = await PGlite.create({ fs: new SyncedNodeFS(dataDir), startParams: DURABLE_START_PARAMS });
+      pg = await PGlite.create({ fs: new SyncedNodeFS(dataDir), startParams: DURABLE_START_PARAMS, ...byteaCodecs });
     } catch (err) {
       lock.release();
       throw err;
     }
   } else {
-    pg = await PGlite.create({});
+    pg = await PGlite.create({ ...byteaCodecs });
   }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {

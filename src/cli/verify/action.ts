@@ -6,7 +6,6 @@ import { stat } from 'node:fs/promises';
 import { decodeLogEntry } from '../../log/entry.ts';
 import { LogVerificationError } from '../../log/errors.ts';
 import { fromBase64, fromUtf8, toBase64 } from '../../log/hash.ts';
-import { TILE_WIDTH, bundlesForSize, decodeEntryBundle, entriesPath } from '../../log/tiles.ts';
 import { verifyTiledLog } from '../../log/verify-log.ts';
 import { countCosignatures } from '../../log/witness.ts';
 import { compareCheckpoint, openCheckpoint } from '../../mirror/checkpoint-note.ts';
@@ -98,8 +97,17 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
     }
     const previous = remembered && remembered.size > 0 ? { size: remembered.size, root: fromBase64(remembered.root) } : undefined;
     const verifying = pinCheckpoint(source, noteBytes);
-    await verifyTiledLog(verifying, { verifierKey: key, origin: cp.origin, ...(previous ? { previous } : {}), ...(o.witnesses ? { witnesses: o.witnesses } : {}) });
-    const badEntry = await firstNonCaravanEntry(verifying, cp.size);
+    // Entries are decoded as they are hashed, so each bundle is fetched once.
+    let badEntry: string | undefined;
+    const onEntry = (index: number, entry: Uint8Array) => {
+      if (badEntry) return;
+      try {
+        decodeLogEntry(entry);
+      } catch (e) {
+        badEntry = `entry ${index} is not a Caravan log entry: ${(e as Error).message}`;
+      }
+    };
+    await verifyTiledLog(verifying, { verifierKey: key, origin: cp.origin, onEntry, ...(previous ? { previous } : {}), ...(o.witnesses ? { witnesses: o.witnesses } : {}) });
     if (badEntry) return fail(`${cp.origin}: ${badEntry}`);
     const root = toBase64(cp.root);
     known[cp.origin] = { key, source: source.description, size: cp.size, root, checkpoint: note, seenAt: now.toISOString() };
@@ -116,21 +124,4 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
     if (e instanceof LogVerificationError) return fail(`${claimed}: ${e.message}`);
     return fail(e instanceof Error ? e.message : String(e));
   }
-}
-
-/** A log can verify and still hold something other than Caravan entries: say which entry. */
-async function firstNonCaravanEntry(source: LogSource, size: number): Promise<string | undefined> {
-  for (const { index, width } of bundlesForSize(size)) {
-    const bytes = (await source.read(entriesPath(index, width))) ?? (await source.read(entriesPath(index)));
-    if (!bytes) return `${entriesPath(index, width)} is missing`;
-    const entries = decodeEntryBundle(bytes).slice(0, width);
-    for (const [i, entry] of entries.entries()) {
-      try {
-        decodeLogEntry(entry);
-      } catch (e) {
-        return `entry ${index * TILE_WIDTH + i} is not a Caravan log entry: ${(e as Error).message}`;
-      }
-    }
-  }
-  return undefined;
 }

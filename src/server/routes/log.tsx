@@ -7,7 +7,7 @@
 import type { Hono } from 'hono';
 import { gzipSync } from 'node:zlib';
 import { toBase64 } from '../../log/hash.ts';
-import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../../log/tiles.ts';
+import { TILE_WIDTH, parseTilePath } from '../../log/tiles.ts';
 import { LogPage } from '../../publish/log-page.tsx';
 import { getLogTreeHead, latestCheckpoint } from '../../store/log.ts';
 import { addSignatures } from '../../log/note.ts';
@@ -79,9 +79,9 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
     }
     const { kind, level, index, width } = coords;
     if (kind === 'entries') {
-      const entries = await readEntryBundle(ctx, index, width);
-      if (!entries) return plain(c, 404, `the log does not hold ${path} yet`);
-      return octets(c, encodeEntryBundle(entries), width === TILE_WIDTH, true);
+      const bundle = await readEntryBundle(ctx, index, width);
+      if (!bundle) return plain(c, 404, `the log does not hold ${path} yet`);
+      return octets(c, bundle, width === TILE_WIDTH, true);
     }
     const tile = await readTile(ctx, level, index, width);
     if (!tile) return plain(c, 404, `the log does not hold ${path} yet`);
