@@ -222,19 +222,33 @@ export async function queryPublished(
 ): Promise<{ events: PublicEvent[]; total: number }> {
   let counts = lastCountsByDay(q, f) ?? (await countPublishedByDay(q, f));
   for (let attempt = 0; ; attempt++) {
-    const start = page.offset === 0 ? { date: undefined, before: 0 } : dayOfOffset(counts, page.offset);
+    const start = page.offset === 0 ? undefined : dayOfOffset(counts, page.offset);
     const params: unknown[] = [];
-    let where = whereOf(f, params);
-    if (start?.date) {
-      params.push(start.date);
-      where += ` and pub_local_date <= $${params.length}::date`;
+    const where = whereOf(f, params);
+    const order = 'order by pub_local_date desc, pub_start, id';
+    let rowsOf: string;
+    if (page.offset > 0 && !start) {
+      // Past the last page: no rows to read, but the version still says whether the counts hold.
+      rowsOf = 'select null::jsonb as pub_record limit 0';
+      params.length = 0;
+    } else if (start?.hour) {
+      // From the start of the hour the page begins in: the rest of that day, then earlier days.
+      params.push(start.date, start.hour, page.limit + page.offset - start.before, page.limit, page.offset - start.before);
+      const n = params.length;
+      rowsOf = `select pub_record from (
+          (select pub_record, pub_local_date, pub_start, id from events
+            where ${where} and pub_local_date = $${n - 4}::date and pub_start >= $${n - 3}::timestamptz order by pub_start, id limit $${n - 2})
+          union all
+          (select pub_record, pub_local_date, pub_start, id from events where ${where} and pub_local_date < $${n - 4}::date ${order} limit $${n - 2})
+        ) u ${order} limit $${n - 1} offset $${n}`;
+    } else {
+      let within = where;
+      if (start) within += ` and pub_local_date <= $${params.push(start.date)}::date`;
+      params.push(page.limit, page.offset - (start?.before ?? 0));
+      rowsOf = `select pub_record from events where ${within} ${order} limit $${params.length - 1} offset $${params.length}`;
     }
-    // Past the last page: no rows to read, but the version still says whether the counts hold.
-    params.push(start ? page.limit : 0, start ? page.offset - start.before : 0);
     const rows = await q.query<{ version: string; pub_record: PublicEvent | null }>(
-      `select v.n::text as version, e.pub_record from published_version v left join lateral (
-         select pub_record from events where ${where} order by pub_local_date desc, pub_start, id
-         limit $${params.length - 1} offset $${params.length}) e on true`,
+      `select v.n::text as version, e.pub_record from published_version v left join lateral (${rowsOf}) e on true`,
       params,
     );
     if (rows[0]?.version === counts.version || attempt > 0) {

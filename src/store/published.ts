@@ -25,7 +25,8 @@ export interface DayCounts {
   /** The `published_version` these counts were computed at. */
   version: string;
   total: number;
-  days: Array<{ date: string; count: number; before: number }>;
+  /** Newest day first; without a filter each day comes in hours (UTC, `hour` its start), in order. */
+  days: Array<{ date: string; hour?: string | undefined; count: number; before: number }>;
 }
 
 const CACHE_ENTRIES = 64;
@@ -84,14 +85,18 @@ export async function countPublishedByDay(q: Queryable, f: EventFilter): Promise
   return cached(q, filterKey('days', f), async (version) => {
     const params: unknown[] = [];
     const { table, where } = tallyWhere(f, params);
-    const rows = await q.query<{ d: string; n: number }>(
-      `select to_char(local_date, 'YYYY-MM-DD') as d, sum(n)::int as n from ${table} where ${where}
-       group by local_date order by local_date desc`,
+    const filtered = params.length > 0;
+    const rows = await q.query<{ d: string; h: string | null; n: number }>(
+      filtered
+        ? `select to_char(local_date, 'YYYY-MM-DD') as d, null as h, sum(n)::int as n from ${table} where ${where}
+           group by local_date order by local_date desc`
+        : `select to_char(local_date, 'YYYY-MM-DD') as d, to_char(hour, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as h, n
+           from published_hours order by local_date desc, hour`,
       params,
     );
     let before = 0;
     const days = rows.map((r) => {
-      const day = { date: r.d, count: r.n, before };
+      const day = { date: r.d, hour: r.h ?? undefined, count: r.n, before };
       before += r.n;
       return day;
     });
@@ -108,8 +113,8 @@ export function lastCountsByDay(q: Queryable, f: EventFilter): DayCounts | undef
   return caches.get(q)?.entries.get(filterKey('days', f)) as DayCounts | undefined;
 }
 
-/** The day on which the event at `offset` (in chronology order) falls, with the events before it. */
-export function dayOfOffset(counts: DayCounts, offset: number): { date: string; before: number } | undefined {
+/** The day (and hour) in which the event at `offset` (in chronology order) falls, with the events before it. */
+export function dayOfOffset(counts: DayCounts, offset: number): DayCounts['days'][number] | undefined {
   const { days } = counts;
   let lo = 0;
   let hi = days.length - 1;

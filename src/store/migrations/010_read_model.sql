@@ -46,21 +46,34 @@ create table published_points (
   unique (local_date, region, event_type, status, lon, lat, place_id, place_name)
 );
 
+-- All published events per local day and UTC hour of their start (the order within a day): the
+-- unfiltered chronology finds the hour its page N starts in and skips at most that hour's rows.
+create table published_hours (
+  local_date date not null,
+  hour timestamp not null,
+  n int not null,
+  unique (local_date, hour)
+);
+
 create function tally_published_events() returns trigger language plpgsql as $$
 declare
   was boolean := case when tg_op = 'INSERT' then false else old.published_revision is not null end;
   now_published boolean := case when tg_op = 'DELETE' then false else new.published_revision is not null end;
 begin
   if was and now_published
-     and (old.pub_local_date, old.pub_region, old.pub_event_type, old.pub_status, old.pub_lon, old.pub_lat, old.pub_place_id, old.pub_place_name)
+     and (old.pub_local_date, old.pub_start, old.pub_region, old.pub_event_type, old.pub_status, old.pub_lon, old.pub_lat, old.pub_place_id, old.pub_place_name)
          is not distinct from
-         (new.pub_local_date, new.pub_region, new.pub_event_type, new.pub_status, new.pub_lon, new.pub_lat, new.pub_place_id, new.pub_place_name) then
+         (new.pub_local_date, new.pub_start, new.pub_region, new.pub_event_type, new.pub_status, new.pub_lon, new.pub_lat, new.pub_place_id, new.pub_place_name) then
     return null;
   end if;
   -- One lock for every tally writer: a correction moves an event from one tally row to another,
   -- and two of them crossing would otherwise deadlock.
   perform pg_advisory_xact_lock(4246);
   if was then
+    update published_hours set n = n - 1
+      where local_date = old.pub_local_date and hour = date_trunc('hour', old.pub_start at time zone 'UTC');
+    delete from published_hours
+      where local_date = old.pub_local_date and hour = date_trunc('hour', old.pub_start at time zone 'UTC') and n <= 0;
     update published_days set n = n - 1
       where local_date = old.pub_local_date and region = coalesce(old.pub_region, '')
         and event_type = old.pub_event_type and status = old.pub_status;
@@ -79,6 +92,9 @@ begin
         and place_id = coalesce(old.pub_place_id, '') and place_name = coalesce(old.pub_place_name, '') and n <= 0;
   end if;
   if now_published then
+    insert into published_hours (local_date, hour, n)
+      values (new.pub_local_date, date_trunc('hour', new.pub_start at time zone 'UTC'), 1)
+      on conflict (local_date, hour) do update set n = published_hours.n + 1;
     insert into published_days (local_date, region, event_type, status, n)
       values (new.pub_local_date, coalesce(new.pub_region, ''), new.pub_event_type, new.pub_status, 1)
       on conflict (local_date, region, event_type, status) do update set n = published_days.n + 1;
@@ -104,12 +120,16 @@ begin
 end $$;
 
 create trigger events_tally after insert or delete or update of
-  published_revision, pub_local_date, pub_region, pub_event_type, pub_status, pub_lon, pub_lat, pub_place_id, pub_place_name
+  published_revision, pub_local_date, pub_start, pub_region, pub_event_type, pub_status, pub_lon, pub_lat, pub_place_id, pub_place_name
   on events for each row execute function tally_published_events();
 
 create trigger events_tally_version after insert or delete or update of
-  published_revision, pub_local_date, pub_region, pub_event_type, pub_status, pub_lon, pub_lat, pub_place_id, pub_place_name
+  published_revision, pub_local_date, pub_start, pub_region, pub_event_type, pub_status, pub_lon, pub_lat, pub_place_id, pub_place_name
   on events for each statement execute function bump_published_version();
+
+insert into published_hours (local_date, hour, n)
+  select pub_local_date, date_trunc('hour', pub_start at time zone 'UTC'), count(*)
+  from events where published_revision is not null group by 1, 2;
 
 insert into published_days (local_date, region, event_type, status, n)
   select pub_local_date, coalesce(pub_region, ''), pub_event_type, pub_status, count(*)
