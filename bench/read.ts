@@ -28,6 +28,26 @@ export async function timeIt(fn: () => Promise<unknown>, runs: number): Promise<
 const pageQueries = (db: AppContext['db'], offset: number) =>
   Promise.all([queryPublished(db, {}, { limit: 50, offset }), countLatestCosignatures(db)]);
 
+/**
+ * Pages of the database the statements `fn` sends touch, by EXPLAIN (ANALYZE, BUFFERS): a measure
+ * of work that a machine shared with other jobs does not blur as it does times.
+ */
+async function pagesTouched(db: AppContext['db'], fn: (db: AppContext['db']) => Promise<unknown>): Promise<number> {
+  const sent: Array<[string, readonly unknown[] | undefined]> = [];
+  const spy = { ...db, query: ((sql: string, params?: readonly unknown[]) => (sent.push([sql, params]), db.query(sql, params))) as typeof db.query };
+  // The second call is the one counted: what the first leaves in the caches is there for readers too.
+  await fn(spy);
+  sent.length = 0;
+  await fn(spy);
+  let pages = 0;
+  for (const [sql, params] of sent) {
+    const [row] = await db.query<{ 'QUERY PLAN': Array<{ Plan: Record<string, number> }> }>(`explain (analyze, buffers, format json) ${sql}`, params);
+    const plan = row!['QUERY PLAN'][0]!.Plan;
+    pages += (plan['Shared Hit Blocks'] ?? 0) + (plan['Shared Read Blocks'] ?? 0);
+  }
+  return pages;
+}
+
 /** Makes the next read recompute what is cached per publication state, as a publish would. */
 const invalidate = (ctx: AppContext) => ctx.db.query('update published_version set n = n + 1');
 
@@ -39,8 +59,8 @@ async function get(app: Hono<Env>, path: string): Promise<number> {
 
 export async function benchReaders(ctx: AppContext, app: Hono<Env>, size: number): Promise<void> {
   const db = ctx.db;
-  const bare = () =>
-    db.query('select pub_record from events where published_revision is not null order by pub_local_date desc, pub_start, id limit 50');
+  const bare = (on = db) =>
+    on.query('select pub_record from events where published_revision is not null order by pub_local_date desc, pub_start, id limit 50');
 
   // What every page paid before migration 010, for scale.
   const oldCountMs = await timeIt(() => db.query('select count(*)::int from events where published_revision is not null'), 3);
@@ -53,33 +73,36 @@ export async function benchReaders(ctx: AppContext, app: Hono<Env>, size: number
   const firstMs = await timeIt(async () => (bytes = await get(app, '/')), 15);
   const firstBareMs = await timeIt(() => bare(), 15);
   const firstStoreMs = await timeIt(() => pageQueries(db, 0), 15);
+  const firstPages = await pagesTouched(db, (spy) => queryPublished(spy, {}, { limit: 50, offset: 0 }));
+  const firstBarePages = await pagesTouched(db, bare);
   console.log(
     `chronology page 1: the page's queries ${fmt(firstStoreMs, 2)} ms vs bare page query ${fmt(firstBareMs, 2)} ms — ratio ${fmt(firstStoreMs / firstBareMs, 2)}; ` +
       `whole page rendered ${fmt(firstMs)} ms (${fmt(bytes / 1024)} KiB, ratio ${fmt(firstMs / firstBareMs, 2)}); ` +
-      `first after a publication ${fmt(coldMs)} ms; the count(*) every page ran before: ${fmt(oldCountMs)} ms`,
+      `first after a publication ${fmt(coldMs)} ms; the count(*) every page ran before: ${fmt(oldCountMs)} ms; ` +
+      `database pages read: ${fmt(firstPages, 0)} vs ${fmt(firstBarePages, 0)} for the bare query`,
   );
 
   const middle = Math.max(1, Math.floor(size / 50 / 2));
   const [head] = (await queryPublished(db, {}, { limit: 1, offset: (middle - 1) * 50 })).events;
   // The ideal read of that page: its 50 rows found by key, as if the pager knew where it starts.
-  const keysetMs = await timeIt(
-    () =>
-      db.query(
-        `(select pub_record, pub_local_date, pub_start, id from events where published_revision is not null
-            and pub_local_date = $1::date and (pub_start, id) >= ($2::timestamptz, $3::int) order by pub_start, id limit 50)
-         union all
-         (select pub_record, pub_local_date, pub_start, id from events where published_revision is not null
-            and pub_local_date < $1::date order by pub_local_date desc, pub_start, id limit 50)
-         order by pub_local_date desc, pub_start, id limit 50`,
-        [head!.localDate, head!.time.start, head!.id],
-      ),
-    9,
-  );
+  const keyset = (on: AppContext['db']) =>
+    on.query(
+      `(select pub_record, pub_local_date, pub_start, id from events where published_revision is not null
+          and pub_local_date = $1::date and (pub_start, id) >= ($2::timestamptz, $3::int) order by pub_start, id limit 50)
+       union all
+       (select pub_record, pub_local_date, pub_start, id from events where published_revision is not null
+          and pub_local_date < $1::date order by pub_local_date desc, pub_start, id limit 50)
+       order by pub_local_date desc, pub_start, id limit 50`,
+      [head!.localDate, head!.time.start, head!.id],
+    );
+  const keysetMs = await timeIt(() => keyset(db), 9);
+  const middlePages = await pagesTouched(db, (spy) => queryPublished(spy, {}, { limit: 50, offset: (middle - 1) * 50 }));
+  const keysetPages = await pagesTouched(db, keyset);
   const middleMs = await timeIt(() => get(app, `/?page=${middle}`), 9);
   const middleStoreMs = await timeIt(() => pageQueries(db, (middle - 1) * 50), 9);
   console.log(
     `chronology page ${fmt(middle, 0)} of ${fmt(Math.ceil(size / 50), 0)}: the page's queries ${fmt(middleStoreMs, 2)} ms vs bare keyset query for it ${fmt(keysetMs, 2)} ms — ratio ${fmt(middleStoreMs / keysetMs, 2)}; ` +
-      `whole page rendered ${fmt(middleMs)} ms (ratio ${fmt(middleMs / keysetMs, 2)})`,
+      `whole page rendered ${fmt(middleMs)} ms (ratio ${fmt(middleMs / keysetMs, 2)}); database pages read: ${fmt(middlePages, 0)} vs ${fmt(keysetPages, 0)} for the keyset query`,
   );
 
   const id = Math.ceil(size / 2);
