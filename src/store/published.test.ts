@@ -105,6 +105,11 @@ describe('published tallies', () => {
     await db.transaction((tx) => publishEvent(tx, ids[2]!, null, at(25)));
     assert.equal(await counted({}), 11);
     assert.equal(await counted({ region: 'kz-almaty' }), 8);
+    // The map's two tallies (by place alone, and by day and type too) agree.
+    const sum = (ps: Array<{ count: number }>) => ps.reduce((n, p) => n + p.count, 0);
+    assert.equal(sum(await publishedPoints(db, {})), 11);
+    assert.equal(sum(await publishedPoints(db, { from: '2022-01-01' })), 11);
+    assert.equal(sum(await publishedPoints(db, { eventType: 'Protests', region: 'kz-almaty' })), await counted({ region: 'kz-almaty' }));
   });
 
   it('a rolled-back publication leaves the counts as they were', async () => {

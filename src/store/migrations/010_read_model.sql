@@ -55,6 +55,19 @@ create table published_hours (
   unique (local_date, hour)
 );
 
+-- All published events per position, place, region and status, whatever their day and type: the
+-- unfiltered map (and one filtered by region or status) without a row per day.
+create table published_places (
+  region text not null,
+  status text not null,
+  lon float8 not null,
+  lat float8 not null,
+  place_id text not null,
+  place_name text not null,
+  n int not null,
+  unique (region, status, lon, lat, place_id, place_name)
+);
+
 create function tally_published_events() returns trigger language plpgsql as $$
 declare
   was boolean := case when tg_op = 'INSERT' then false else old.published_revision is not null end;
@@ -70,6 +83,14 @@ begin
   -- and two of them crossing would otherwise deadlock.
   perform pg_advisory_xact_lock(4246);
   if was then
+    update published_places set n = n - 1
+      where region = coalesce(old.pub_region, '') and status = old.pub_status
+        and lon = coalesce(old.pub_lon, 'NaN') and lat = coalesce(old.pub_lat, 'NaN')
+        and place_id = coalesce(old.pub_place_id, '') and place_name = coalesce(old.pub_place_name, '');
+    delete from published_places
+      where region = coalesce(old.pub_region, '') and status = old.pub_status
+        and lon = coalesce(old.pub_lon, 'NaN') and lat = coalesce(old.pub_lat, 'NaN')
+        and place_id = coalesce(old.pub_place_id, '') and place_name = coalesce(old.pub_place_name, '') and n <= 0;
     update published_hours set n = n - 1
       where local_date = old.pub_local_date and hour = date_trunc('hour', old.pub_start at time zone 'UTC');
     delete from published_hours
@@ -92,6 +113,10 @@ begin
         and place_id = coalesce(old.pub_place_id, '') and place_name = coalesce(old.pub_place_name, '') and n <= 0;
   end if;
   if now_published then
+    insert into published_places (region, status, lon, lat, place_id, place_name, n)
+      values (coalesce(new.pub_region, ''), new.pub_status, coalesce(new.pub_lon, 'NaN'), coalesce(new.pub_lat, 'NaN'),
+              coalesce(new.pub_place_id, ''), coalesce(new.pub_place_name, ''), 1)
+      on conflict (region, status, lon, lat, place_id, place_name) do update set n = published_places.n + 1;
     insert into published_hours (local_date, hour, n)
       values (new.pub_local_date, date_trunc('hour', new.pub_start at time zone 'UTC'), 1)
       on conflict (local_date, hour) do update set n = published_hours.n + 1;
@@ -126,6 +151,11 @@ create trigger events_tally after insert or delete or update of
 create trigger events_tally_version after insert or delete or update of
   published_revision, pub_local_date, pub_start, pub_region, pub_event_type, pub_status, pub_lon, pub_lat, pub_place_id, pub_place_name
   on events for each statement execute function bump_published_version();
+
+insert into published_places (region, status, lon, lat, place_id, place_name, n)
+  select coalesce(pub_region, ''), pub_status, coalesce(pub_lon, 'NaN'), coalesce(pub_lat, 'NaN'),
+    coalesce(pub_place_id, ''), coalesce(pub_place_name, ''), count(*)
+  from events where published_revision is not null group by 1, 2, 3, 4, 5, 6;
 
 insert into published_hours (local_date, hour, n)
   select pub_local_date, date_trunc('hour', pub_start at time zone 'UTC'), count(*)
