@@ -170,19 +170,25 @@ export interface PixelPoint<T> {
   x: number;
   y: number;
   item: T;
+  /** How many events the point stands for (events at one place come as one point); 1 if absent. */
+  weight?: number;
 }
 
 export interface PixelCluster<T> {
   x: number;
   y: number;
   items: T[];
+  /** The points' weights added up. */
+  weight: number;
 }
 
 /**
  * Groups points closer than about `radius` pixels. Points are first binned into a grid of
  * `radius`-sized cells (one pass, so 30,000 points cost little); the busiest cells then absorb
- * neighbouring cells whose centre lies within `radius`. The result is deterministic for a given
- * input order, and marks never sit on top of each other by more than a cell.
+ * neighbouring cells whose centre lies within `radius`. Centres and busyness are weighted, so
+ * n events given as one point of weight n cluster exactly as n points would. The result is
+ * deterministic for a given input order, and marks never sit on top of each other by more than
+ * a cell.
  */
 export function clusterPoints<T>(points: ReadonlyArray<PixelPoint<T>>, radius: number): Array<PixelCluster<T>> {
   interface Cell {
@@ -190,6 +196,7 @@ export function clusterPoints<T>(points: ReadonlyArray<PixelPoint<T>>, radius: n
     cy: number;
     sx: number;
     sy: number;
+    w: number;
     items: T[];
     taken: boolean;
   }
@@ -200,37 +207,41 @@ export function clusterPoints<T>(points: ReadonlyArray<PixelPoint<T>>, radius: n
     const key = `${cx},${cy}`;
     let cell = cells.get(key);
     if (!cell) {
-      cell = { cx, cy, sx: 0, sy: 0, items: [], taken: false };
+      cell = { cx, cy, sx: 0, sy: 0, w: 0, items: [], taken: false };
       cells.set(key, cell);
     }
-    cell.sx += p.x;
-    cell.sy += p.y;
+    const w = p.weight ?? 1;
+    cell.sx += p.x * w;
+    cell.sy += p.y * w;
+    cell.w += w;
     cell.items.push(p.item);
   }
-  const order = [...cells.values()].sort((a, b) => b.items.length - a.items.length || a.cy - b.cy || a.cx - b.cx);
+  const order = [...cells.values()].sort((a, b) => b.w - a.w || a.cy - b.cy || a.cx - b.cx);
   const out: Array<PixelCluster<T>> = [];
   for (const seed of order) {
     if (seed.taken) continue;
     seed.taken = true;
-    const mx = seed.sx / seed.items.length;
-    const my = seed.sy / seed.items.length;
+    const mx = seed.sx / seed.w;
+    const my = seed.sy / seed.w;
     let sx = seed.sx;
     let sy = seed.sy;
+    let w = seed.w;
     const items = [...seed.items];
     for (let dy = -1; dy <= 1; dy++) {
       for (let dx = -1; dx <= 1; dx++) {
         const other = cells.get(`${seed.cx + dx},${seed.cy + dy}`);
         if (!other || other.taken) continue;
-        const ox = other.sx / other.items.length;
-        const oy = other.sy / other.items.length;
+        const ox = other.sx / other.w;
+        const oy = other.sy / other.w;
         if (Math.hypot(ox - mx, oy - my) > radius) continue;
         other.taken = true;
         sx += other.sx;
         sy += other.sy;
+        w += other.w;
         items.push(...other.items);
       }
     }
-    out.push({ x: sx / items.length, y: sy / items.length, items });
+    out.push({ x: sx / w, y: sy / w, items, weight: w });
   }
   return out;
 }

@@ -24,7 +24,7 @@ describe('mapMarks', () => {
     const { marks, outside } = mapMarks(events, {}, 'en');
     assert.equal(outside.length, 0);
     assert.equal(marks.length, 1);
-    assert.equal(marks[0]!.events.length, 50);
+    assert.equal(marks[0]!.count, 50);
     assert.equal(marks[0]!.href, '/?region=kz-almaty');
     assert.equal(marks[0]!.label, 'Almaty');
     assert.match(marks[0]!.title, /50 events \(50 unverified\)/);
@@ -33,11 +33,11 @@ describe('mapMarks', () => {
   it('links a single event to its permalink and keeps other filters on group links', () => {
     const events = [ev(1, ZHANAOZEN, 'verified'), ev(2, ALMATY), ev(3, ALMATY)];
     const { marks } = mapMarks(events, { eventType: 'Protests', from: '2022-01-02' }, 'en');
-    const single = marks.find((m) => m.events.length === 1)!;
+    const single = marks.find((m) => m.count === 1)!;
     assert.equal(single.href, '/events/1');
     assert.match(single.title, /Zhanaozen/);
     assert.match(single.title, /verified/);
-    const group = marks.find((m) => m.events.length === 2)!;
+    const group = marks.find((m) => m.count === 2)!;
     assert.equal(group.href, '/?from=2022-01-02&region=kz-almaty&type=Protests');
   });
 
@@ -65,7 +65,7 @@ describe('mapMarks', () => {
 describe('MapPage', () => {
   it('draws Kazakhstan, a link for every mark, status shapes, a legend and a text list', () => {
     const events = [ev(1, ZHANAOZEN, 'verified'), ev(2, ALMATY, 'retracted'), ...Array.from({ length: 5 }, (_, i) => ev(10 + i, KASKELEN))];
-    const html = render(<MapPage lang="en" path="/map" filter={{}} events={events} />);
+    const html = render(<MapPage lang="en" path="/map" filter={{}} view={mapMarks(events, {}, 'en')} />);
     assert.match(html, /<path class="kz" d="M/);
     assert.match(html, /<a href="\/events\/1"><title>[^<]*Zhanaozen[^<]*<\/title><use href="#m-verified"/);
     assert.match(html, /<a href="[^"]*" class="cl"><title>[^<]*6 events[^<]*<\/title>/);
@@ -86,7 +86,7 @@ describe('MapPage', () => {
       const location = { ...base, placeId: undefined, lat: 41 + ((i * 37) % 1300) / 100, lon: 50 + ((i * 91) % 3700) / 100 };
       events.push(ev(i + 1, i % 10 === 0 ? base : location));
     }
-    const html = render(<MapPage lang="ru" path="/map" filter={{}} events={events} />);
+    const html = render(<MapPage lang="ru" path="/map" filter={{}} view={mapMarks(events, {}, 'ru')} />);
     const marks = html.match(/<a href="[^"]*"( class="cl")?><title>/g) ?? [];
     assert.ok(marks.length > 10 && marks.length < 2_000, `${marks.length} marks`);
     assert.match(html, /class="cl"><title>[^<]*<\/title><circle[^>]*><\/circle><text[^>]*>\d{2,}<\/text>/);

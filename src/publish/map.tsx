@@ -5,14 +5,16 @@
  */
 import type { Child } from 'hono/jsx';
 import type { EventFilter } from '../core/filter.ts';
-import { admin1Of, getPlace, placeName, regionsOf } from '../core/gazetteer/search.ts';
-import type { PublicEvent } from '../core/public-event.ts';
+import { placeName, regionsOf } from '../core/gazetteer/search.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../core/verification.ts';
-import { eventCount, shortDate, statusLabel, summaryOf, timeView } from './event-view.tsx';
+import { eventCount, statusLabel, summaryOf } from './event-view.tsx';
 import { FilterForm, REGIONS_AS_OF, filterQuery, isFiltered } from './filter-form.tsx';
 import { type Lang, translator } from './i18n.ts';
 import { Page } from './layout.tsx';
-import { type LabelRequest, type MapBase, type PixelPoint, clusterPoints, mapBase, placeLabels } from './map-geometry.ts';
+import { type LabelRequest, mapBase, placeLabels } from './map-geometry.ts';
+import type { MapMark, MapView } from './map-marks.ts';
+
+export { type MapMark, type MapPoint, type MapView, mapMarks } from './map-marks.ts';
 
 const t = translator({
   en: {
@@ -60,9 +62,7 @@ const COUNTRY_LABELS: ReadonlyArray<{ en: string; ru: string; lon: number; lat: 
   { en: 'Azerbaijan', ru: 'Азербайджан', lon: 47.6, lat: 40.4 },
 ];
 
-const CLUSTER_RADIUS = 20;
-/** Events abroad are listed one by one; past this many the chronology is the better list. */
-const OUTSIDE_LIST_MAX = 100;
+
 const MARK_CLASS: Record<VerificationStatus, string> = {
   verified: 'm-verified',
   corroborated: 'm-corroborated',
@@ -70,114 +70,6 @@ const MARK_CLASS: Record<VerificationStatus, string> = {
   disputed: 'm-disputed',
   retracted: 'm-retracted',
 };
-
-export interface MapMark {
-  x: number;
-  y: number;
-  events: PublicEvent[];
-  href: string;
-  /** Place names, busiest first: "Almaty", "Zhanaozen, Aktau". */
-  label: string;
-  /** Tooltip text. */
-  title: string;
-}
-
-/** The region key the store filters on: the gazetteer admin1 id where known. */
-function regionKey(ev: PublicEvent): string | undefined {
-  const place = ev.location.placeId ? getPlace(ev.location.placeId) : undefined;
-  const region = place ? admin1Of(place) : undefined;
-  return region?.id ?? ev.location.admin1;
-}
-
-/** The town or city of an event: a landmark or district counts as its city. */
-function locality(ev: PublicEvent, lang: Lang): string {
-  let place = ev.location.placeId ? getPlace(ev.location.placeId) : undefined;
-  while (place && (place.kind === 'landmark' || place.kind === 'district') && place.parent) place = getPlace(place.parent);
-  return place ? placeName(place, lang) : ev.location.name;
-}
-
-function statusBreakdown(events: readonly PublicEvent[], lang: Lang): string {
-  const counts = new Map<VerificationStatus, number>();
-  for (const ev of events) counts.set(ev.status, (counts.get(ev.status) ?? 0) + 1);
-  return VERIFICATION_STATUSES.filter((s) => counts.has(s))
-    .map((s) => `${counts.get(s)} ${statusLabel(s, lang)}`)
-    .join(', ');
-}
-
-const outward = (x: number, down: boolean) => Number(((down ? Math.floor : Math.ceil)(x * 1000) / 1000).toFixed(3));
-
-/**
- * Where a group links: its region when the group holds every matching event of that region
- * (readable: "region=kz-almaty"), otherwise the area around its events.
- */
-function clusterHref(events: readonly PublicEvent[], filter: EventFilter, regionTotals: Map<string, number>): string {
-  const regions = new Set(events.map(regionKey));
-  const [only] = regions;
-  // Only a gazetteer id is a valid region filter; a free-text admin1 falls back to the area.
-  if (regions.size === 1 && only && getPlace(only) && regionTotals.get(only) === events.length) {
-    return `/${filterQuery({ ...filter, region: only })}`;
-  }
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const ev of events) {
-    w = Math.min(w, ev.location.lon);
-    e = Math.max(e, ev.location.lon);
-    s = Math.min(s, ev.location.lat);
-    n = Math.max(n, ev.location.lat);
-  }
-  return `/${filterQuery({ ...filter, bbox: [outward(w, true), outward(s, true), outward(e, false), outward(n, false)] })}`;
-}
-
-/** Places events on the map and groups the crowded ones; events off the map come back apart. */
-export function mapMarks(
-  events: readonly PublicEvent[],
-  filter: EventFilter,
-  lang: Lang,
-  base: MapBase = mapBase(),
-): { marks: MapMark[]; outside: PublicEvent[] } {
-  const points: Array<PixelPoint<PublicEvent>> = [];
-  const outside: PublicEvent[] = [];
-  const regionTotals = new Map<string, number>();
-  for (const ev of events) {
-    const key = regionKey(ev);
-    if (key) regionTotals.set(key, (regionTotals.get(key) ?? 0) + 1);
-    const p = base.project(ev.location.lon, ev.location.lat);
-    if (p) points.push({ x: p[0], y: p[1], item: ev });
-    else outside.push(ev);
-  }
-  const marks = clusterPoints(points, CLUSTER_RADIUS).map((c): MapMark => {
-    const names = new Map<string, number>();
-    for (const ev of c.items) {
-      const name = locality(ev, lang);
-      names.set(name, (names.get(name) ?? 0) + 1);
-    }
-    const ranked = [...names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const label = ranked.slice(0, 3).map(([name]) => name).join(', ') + (ranked.length > 3 ? ', …' : '');
-    const x = Math.round(c.x);
-    const y = Math.round(c.y);
-    if (c.items.length === 1) {
-      const ev = c.items[0]!;
-      const time = timeView(ev.time, lang);
-      return {
-        x,
-        y,
-        events: c.items,
-        href: `/events/${ev.id}`,
-        label,
-        title: `${summaryOf(ev, lang).text} — ${label}, ${shortDate(ev.localDate, lang)} ${time.text} — ${statusLabel(ev.status, lang)}`,
-      };
-    }
-    return {
-      x,
-      y,
-      events: c.items,
-      href: clusterHref(c.items, filter, regionTotals),
-      label,
-      title: `${label}: ${eventCount(c.items.length, lang)} (${statusBreakdown(c.items, lang)})`,
-    };
-  });
-  marks.sort((a, b) => b.events.length - a.events.length || a.y - b.y || a.x - b.x);
-  return { marks, outside };
-}
 
 /** "Mangystau Region" → "Mangystau", "Мангистауская область" → "Мангистауская обл.". */
 function shortRegionName(name: string): string {
@@ -212,7 +104,7 @@ export function MapSvg(props: { lang: Lang; marks: MapMark[]; title: string }) {
       </text>
     ) : null;
   };
-  const obstacles = props.marks.map((m) => ({ x: m.x, y: m.y, r: m.events.length === 1 ? 7 : clusterRadius(m.events.length) }));
+  const obstacles = props.marks.map((m) => ({ x: m.x, y: m.y, r: m.event ? 7 : clusterRadius(m.count) }));
   const points: Array<LabelRequest & { px: number; py: number }> = [];
   const regions = regionsOf('KAZ', REGIONS_AS_OF);
   const fullNames = new Set(regions.map((r) => placeName(r, lang)));
@@ -243,17 +135,17 @@ export function MapSvg(props: { lang: Lang; marks: MapMark[]; title: string }) {
         </g>
       ))}
       {props.marks.map((m) =>
-        m.events.length === 1 ? (
+        m.event ? (
           <a href={m.href}>
             <title>{m.title}</title>
-            <use href={`#${MARK_CLASS[m.events[0]!.status]}`} class={`mk ${MARK_CLASS[m.events[0]!.status]}`} x={m.x} y={m.y} />
+            <use href={`#${MARK_CLASS[m.status]}`} class={`mk ${MARK_CLASS[m.status]}`} x={m.x} y={m.y} />
           </a>
         ) : (
           <a href={m.href} class="cl">
             <title>{m.title}</title>
-            <circle cx={m.x} cy={m.y} r={clusterRadius(m.events.length)} />
+            <circle cx={m.x} cy={m.y} r={clusterRadius(m.count)} />
             <text x={m.x} y={m.y + 4}>
-              {m.events.length}
+              {m.count}
             </text>
           </a>
         ),
@@ -290,21 +182,21 @@ export interface MapPageProps {
   lang: Lang;
   path: string;
   filter: EventFilter;
-  /** Every published event matching the filter; the page places and groups them. */
-  events: readonly PublicEvent[];
+  /** The map of the published events matching the filter (`mapView`, or `mapMarks` of events in memory). */
+  view: MapView;
 }
 
 export function MapPage(props: MapPageProps) {
-  const { lang, filter, events } = props;
-  const { marks, outside } = mapMarks(events, filter, lang);
-  const onMap = events.length - outside.length;
+  const { lang, filter, view } = props;
+  const { marks, outside } = view;
+  const onMap = view.total - view.outsideCount;
   return (
     <Page lang={lang} path={props.path} title={t(lang, 'title')} nav="map" description={t(lang, 'intro')}>
       <h1>{t(lang, 'title')}</h1>
       <p class="meta">{t(lang, 'intro')}</p>
       <FilterForm lang={lang} filter={filter} action="/map" />
       <p class="count" role="status">
-        {events.length === 0 ? t(lang, isFiltered(filter) ? 'none' : 'noneAtAll') : t(lang, 'matching', { count: eventCount(onMap, lang) })}
+        {view.total === 0 ? t(lang, isFiltered(filter) ? 'none' : 'noneAtAll') : t(lang, 'matching', { count: eventCount(onMap, lang) })}
       </p>
       <figure class="map">
         <MapSvg lang={lang} marks={marks} title={t(lang, 'svgTitle', { count: eventCount(onMap, lang) })} />
@@ -318,25 +210,25 @@ export function MapPage(props: MapPageProps) {
           <ul class="places">
             {marks.map((m) => (
               <li>
-                <a href={m.href}>{m.label}</a> — {m.events.length === 1 ? summaryOf(m.events[0]!, lang).text : eventCount(m.events.length, lang)}
+                <a href={m.href}>{m.label}</a> — {m.event ? summaryOf(m.event, lang).text : eventCount(m.count, lang)}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      {outside.length > 0 ? (
+      {view.outsideCount > 0 ? (
         <section>
           <h2>{t(lang, 'outside')}</h2>
           <ul class="places">
-            {outside.slice(0, OUTSIDE_LIST_MAX).map((ev) => (
+            {outside.map((ev) => (
               <li>
                 <a href={`/events/${ev.id}`}>{ev.location.name}</a> — {summaryOf(ev, lang).text}
               </li>
             ))}
           </ul>
-          {outside.length > OUTSIDE_LIST_MAX ? (
+          {view.outsideCount > outside.length ? (
             <p>
-              <a href={`/${filterQuery(filter)}`}>{t(lang, 'more', { n: outside.length - OUTSIDE_LIST_MAX })}</a>
+              <a href={`/${filterQuery(filter)}`}>{t(lang, 'more', { n: view.outsideCount - outside.length })}</a>
             </p>
           ) : null}
         </section>

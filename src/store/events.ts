@@ -6,6 +6,7 @@ import { type PublicEvent, toPublicEvent } from '../core/public-event.ts';
 import type { Queryable } from './db.ts';
 import { type LogEntry, encodeLogEntry } from '../log/entry.ts';
 import { appendLogEntry } from './log.ts';
+import { countPublishedByDay, dayOfOffset, lastCountsByDay } from './published.ts';
 
 export interface EventRow {
   id: number;
@@ -117,9 +118,24 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
   await q.query('update event_revisions set published_at = $3 where event_id = $1 and revision = $2', [id, rev.revision, now]);
   await q.query(
     `update events set published_revision = $2, published_at = $3, first_published_at = coalesce(first_published_at, $3),
-       pub_start = $4, pub_local_date = $5, pub_region = $6, pub_event_type = $7, pub_status = $8, pub_record = $9
+       pub_start = $4, pub_local_date = $5, pub_region = $6, pub_event_type = $7, pub_status = $8, pub_record = $9,
+       pub_lon = $10, pub_lat = $11, pub_place_id = $12, pub_place_name = $13
      where id = $1`,
-    [id, rev.revision, now, record.time.start, record.localDate, regionKey(rev.data), record.eventType, record.status, JSON.stringify(record)],
+    [
+      id,
+      rev.revision,
+      now,
+      record.time.start,
+      record.localDate,
+      regionKey(rev.data),
+      record.eventType,
+      record.status,
+      JSON.stringify(record),
+      record.location.lon,
+      record.location.lat,
+      record.location.placeId ?? null,
+      record.location.name,
+    ],
   );
   await q.query(
     `insert into publications (event_id, revision, action, editor_id, reason, at, record) values ($1, $2, 'publish', $3, $4, $5, $6)`,
@@ -137,7 +153,8 @@ export async function unpublishEvent(q: Queryable, id: number, editorId: number 
   if (ev.published_revision === null) throw new ConflictError('the event is not published');
   await q.query(
     `update events set published_revision = null, published_at = null, pub_start = null, pub_local_date = null,
-       pub_region = null, pub_event_type = null, pub_status = null, pub_record = null where id = $1`,
+       pub_region = null, pub_event_type = null, pub_status = null, pub_record = null,
+       pub_lon = null, pub_lat = null, pub_place_id = null, pub_place_name = null where id = $1`,
     [id],
   );
   await q.query(`insert into publications (event_id, revision, action, editor_id, reason, at) values ($1, $2, 'unpublish', $3, $4, $5)`, [
@@ -183,31 +200,81 @@ function whereOf(f: EventFilter, params: unknown[]): string {
   if (f.eventType) add('pub_event_type = ?', f.eventType);
   if (f.status) add('pub_status = ?', f.status);
   if (f.bbox) {
-    // No column for the point: an area filter comes from a map click, rare next to date ranges.
     const [west, south, east, north] = f.bbox;
-    add("(pub_record->'location'->>'lon')::float8 >= ?", west);
-    add("(pub_record->'location'->>'lat')::float8 >= ?", south);
-    add("(pub_record->'location'->>'lon')::float8 <= ?", east);
-    add("(pub_record->'location'->>'lat')::float8 <= ?", north);
+    add('pub_lon >= ?', west);
+    add('pub_lat >= ?', south);
+    add('pub_lon <= ?', east);
+    add('pub_lat <= ?', north);
   }
   return clauses.join(' and ');
 }
 
-/** One page of the chronology: newest local day first, and within a day in time order. */
+/**
+ * One page of the chronology: newest local day first, and within a day in time order. The total
+ * and the day the page starts on come from the tallies, so page N reads its own rows and those
+ * before it on its first day, not the N - 1 pages before it. Counts cached from an earlier page
+ * are used at once and checked against the version the page query reads along with its rows.
+ */
 export async function queryPublished(
   q: Queryable,
   f: EventFilter,
   page: { limit: number; offset: number },
 ): Promise<{ events: PublicEvent[]; total: number }> {
+  let counts = lastCountsByDay(q, f) ?? (await countPublishedByDay(q, f));
+  for (let attempt = 0; ; attempt++) {
+    const start = page.offset === 0 ? undefined : dayOfOffset(counts, page.offset);
+    const params: unknown[] = [];
+    const where = whereOf(f, params);
+    const order = 'order by pub_local_date desc, pub_start, id';
+    let rowsOf: string;
+    if (page.offset > 0 && !start) {
+      // Past the last page: no rows to read, but the version still says whether the counts hold.
+      rowsOf = 'select null::jsonb as pub_record limit 0';
+      params.length = 0;
+    } else if (start?.hour) {
+      // From the start of the hour the page begins in: the rest of that day, then earlier days.
+      params.push(start.date, start.hour, page.limit + page.offset - start.before, page.limit, page.offset - start.before);
+      const n = params.length;
+      rowsOf = `select pub_record from (
+          (select pub_record, pub_local_date, pub_start, id from events
+            where ${where} and pub_local_date = $${n - 4}::date and pub_start >= $${n - 3}::timestamptz order by pub_start, id limit $${n - 2})
+          union all
+          (select pub_record, pub_local_date, pub_start, id from events where ${where} and pub_local_date < $${n - 4}::date ${order} limit $${n - 2})
+        ) u ${order} limit $${n - 1} offset $${n}`;
+    } else {
+      let within = where;
+      if (start) within += ` and pub_local_date <= $${params.push(start.date)}::date`;
+      params.push(page.limit, page.offset - (start?.before ?? 0));
+      rowsOf = `select pub_record from events where ${within} ${order} limit $${params.length - 1} offset $${params.length}`;
+    }
+    const rows = await q.query<{ version: string; pub_record: PublicEvent | null }>(
+      `select v.n::text as version, e.pub_record from published_version v left join lateral (${rowsOf}) e on true`,
+      params,
+    );
+    if (rows[0]?.version === counts.version || attempt > 0) {
+      return { events: rows.flatMap((r) => (r.pub_record ? [r.pub_record] : [])), total: counts.total };
+    }
+    counts = await countPublishedByDay(q, f);
+  }
+}
+
+/**
+ * The published events matching the filter at the given positions, in date order: the map's
+ * single marks and its list of events abroad.
+ */
+export async function publishedAt(q: Queryable, f: EventFilter, positions: ReadonlyArray<readonly [number, number]>, limit: number): Promise<PublicEvent[]> {
+  if (positions.length === 0 || limit <= 0) return [];
   const params: unknown[] = [];
   const where = whereOf(f, params);
-  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from events where ${where}`, params);
+  params.push(positions.map((p) => p[0]), positions.map((p) => p[1]), limit);
+  const n = params.length;
   const rows = await q.query<{ pub_record: PublicEvent }>(
-    `select pub_record from events where ${where} order by pub_local_date desc, pub_start, id
-     limit $${params.length + 1} offset $${params.length + 2}`,
-    [...params, page.limit, page.offset],
+    `select pub_record from events
+     where ${where} and (pub_lon, pub_lat) in (select * from unnest($${n - 2}::float8[], $${n - 1}::float8[]))
+     order by pub_local_date, pub_start, id limit $${n}`,
+    params,
   );
-  return { events: rows.map((r) => r.pub_record), total: count?.n ?? 0 };
+  return rows.map((r) => r.pub_record);
 }
 
 /**

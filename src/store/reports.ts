@@ -91,6 +91,8 @@ export interface ReportQuery {
   offset?: number;
 }
 
+const OPEN_STATES = ['new', 'claimed'];
+
 /** The triage queue: oldest first, so nothing waits forever. */
 export async function listReports(q: Queryable, query: ReportQuery = {}): Promise<ReportRow[]> {
   const states = query.states ?? ['new', 'claimed'];
@@ -99,6 +101,72 @@ export async function listReports(q: Queryable, query: ReportQuery = {}): Promis
      where r.state = any($1::text[]) order by r.received_at, r.id limit $2 offset $3`,
     [states, query.limit ?? 100, query.offset ?? 0],
   );
+}
+
+/** A place in the queue's order: the received time and id of a report, as the pager carries it. */
+export interface QueueKey {
+  at: Date;
+  id: number;
+}
+
+export interface QueuePageQuery {
+  /** Oldest first (the default: nothing waits forever) or newest first. */
+  order: 'oldest' | 'newest';
+  /** Reports after this key in that order (the next page), or before it (the previous page). */
+  after?: QueueKey | undefined;
+  before?: QueueKey | undefined;
+  limit: number;
+}
+
+export interface QueuePageRows {
+  reports: ReportRow[];
+  /** Open reports ahead of this page in its order: the page shows numbers `skipped + 1` on. */
+  skipped: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+/**
+ * One page of the open reports (new and claimed) by key, not by offset: page 50 costs what page
+ * 1 does, and a report arriving while an editor pages does not shift the pages they have not
+ * seen yet.
+ */
+export async function listOpenReports(q: Queryable, query: QueuePageQuery): Promise<QueuePageRows> {
+  const newest = query.order === 'newest';
+  const backwards = query.before !== undefined;
+  const key = query.before ?? query.after;
+  // Walking back from `before` reads the page in reverse and turns it round afterwards.
+  const descending = newest !== backwards;
+  const params: unknown[] = [OPEN_STATES, query.limit + 1];
+  let where = 'r.state = any($1::text[])';
+  if (key) {
+    params.push(key.at, key.id);
+    where += ` and (r.received_at, r.id) ${descending ? '<' : '>'} ($3::timestamptz, $4::int)`;
+  }
+  const dir = descending ? 'desc' : '';
+  const rows = await q.query<ReportRow>(
+    `select r.*, u.username as claimed_by_name from reports r left join users u on u.id = r.claimed_by
+     where ${where} order by r.received_at ${dir}, r.id ${dir} limit $2`,
+    params,
+  );
+  const more = rows.length > query.limit;
+  const reports = rows.slice(0, query.limit);
+  if (backwards) reports.reverse();
+  const first = reports[0];
+  let skipped = 0;
+  if (first) {
+    const [row] = await q.query<{ n: number }>(
+      `select count(*)::int as n from reports where state = any($1::text[]) and (received_at, id) ${newest ? '>' : '<'} ($2::timestamptz, $3::int)`,
+      [OPEN_STATES, first.received_at, first.id],
+    );
+    skipped = row?.n ?? 0;
+  }
+  return {
+    reports,
+    skipped,
+    hasPrevious: backwards ? more : skipped > 0,
+    hasNext: backwards ? key !== undefined : more,
+  };
 }
 
 export async function countReportsByState(q: Queryable): Promise<Record<string, number>> {

@@ -1,4 +1,4 @@
-/** The triage queue, the workspace's home: open reports oldest first, so none waits forever. */
+/** The triage queue, the workspace's home: every open report, oldest first so none waits forever, a page at a time. */
 import { type Lang, translator } from '../i18n.ts';
 import { type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
 
@@ -52,6 +52,13 @@ const text = translator({
     title: 'Report queue',
     counts: 'Reports by state',
     open: 'Open reports, oldest first',
+    openNewest: 'Open reports, newest first',
+    showNewest: 'Show the newest first',
+    showOldest: 'Show the oldest first',
+    range: 'Reports {from}–{to} of {total} open.',
+    previous: '← Previous {n}',
+    next: 'Next {n} →',
+    pages: 'Pages of the queue',
     empty: 'Nothing waiting: every report has been handled.',
     received: 'Received',
     channel: 'Channel',
@@ -66,6 +73,13 @@ const text = translator({
     title: 'Очередь сообщений',
     counts: 'Сообщения по состоянию',
     open: 'Открытые сообщения, сначала старые',
+    openNewest: 'Открытые сообщения, сначала новые',
+    showNewest: 'Сначала новые',
+    showOldest: 'Сначала старые',
+    range: 'Сообщения {from}–{to} из {total} открытых.',
+    previous: '← Предыдущие {n}',
+    next: 'Следующие {n} →',
+    pages: 'Страницы очереди',
     empty: 'Очередь пуста: все сообщения разобраны.',
     received: 'Получено',
     channel: 'Канал',
@@ -90,19 +104,30 @@ export interface QueueReport {
   claimed_by_name?: string | null | undefined;
 }
 
+export const QUEUE_PAGE_SIZE = 200;
+
 export interface QueuePageProps {
   lang: Lang;
   path: string;
   user: EditorUser;
   counts: Record<string, number>;
-  reports: QueueReport[];
+  order: 'oldest' | 'newest';
+  /** One page of the open reports in `order`, and where it sits in the whole queue. */
+  page: { reports: QueueReport[]; skipped: number; hasPrevious: boolean; hasNext: boolean };
 }
 
 const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
 
 export function QueuePage(props: QueuePageProps) {
   const { lang } = props;
-  const t = (k: Parameters<typeof text>[1]) => text(lang, k);
+  const t = (k: Parameters<typeof text>[1], vars?: Record<string, string | number>) => text(lang, k, vars);
+  const { order, page } = props;
+  const reports = page.reports;
+  const open = (props.counts.new ?? 0) + (props.counts.claimed ?? 0);
+  const link = (params: Record<string, string>) => {
+    const q = new URLSearchParams({ ...(order === 'newest' ? { order } : {}), ...params }).toString();
+    return `/editor${q ? `?${q}` : ''}`;
+  };
   return (
     <EditorPage lang={lang} path={props.path} title={t('title')} user={props.user} nav="queue">
       <h1>{t('title')}</h1>
@@ -115,8 +140,16 @@ export function QueuePage(props: QueuePageProps) {
           </>
         ))}
       </dl>
-      <h2>{t('open')}</h2>
-      {props.reports.length === 0 ? (
+      <h2>{t(order === 'newest' ? 'openNewest' : 'open')}</h2>
+      <p>
+        <a href={order === 'newest' ? '/editor' : '/editor?order=newest'}>{t(order === 'newest' ? 'showOldest' : 'showNewest')}</a>
+      </p>
+      {reports.length > 0 ? (
+        <p class="count" role="status">
+          {t('range', { from: page.skipped + 1, to: page.skipped + reports.length, total: open })}
+        </p>
+      ) : null}
+      {reports.length === 0 ? (
         <p class="notice ok">{t('empty')}</p>
       ) : (
         <table>
@@ -131,7 +164,7 @@ export function QueuePage(props: QueuePageProps) {
             </tr>
           </thead>
           <tbody>
-            {props.reports.map((r) => (
+            {reports.map((r) => (
               <tr>
                 <td>
                   <Time at={r.received_at} />
@@ -156,6 +189,24 @@ export function QueuePage(props: QueuePageProps) {
           </tbody>
         </table>
       )}
+      {page.hasPrevious || page.hasNext ? (
+        <nav class="pager" aria-label={t('pages')}>
+          {page.hasPrevious && reports[0] ? (
+            <a href={link({ before: String(reports[0].id) })} rel="prev">
+              {t('previous', { n: QUEUE_PAGE_SIZE })}
+            </a>
+          ) : (
+            <span></span>
+          )}
+          {page.hasNext && reports.length > 0 ? (
+            <a href={link({ after: String(reports[reports.length - 1]!.id) })} rel="next">
+              {t('next', { n: QUEUE_PAGE_SIZE })}
+            </a>
+          ) : (
+            <span></span>
+          )}
+        </nav>
+      ) : null}
     </EditorPage>
   );
 }

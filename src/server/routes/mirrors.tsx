@@ -17,7 +17,7 @@ import { type FeedInfo, renderAtom } from '../../publish/feeds/atom.ts';
 import { renderJsonFeed } from '../../publish/feeds/json-feed.ts';
 import { type Lang, common } from '../../publish/i18n.ts';
 import { Page } from '../../publish/layout.tsx';
-import { MapPage } from '../../publish/map.tsx';
+import { MapPage, mapMarks } from '../../publish/map.tsx';
 import {
   type MirrorAlarmRow,
   type MirrorRow,
@@ -200,7 +200,7 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (!found) return c.notFound();
     const filter = parseEventFilter(c.req.query());
     const events = await listMirrorEvents(ctx.db, found.m.origin, filter);
-    return mirrored(c, found, <MapPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} />);
+    return mirrored(c, found, <MapPage lang={c.get('lang')} path={currentPath(c)} filter={filter} view={mapMarks(events, filter, c.get('lang'))} />);
   });
 
   /** Feed metadata for a mirror: ids and permalinks stay the original chronicle's, a mirror is the same record. */

@@ -10,7 +10,9 @@ import { CHRONOLOGY_PAGE_SIZE, ChronologyPage } from '../../publish/chronology.t
 import { EventPage, GonePage, type PublishedVersion } from '../../publish/event-page.tsx';
 import { common } from '../../publish/i18n.ts';
 import { MapPage } from '../../publish/map.tsx';
-import { type PublicationRow, getPublishedEvent, listPublications, queryPublished, streamPublished } from '../../store/events.ts';
+import { OUTSIDE_LIST_MAX, layOutMap, mapView, singlePositions } from '../../publish/map-marks.ts';
+import { type PublicationRow, getPublishedEvent, listPublications, publishedAt, queryPublished } from '../../store/events.ts';
+import { publishedPoints } from '../../store/published.ts';
 import { countLatestCosignatures } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../http.ts';
@@ -92,10 +94,19 @@ export function registerPublicRoutes(app: Hono<Env>, ctx: AppContext): void {
     showEvent(c, intParam(c.req.param('id'), 'id'), intParam(c.req.param('revision'), 'revision')),
   );
 
+  /**
+   * The map reads counted points and then only the events it names (single marks, the first
+   * events abroad): a handful of queries whatever the number of events.
+   */
   app.get('/map', async (c) => {
     const filter = filterOf(c);
-    const events: PublicEvent[] = [];
-    for await (const ev of streamPublished(ctx.db, filter)) events.push(ev);
-    return c.html(<MapPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} />);
+    const lang = c.get('lang');
+    const layout = layOutMap(await publishedPoints(ctx.db, filter));
+    const singles = singlePositions(layout);
+    const [single, outside] = await Promise.all([
+      publishedAt(ctx.db, filter, singles, singles.length),
+      publishedAt(ctx.db, filter, layout.outside.map((p) => [p.lon, p.lat] as const), OUTSIDE_LIST_MAX),
+    ]);
+    return c.html(<MapPage lang={lang} path={currentPath(c)} filter={filter} view={mapView(layout, single, outside, filter, lang)} />);
   });
 }
