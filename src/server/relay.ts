@@ -14,6 +14,7 @@ import { Buffer } from 'node:buffer';
 import { ConflictError, ForbiddenError, Problems, ValidationError } from '../core/errors.ts';
 import { deviceKey } from '../core/armor.ts';
 import { type ReportInput, validateReportInput } from '../core/report.ts';
+import { validateReportJson } from '../core/report-contract.ts';
 import {
   claimDueRelayItems,
   deleteRelayItem,
@@ -87,7 +88,7 @@ function checkRelayedReport(body: unknown, headerKey: string | undefined): { inp
   const problems = new Problems();
   let input: ReportInput | undefined;
   try {
-    input = validateReportInput(body);
+    input = validateReportJson(body);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     problems.list.push(...err.problems);
