@@ -98,10 +98,10 @@ export async function getRevision(q: Queryable, id: number, revision: number): P
 }
 
 /** The region (admin1) key the chronology filters on: the gazetteer id where known. */
-function regionKey(data: EventData): string | null {
-  const place = data.location.placeId ? getPlace(data.location.placeId) : undefined;
+export function regionKeyOf(location: EventData['location']): string | null {
+  const place = location.placeId ? getPlace(location.placeId) : undefined;
   const region = place ? admin1Of(place) : undefined;
-  return region?.id ?? data.location.admin1 ?? null;
+  return region?.id ?? location.admin1 ?? null;
 }
 
 /**
@@ -119,7 +119,7 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
     `update events set published_revision = $2, published_at = $3, first_published_at = coalesce(first_published_at, $3),
        pub_start = $4, pub_local_date = $5, pub_region = $6, pub_event_type = $7, pub_status = $8, pub_record = $9
      where id = $1`,
-    [id, rev.revision, now, record.time.start, record.localDate, regionKey(rev.data), record.eventType, record.status, JSON.stringify(record)],
+    [id, rev.revision, now, record.time.start, record.localDate, regionKeyOf(rev.data.location), record.eventType, record.status, JSON.stringify(record)],
   );
   await q.query(
     `insert into publications (event_id, revision, action, editor_id, reason, at, record) values ($1, $2, 'publish', $3, $4, $5, $6)`,

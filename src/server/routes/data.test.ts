@@ -153,7 +153,7 @@ describe('feeds', () => {
     const xml = await res.text();
     assertWellFormedXml(xml);
     const ids_ = [...xml.matchAll(/<entry><id>[^<]*\/events\/(\d+)<\/id>/g)].map((m) => Number(m[1]));
-    assert.deepEqual(ids_, [ids.riot, ids.almaty, ids.revised, ids.zhanaozen]);
+    assert.deepEqual(ids_, [ids.riot, ids.almaty, ids.withdrawn, ids.revised, ids.zhanaozen], 'the withdrawn event as a notice, in its place');
     assert.match(xml, /<georss:point>43.34 52.86<\/georss:point>/);
   });
 
@@ -170,7 +170,7 @@ describe('feeds', () => {
     assert.match(res.headers.get('content-type') ?? '', /^application\/feed\+json/);
     const feed = await res.json();
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
-    assert.equal(feed.items.length, 4);
+    assert.equal(feed.items.length, 5);
     assert.equal(feed.items[0].date_modified, '2022-01-07T00:00:00.000Z');
   });
 
@@ -193,7 +193,7 @@ describe('files', () => {
     assert.deepEqual(rows[0], [...ACLED_COLUMNS]);
     assert.equal(rows.length, 5);
     const almaty = rows.find((r) => r[0] === `KAZ${ids.almaty}`)!;
-    assert.equal(almaty[ACLED_COLUMNS.indexOf('source')], 'Example News');
+    assert.equal(almaty[ACLED_COLUMNS.indexOf('source')], 'Example News; Undisclosed Source');
     assert.equal(almaty[ACLED_COLUMNS.indexOf('iso')], '398');
   });
 
