@@ -172,3 +172,34 @@ describe('collecting cosignatures from a witness', () => {
     assert.equal(await banner(), 'witnessed by 1 of the 1 mirror it lists');
   });
 });
+
+describe('a witness whose submission prefix does not end in /witness', () => {
+  it('is asked at <prefix>/add-checkpoint, and its cosignature is kept', async () => {
+    const origin = await openTestApp();
+    const witnessKey = ephemeralWitnessKey('tlog.example.net/witness');
+    const witness = await openTestApp({ witnessKey });
+    try {
+      await insertMirror(witness.db, { origin: 'localhost/log', logUrl: 'http://localhost/log/', verifierKey: origin.ctx.logSigner.verifierKey, now: new Date() });
+      const asked: string[] = [];
+      // The witness lives under https://tlog.example.net/v1/; it is this test's witness app.
+      configureWitnessClient(origin.ctx, {
+        fetch: async (url, init) => {
+          asked.push(url);
+          return witness.app.request(url.replace('https://tlog.example.net/v1/', 'http://localhost/witness/'), init);
+        },
+      });
+      await insertLogWitness(origin.db, { name: witnessKey.name, verifierKey: witnessKey.verifierKey, url: 'https://tlog.example.net/v1', now: new Date() });
+      await appendLogEntries(origin.db, entries(0, 3));
+      await origin.app.request('http://localhost/log/checkpoint');
+      await cosignaturesSettled(origin.ctx);
+      assert.deepEqual(await collectCosignatures(origin.ctx), [{ name: witnessKey.name, status: 'already', size: 3 }], 'cosigned when the checkpoint was signed');
+      assert.ok(asked.length > 0 && asked.every((u) => u === 'https://tlog.example.net/v1/add-checkpoint'), asked.join(', '));
+      const note = await (await origin.app.request('http://localhost/log/checkpoint')).text();
+      assert.ok(signatureLines(note).some((line) => line.startsWith(`— ${witnessKey.name} `)), note);
+    } finally {
+      await cosignaturesSettled(origin.ctx);
+      await origin.close();
+      await witness.close();
+    }
+  });
+});
