@@ -255,6 +255,11 @@ describe('events API', () => {
     assert.equal((await gone.json()).error.at, '2022-01-05T01:00:00.000Z');
     assert.equal((await get(`/api/v1/events/${ids.withdrawn}/history`)).status, 410);
     assert.equal((await get('/api/v1/events/abc')).status, 400);
+    for (const zero of ['/api/v1/events/0', '/api/v1/events/0/history', '/api/v1/events/000']) {
+      const res = await get(zero);
+      assert.equal(res.status, 400, `${zero}: ids start at 1, as the OpenAPI document declares`);
+      assert.equal((await res.json()).error.code, 'invalid_parameter');
+    }
   });
 
   test('history lists every publication with the record as published', async () => {
