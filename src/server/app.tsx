@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { CaravanError } from '../core/errors.ts';
 import { MessagePage } from '../publish/layout.tsx';
 import { common } from '../publish/i18n.ts';
-import { assetRoutes } from './assets.ts';
+import { assetRoutes, faviconRoute } from './assets.ts';
 import type { AppContext } from './context.ts';
 import { type Env, chooseLang, currentPath, errorJson, statusOf } from './http.ts';
 import { registerPublicRoutes } from './routes/public.tsx';
@@ -60,6 +60,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   // Before /assets: the bundled scripts live beside the static files there.
   registerClientRoutes(app);
   app.route('/assets', assetRoutes());
+  app.route('/favicon.ico', faviconRoute());
   registerRecipientRoutes(app, ctx);
   registerPublicRoutes(app, ctx);
   registerReportRoutes(app, ctx);
