@@ -159,3 +159,10 @@ test('an independent CSV parser (csv-parse, strict) reads the export: every row 
 });
 
 type AcledRowOf = Record<(typeof ACLED_COLUMNS)[number], string>;
+
+test('events published with the old plural labels are exported with the codebook labels', () => {
+  const ev = toPublicEvent(7, 1, sampleEventData({ actor1: { name: 'Unidentified Armed Group (Kazakhstan)', type: 3, associated: [] }, actor2: { name: 'Civilians (Kazakhstan)', type: 7, associated: [] } }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
+  const stored = { ...ev, interaction: 'Political militias-Civilians' };
+  assert.equal(toAcledRow(stored).interaction, 'Political militia-Civilians');
+  assert.equal(toAcledRow(stored).inter1, 'Political militia');
+});

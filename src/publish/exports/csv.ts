@@ -22,7 +22,7 @@
  * - RFC 4180: CRLF line ends, quotes doubled, fields with comma, quote or newline quoted.
  *   UTF-8 without a byte-order mark, as ACLED ships its files.
  */
-import { ACTOR_TYPES } from '../../core/coding.ts';
+import { ACTOR_TYPES, interactionOf } from '../../core/coding.ts';
 import { admin1Of, getPlace } from '../../core/gazetteer/search.ts';
 import type { PublicEvent } from '../../core/public-event.ts';
 import { textStream } from './stream.ts';
@@ -143,7 +143,8 @@ export function toAcledRow(ev: PublicEvent): AcledRow {
     actor2: ev.actor2?.name ?? '',
     assoc_actor_2: ev.actor2?.associated.join('; ') ?? '',
     inter2: ev.actor2 ? ACTOR_TYPES[ev.actor2.type] : '',
-    interaction: ev.interaction,
+    // From the codes, not the stored label: records published before the labels were corrected keep the old text.
+    interaction: interactionOf(ev.actor1.type, ev.actor2?.type).label,
     civilian_targeting: ev.civilianTargeting ? 'Civilian targeting' : '',
     iso: country ? String(country.iso) : '',
     region: country?.region ?? '',
