@@ -25,7 +25,10 @@ import { publishEvent, reviseEvent, unpublishEvent } from '../src/store/events.t
 import { getMirror, listMirrorAlarms } from '../src/store/mirrors.ts';
 import { openTestDb, publishSampleEvent } from '../src/store/testing.ts';
 
-const ORIGIN = 'kz.example';
+const HOST = 'kz.example';
+/** The log's origin: a new log is named after its tlog-tiles prefix. */
+const ORIGIN = `${HOST}/log`;
+const MIRROR = `/mirrors/${encodeURIComponent(ORIGIN)}`;
 const PHOTO = Buffer.from('a stripped photo of Republic Square, as bytes');
 const PHOTO_SHA = createHash('sha256').update(PHOTO).digest('hex');
 const MIRROR_TABLES = ['mirrors', 'mirror_entries', 'mirror_tiles', 'mirror_staging', 'mirror_alarms', 'mirror_events', 'mirror_media'];
@@ -57,7 +60,7 @@ function member(tar: Buffer, pattern: RegExp) {
 
 async function chronicle(dataDir: string, db: Db, overrides: Partial<AppContext> = {}): Promise<AppContext> {
   await mkdir(dataDir, { recursive: true });
-  return contextFor(loadConfig({ CARAVAN_DATA: dataDir, CARAVAN_ORIGIN: `https://${ORIGIN}` }), db, overrides);
+  return contextFor(loadConfig({ CARAVAN_DATA: dataDir, CARAVAN_ORIGIN: `https://${HOST}` }), db, overrides);
 }
 
 describe('bundles carried from one chronicle to another', () => {
@@ -104,7 +107,7 @@ describe('bundles carried from one chronicle to another', () => {
     const written = await bundleExport(origin, bundle, undefined, (l) => lines.push(l));
     assert.equal(written.size, 6);
     assert.equal(written.media, 1);
-    assert.match(lines.join('\n'), /^wrote .*kz\.tar: kz\.example, 6 entries \(root \S+\), 1 media files, \d+ bytes$/);
+    assert.match(lines.join('\n'), /^wrote .*kz\.tar: kz\.example\/log, 6 entries \(root \S+\), 1 media files, \d+ bytes$/);
   });
 
   after(async () => {
@@ -122,7 +125,7 @@ describe('bundles carried from one chronicle to another', () => {
     };
     const file = await run(bundle, origin.logSigner.verifierKey);
     assert.equal(file.code, 0, file.err);
-    assert.match(file.out, /^verified kz\.example: 6 entries/);
+    assert.match(file.out, /^verified kz\.example\/log: 6 entries/);
     const folder = join(tmp, 'unpacked');
     await mkdir(folder);
     const untar = spawnSync('tar', ['xf', bundle, '-C', folder], { encoding: 'utf8' });
@@ -130,12 +133,12 @@ describe('bundles carried from one chronicle to another', () => {
     assert.deepEqual(await readFile(join(folder, 'media', PHOTO_SHA)), PHOTO);
     const unpacked = await run(folder);
     assert.equal(unpacked.code, 0, unpacked.err);
-    assert.match(unpacked.out, /verified kz\.example: 6 entries, root \S+, consistent with the 6 seen on/);
+    assert.match(unpacked.out, /verified kz\.example\/log: 6 entries, root \S+, consistent with the 6 seen on/);
   });
 
   it('refuses without a key it can trust, whatever the bundle carries', async () => {
     const before = await snapshot(mirror.db);
-    await assert.rejects(importBundle({ db: mirror.db, now: () => new Date() }, { file: bundle, env: { CARAVAN_STATE: join(tmp, 'nothing') } }), /no verifier key is known for "kz\.example"; pass it with --key/);
+    await assert.rejects(importBundle({ db: mirror.db, now: () => new Date() }, { file: bundle, env: { CARAVAN_STATE: join(tmp, 'nothing') } }), /no verifier key is known for "kz\.example\/log"; pass it with --key/);
     assert.equal(await snapshot(mirror.db), before);
   });
 
@@ -171,9 +174,9 @@ describe('bundles carried from one chronicle to another', () => {
     await damaged('media', flip(photo.at + 2), new RegExp(`media/${PHOTO_SHA}: its SHA-256 is`));
     const manifest = member(tar, /^bundle\.json$/);
     const renamed = Buffer.from(tar);
-    const originAt = renamed.indexOf('"origin": "kz.example"', manifest.at) + '"origin": "'.length;
+    const originAt = renamed.indexOf('"origin": "kz.example/log"', manifest.at) + '"origin": "'.length;
     renamed.write('kz.exampl3', originAt, 'latin1');
-    await damaged('bundle-origin', renamed, /bundle\.json says origin "kz\.exampl3", but the signed checkpoint is for "kz\.example"/);
+    await damaged('bundle-origin', renamed, /bundle\.json says origin "kz\.exampl3\/log", but the signed checkpoint is for "kz\.example\/log"/);
     await damaged('cut-header', tar.subarray(0, checkpoint.at - 300), /truncated: .*\(after bundle\.json\)/);
     await damaged('cut-member', tar.subarray(0, entries.at + 100), /truncated: the archive ends in the middle of a member or header \(in log\/tile\/entries\/000\.p\/6\)/);
     await damaged('cut-end', tar.subarray(0, tar.length - 1024), /end-of-archive blocks are missing/);
@@ -206,15 +209,15 @@ describe('bundles carried from one chronicle to another', () => {
   it('loads a verified bundle and serves the same chronology as the origin', async () => {
     const lines: string[] = [];
     assert.equal(await bundleImport(mirror, bundle, origin.logSigner.verifierKey, env(), (l) => lines.push(l)), 0);
-    assert.match(lines[0]!, /verified and loaded kz\.example: entries 0 to 5, size 6, root \S+; 1 media files stored; served at \/mirrors\/kz\.example\/ \(newly followed\)/);
+    assert.match(lines[0]!, /verified and loaded kz\.example\/log: entries 0 to 5, size 6, root \S+; 1 media files stored; served at \/mirrors\/kz\.example%2Flog\/ \(newly followed\)/);
     const m = await getMirror(mirror.db, ORIGIN);
     assert.equal(m?.size, 6);
     assert.equal(m?.log_url, 'https://kz.example/log/', 'the poller can continue online from the public URL');
 
     const published = await eventIds(origin, '/', '');
     assert.equal(published.length, 3);
-    assert.deepEqual(await eventIds(mirror, `/mirrors/${ORIGIN}/`, `/mirrors/${ORIGIN}`), published);
-    const home = await (await createApp(mirror).request(`http://localhost/mirrors/${ORIGIN}/`)).text();
+    assert.deepEqual(await eventIds(mirror, `${MIRROR}/`, MIRROR), published);
+    const home = await (await createApp(mirror).request(`http://localhost${MIRROR}/`)).text();
     assert.match(home, /Akimat building on fire, evening/);
     assert.doesNotMatch(home, /Rumour of a curfew/);
     const [stored] = await mirror.db.query<{ data: Uint8Array }>('select data from mirror_media where origin = $1 and sha256 = $2', [ORIGIN, PHOTO_SHA]);
@@ -226,7 +229,7 @@ describe('bundles carried from one chronicle to another', () => {
     for (const file of [bundle, older]) {
       const lines: string[] = [];
       assert.equal(await bundleImport(mirror, file, undefined, env(), (l) => lines.push(l)), 0);
-      assert.match(lines[0]!, /nothing new for kz\.example: the bundle's [36] entries are already verified \(size 6\); 0 media files stored/);
+      assert.match(lines[0]!, /nothing new for kz\.example\/log: the bundle's [36] entries are already verified \(size 6\); 0 media files stored/);
     }
     // A damaged copy of what is already followed changes nothing either: not even the last check.
     const tar = await readFile(bundle);
@@ -253,9 +256,9 @@ describe('bundles carried from one chronicle to another', () => {
       const [alarm, ...more] = await listMirrorAlarms(mirror.db, ORIGIN);
       assert.equal(more.length, 0);
       assert.equal(alarm?.verified_checkpoint, verified);
-      assert.match(alarm!.presented_checkpoint, /^kz\.example\n8\n/);
+      assert.match(alarm!.presented_checkpoint, /^kz\.example\/log\n8\n/);
       assert.equal((await getMirror(mirror.db, ORIGIN))?.size, 6);
-      assert.match(await (await createApp(mirror).request(`http://localhost/mirrors/${ORIGIN}/`)).text(), /ALARM/);
+      assert.match(await (await createApp(mirror).request(`http://localhost${MIRROR}/`)).text(), /ALARM/);
     } finally {
       await forkDb.close();
     }
@@ -268,7 +271,7 @@ describe('bundles carried from one chronicle to another', () => {
     const third = await chronicle(join(tmp, 'third'), await openTestDb());
     try {
       assert.equal(await bundleImport(third, carried, origin.logSigner.verifierKey, env(), quiet), 0);
-      assert.deepEqual(await eventIds(third, `/mirrors/${ORIGIN}/`, `/mirrors/${ORIGIN}`), await eventIds(origin, '/', ''));
+      assert.deepEqual(await eventIds(third, `${MIRROR}/`, MIRROR), await eventIds(origin, '/', ''));
     } finally {
       await third.db.close();
     }

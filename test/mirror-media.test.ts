@@ -90,7 +90,7 @@ describe('a mirror copying the media of a chronicle', () => {
     assert.deepEqual(await missingMirrorMedia(db, originOrigin), [hash]);
     const { lines } = await mirrorStatusLines(db);
     assert.ok(lines.some((l) => /media: 0 copied, 1 missing/.test(l)), lines.join('\n'));
-    assert.equal((await mirrorGet(`/mirrors/${originOrigin}/media/${hash}`)).status, 404);
+    assert.equal((await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}`)).status, 404);
   });
 
   it('refuses altered bytes: nothing stored, still missing', async () => {
@@ -98,7 +98,7 @@ describe('a mirror copying the media of a chronicle', () => {
     assert.equal((await syncMirror(deps(), originOrigin)).status, 'unchanged');
     assert.deepEqual(await listMirrorMediaHashes(db, originOrigin), []);
     assert.deepEqual(await missingMirrorMedia(db, originOrigin), [hash]);
-    assert.equal((await mirrorGet(`/mirrors/${originOrigin}/media/${hash}`)).status, 404);
+    assert.equal((await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}`)).status, 404);
   });
 
   it('refuses a file larger than the bound without storing it', async () => {
@@ -116,7 +116,7 @@ describe('a mirror copying the media of a chronicle', () => {
     assert.deepEqual(await missingMirrorMedia(db, originOrigin), []);
     const stored = await getMirrorMedia(db, originOrigin, hash);
     assert.equal(stored?.mime, 'image/jpeg');
-    const res = await mirrorGet(`/mirrors/${originOrigin}/media/${hash}`);
+    const res = await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'image/jpeg');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
@@ -126,8 +126,8 @@ describe('a mirror copying the media of a chronicle', () => {
   });
 
   it('shows the media on the mirror’s event page from the mirror’s own copy', async () => {
-    const html = await (await mirrorGet(`/mirrors/${originOrigin}/events/${eventId}`)).text();
-    assert.ok(html.includes(`<img src="/mirrors/${originOrigin}/media/${hash}" alt="Smoke over the akimat" width="40" height="30"`), html);
+    const html = await (await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/events/${eventId}`)).text();
+    assert.ok(html.includes(`<img src="/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}" alt="Smoke over the akimat" width="40" height="30"`), html);
     assert.ok(html.includes(hash));
   });
 
@@ -144,7 +144,7 @@ describe('a mirror copying the media of a chronicle', () => {
     assert.equal((await syncMirror(deps(), originOrigin)).status, 'updated');
     assert.deepEqual(await listMirrorMediaHashes(db, originOrigin), [hash, secondHash].sort());
     assert.deepEqual(await missingMirrorMedia(db, originOrigin), []);
-    const res = await mirrorGet(`/mirrors/${originOrigin}/media/${secondHash}`);
+    const res = await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/media/${secondHash}`);
     assert.equal(res.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await res.arrayBuffer()), second);
   });

@@ -126,12 +126,12 @@ describe('a mirror syncing over a slow, lossy link', { skip: skipReason ?? false
 
     const add = inMirrorNs(['mirror', 'add', url]);
     assert.equal(add.status, 0, `${add.stdout}${add.stderr}`);
-    assert.match(add.stdout, /netem-origin\.test: verified and stored entries 0 to 29; size 30/);
+    assert.match(add.stdout, /netem-origin\.test\/log: verified and stored entries 0 to 29; size 30/);
     const verify = inMirrorNs(['verify', url]);
     assert.equal(verify.status, 0, `${verify.stdout}${verify.stderr}`);
-    assert.match(verify.stdout, /^verified netem-origin\.test: 30 entries/);
+    assert.match(verify.stdout, /^verified netem-origin\.test\/log: 30 entries/);
     const status = inMirrorNs(['mirror', 'status']);
     assert.equal(status.status, 0, status.stderr);
-    assert.match(status.stdout, /netem-origin\.test {2}verified size 30/);
+    assert.match(status.stdout, /netem-origin\.test\/log {2}verified size 30/);
   });
 });

@@ -21,8 +21,10 @@ import { countStaged, getMirror, listMirrorAlarms } from '../src/store/mirrors.t
 import { openTestDb } from '../src/store/testing.ts';
 import { ROOT, type OriginProcess, startOrigin } from './fixtures/origin-process.ts';
 
-const ORIGIN = 'origin.test';
-const BASE = `/mirrors/${ORIGIN}`;
+const HOST = 'origin.test';
+/** The log's origin: a new log is named after its tlog-tiles prefix. */
+const ORIGIN = `${HOST}/log`;
+const BASE = `/mirrors/${encodeURIComponent(ORIGIN)}`;
 
 describe('a mirror following a chronicle in another process', () => {
   let tmp: string;
@@ -45,7 +47,7 @@ describe('a mirror following a chronicle in another process', () => {
 
   before(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'caravan-mirror-'));
-    origin = await startOrigin({ dataDir: join(tmp, 'origin'), origin: `http://${ORIGIN}` });
+    origin = await startOrigin({ dataDir: join(tmp, 'origin'), origin: `http://${HOST}` });
     url = `http://127.0.0.1:${origin.port}`;
     db = await openTestDb();
     deps = { db, now: () => new Date(), fetch: recordingFetch, retryDelayMs: 10, attempts: 2 };
@@ -64,7 +66,7 @@ describe('a mirror following a chronicle in another process', () => {
     const env = { ...process.env, CARAVAN_STATE: join(tmp, 'state') };
     const first = spawnSync(process.execPath, ['bin/caravan.js', 'verify', url], { cwd: ROOT, env, encoding: 'utf8' });
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^verified origin\.test: 3 entries, root \S+=\n$/);
+    assert.match(first.stdout, /^verified origin\.test\/log: 3 entries, root \S+=\n$/);
     assert.match(first.stderr, /trusting its key on first use/);
     const known = JSON.parse(await readFile(join(tmp, 'state', 'known-origins.json'), 'utf8'));
     assert.equal(known[ORIGIN].size, 3);
@@ -72,7 +74,7 @@ describe('a mirror following a chronicle in another process', () => {
     assert.equal(await origin.send('publish 2 alpha'), 'published 5 event 5');
     const second = spawnSync(process.execPath, ['bin/caravan.js', 'verify', url], { cwd: ROOT, env, encoding: 'utf8' });
     assert.equal(second.status, 0, second.stderr);
-    assert.match(second.stdout, /verified origin\.test: 5 entries, root \S+, consistent with the 3 seen on /);
+    assert.match(second.stdout, /verified origin\.test\/log: 5 entries, root \S+, consistent with the 3 seen on /);
     assert.equal(second.stderr, '');
   });
 
@@ -85,7 +87,7 @@ describe('a mirror following a chronicle in another process', () => {
 
     const home = await page(`${BASE}/`);
     assert.equal(home.status, 200);
-    assert.match(home.text, /Mirror<\/strong> of <a href="http:\/\/127\.0\.0\.1:\d+\/">origin\.test<\/a>/);
+    assert.match(home.text, /Mirror<\/strong> of <a href="http:\/\/127\.0\.0\.1:\d+\/">origin\.test\/log<\/a>/);
     assert.match(home.text, /5 entries verified/);
     assert.equal(home.text.match(/Event alpha \d/g)?.length, 5);
     assert.match(home.text, new RegExp(`href="${BASE}/events/1"`), 'event links stay inside the mirror');
@@ -100,7 +102,7 @@ describe('a mirror following a chronicle in another process', () => {
     assert.match(home.text, new RegExp(`href="${BASE}/feed\\.json"`), 'the JSON Feed link stays inside the mirror');
     const jsonFeed = JSON.parse((await page(`${BASE}/feed.json`)).text) as { version: string; title: string; items: Array<{ id: string; url: string }> };
     assert.equal(jsonFeed.version, 'https://jsonfeed.org/version/1.1');
-    assert.match(jsonFeed.title, /origin\.test \(mirror\)/);
+    assert.match(jsonFeed.title, /origin\.test\/log \(mirror\)/);
     assert.equal(jsonFeed.items.length, 5);
     assert.ok(jsonFeed.items.every((i) => i.url.startsWith(url)), 'permalinks stay the original chronicle\'s');
     const csv = await page(`${BASE}/events.csv`);
@@ -108,7 +110,7 @@ describe('a mirror following a chronicle in another process', () => {
     assert.equal(csv.text.trim().split('\n').length, 1 + 5, 'a header and one row per mirrored event');
     const geo = JSON.parse((await page(`${BASE}/events.geojson`)).text) as { type: string; features: unknown[] };
     assert.deepEqual({ type: geo.type, features: geo.features.length }, { type: 'FeatureCollection', features: 5 });
-    assert.match((await page('/mirrors')).text, /origin\.test<\/a> — 5 entries verified/);
+    assert.match((await page('/mirrors')).text, /origin\.test\/log<\/a> — 5 entries verified/);
   });
 
   it('fetches only what is new on the next sync', async () => {
@@ -175,7 +177,7 @@ describe('a mirror following a chronicle in another process', () => {
     const forkDir = join(tmp, 'fork');
     await mkdir(join(forkDir, 'keys'), { recursive: true });
     await copyFile(join(tmp, 'origin', 'keys', 'log.key'), join(forkDir, 'keys', 'log.key'));
-    origin = await startOrigin({ dataDir: forkDir, origin: `http://${ORIGIN}`, port: origin.port });
+    origin = await startOrigin({ dataDir: forkDir, origin: `http://${HOST}`, port: origin.port });
     assert.equal(await origin.send('append 280 rewritten'), 'appended 280');
     const before = await getMirror(db, ORIGIN);
 
@@ -185,7 +187,7 @@ describe('a mirror following a chronicle in another process', () => {
     const alarms = await listMirrorAlarms(db, ORIGIN);
     assert.equal(alarms.length, 1);
     assert.equal(alarms[0]!.verified_checkpoint, before?.checkpoint);
-    assert.match(alarms[0]!.presented_checkpoint, /^origin\.test\n280\n/);
+    assert.match(alarms[0]!.presented_checkpoint, /^origin\.test\/log\n280\n/);
     assert.equal((await getMirror(db, ORIGIN))?.size, 269, 'the verified copy is untouched');
 
     const home = await page(`${BASE}/`);

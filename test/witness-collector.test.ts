@@ -46,8 +46,8 @@ describe('collecting cosignatures from a witness', () => {
   before(async () => {
     origin = await openTestApp();
     witness = await openTestApp({ witnessKey });
-    // Both apps call themselves http://localhost: the origin's checkpoints name "localhost".
-    await insertMirror(witness.db, { origin: 'localhost', logUrl: 'http://localhost/log/', verifierKey: origin.ctx.logSigner.verifierKey, now: new Date() });
+    // Both apps call themselves http://localhost: the origin's checkpoints name "localhost/log".
+    await insertMirror(witness.db, { origin: 'localhost/log', logUrl: 'http://localhost/log/', verifierKey: origin.ctx.logSigner.verifierKey, now: new Date() });
     configureWitnessClient(origin.ctx, { fetch: toWitness });
     await insertLogWitness(origin.db, { name: witnessKey.name, verifierKey: witnessKey.verifierKey, url: 'http://localhost/witness', now: new Date() });
   });
@@ -84,7 +84,7 @@ describe('collecting cosignatures from a witness', () => {
     const body = cosigned.slice(0, cosigned.lastIndexOf('\n\n') + 1);
     assert.doesNotThrow(() => verifyCosignature(body, lines[1]!, witnessKey.verifierKey));
     assert.equal(countCosignatures(cosigned, [witnessKey.verifierKey]), 1);
-    assert.match(requests[0]!, /^old 0\n\nlocalhost\n100\n/);
+    assert.match(requests[0]!, /^old 0\n\nlocalhost\/log\n100\n/);
     const [w] = await listLogWitnesses(origin.db);
     assert.deepEqual({ size: w!.size, error: w!.last_error }, { size: 100, error: null });
   });
@@ -99,8 +99,8 @@ describe('collecting cosignatures from a witness', () => {
     assert.ok(req.proof.length > 0);
     const cosigned = await checkpoint();
     assert.equal(countCosignatures(cosigned, [witnessKey.verifierKey]), 1);
-    assert.match(cosigned, /^localhost\n700\n/);
-    assert.equal((await getWitnessedCheckpoint(witness.db, 'localhost'))?.size, 700);
+    assert.match(cosigned, /^localhost\/log\n700\n/);
+    assert.equal((await getWitnessedCheckpoint(witness.db, 'localhost/log'))?.size, 700);
 
     const verified = await verifyTiledLog(logSource, { verifierKey: origin.ctx.logSigner.verifierKey, witnesses: { keys: [witnessKey.verifierKey], required: 1 } });
     assert.equal(verified.entries, 700);
@@ -159,16 +159,47 @@ describe('collecting cosignatures from a witness', () => {
     // The witness is also a mirror of the origin: its pages count the cosignatures it can check,
     // and a later fetch of the same checkpoint brings the cosignatures that arrived since.
     const deps = { db: witness.db, now: () => new Date(), fetch: async (u: string, init: RequestInit) => origin.app.request(u, init) };
-    const banner = async () => /witnessed by \d+ of the \d+ mirrors? it lists/.exec(await (await witness.app.request('http://localhost/mirrors/localhost/')).text())?.[0];
+    const banner = async () => /witnessed by \d+ of the \d+ mirrors? it lists/.exec(await (await witness.app.request('http://localhost/mirrors/localhost%2Flog/')).text())?.[0];
     witnessUp = false;
     await appendLogEntries(origin.db, entries(707, 1));
     await checkpoint();
     await cosignaturesSettled(origin.ctx);
-    assert.equal((await syncMirror(deps, 'localhost')).status, 'updated');
+    assert.equal((await syncMirror(deps, 'localhost/log')).status, 'updated');
     assert.equal(await banner(), 'witnessed by 0 of the 1 mirror it lists');
     witnessUp = true;
     assert.equal((await collectCosignatures(origin.ctx))[0]?.status, 'cosigned');
-    assert.equal((await syncMirror(deps, 'localhost')).status, 'unchanged');
+    assert.equal((await syncMirror(deps, 'localhost/log')).status, 'unchanged');
     assert.equal(await banner(), 'witnessed by 1 of the 1 mirror it lists');
+  });
+});
+
+describe('a witness whose submission prefix does not end in /witness', () => {
+  it('is asked at <prefix>/add-checkpoint, and its cosignature is kept', async () => {
+    const origin = await openTestApp();
+    const witnessKey = ephemeralWitnessKey('tlog.example.net/witness');
+    const witness = await openTestApp({ witnessKey });
+    try {
+      await insertMirror(witness.db, { origin: 'localhost/log', logUrl: 'http://localhost/log/', verifierKey: origin.ctx.logSigner.verifierKey, now: new Date() });
+      const asked: string[] = [];
+      // The witness lives under https://tlog.example.net/v1/; it is this test's witness app.
+      configureWitnessClient(origin.ctx, {
+        fetch: async (url, init) => {
+          asked.push(url);
+          return witness.app.request(url.replace('https://tlog.example.net/v1/', 'http://localhost/witness/'), init);
+        },
+      });
+      await insertLogWitness(origin.db, { name: witnessKey.name, verifierKey: witnessKey.verifierKey, url: 'https://tlog.example.net/v1', now: new Date() });
+      await appendLogEntries(origin.db, entries(0, 3));
+      await origin.app.request('http://localhost/log/checkpoint');
+      await cosignaturesSettled(origin.ctx);
+      assert.deepEqual(await collectCosignatures(origin.ctx), [{ name: witnessKey.name, status: 'already', size: 3 }], 'cosigned when the checkpoint was signed');
+      assert.ok(asked.length > 0 && asked.every((u) => u === 'https://tlog.example.net/v1/add-checkpoint'), asked.join(', '));
+      const note = await (await origin.app.request('http://localhost/log/checkpoint')).text();
+      assert.ok(signatureLines(note).some((line) => line.startsWith(`— ${witnessKey.name} `)), note);
+    } finally {
+      await cosignaturesSettled(origin.ctx);
+      await origin.close();
+      await witness.close();
+    }
   });
 });

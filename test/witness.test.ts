@@ -144,7 +144,7 @@ describe('an origin cosigned by a mirror acting as its witness, in two processes
     const state = { CARAVAN_STATE: join(tmp, 'state') };
     const ok = caravan(origin, ['verify', origin.url, '--witness', witnessKey, '--min-witnesses', '1'], state);
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /^verified 127\.0\.0\.1:\d+: \d+ entries/);
+    assert.match(ok.stdout, /^verified 127\.0\.0\.1:\d+\/log: \d+ entries/);
     assert.match(ok.stdout, /cosigned by 1 of the 1 witnesses given$/m);
     const two = caravan(origin, ['verify', origin.url, '--witness', witnessKey, '--min-witnesses', '2'], state);
     assert.equal(two.status, 1, two.stdout);

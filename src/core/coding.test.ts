@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   ACTOR_TYPES,
+  type ActorTypeCode,
   EVENT_TYPES,
   EVENT_TYPE_LIST,
   SUB_EVENT_TYPE_LIST,
@@ -83,5 +85,20 @@ describe('interactionOf', () => {
   it('says "only" when there is no second actor', () => {
     assert.deepEqual(interactionOf(6), { code: 60, label: 'Protesters only' });
     assert.deepEqual(interactionOf(1), { code: 10, label: 'State forces only' });
+  });
+
+  it("gives every interaction of ACLED's codebook its code and label, as ACLED writes them", () => {
+    const table = readFileSync(new URL('./fixtures/acled/interaction-codes.tsv', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t'));
+    assert.equal(table.length, 44);
+    const codes = Object.keys(ACTOR_TYPES).map(Number) as ActorTypeCode[];
+    const ours = new Map<number, string>();
+    for (const a of codes) {
+      ours.set(interactionOf(a).code, interactionOf(a).label);
+      for (const b of codes) ours.set(interactionOf(a, b).code, interactionOf(a, b).label);
+    }
+    assert.deepEqual([...ours].sort((x, y) => x[0] - y[0]), table.map(([code, label]) => [Number(code), label]));
   });
 });

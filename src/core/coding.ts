@@ -42,12 +42,16 @@ export function isSubEventOf(eventType: EventType, subEventType: unknown): subEv
   return (EVENT_TYPES[eventType] as readonly string[]).includes(subEventType as string);
 }
 
-/** ACLED's actor types, numbered by their historic inter codes. */
+/**
+ * ACLED's actor types, numbered by their historic inter codes, labelled as ACLED's current
+ * codebook and exports write inter1/inter2: in the singular ("Rebel group", not the chapter
+ * title "Rebel Groups").
+ */
 export const ACTOR_TYPES = {
   1: 'State forces',
-  2: 'Rebel groups',
-  3: 'Political militias',
-  4: 'Identity militias',
+  2: 'Rebel group',
+  3: 'Political militia',
+  4: 'Identity militia',
   5: 'Rioters',
   6: 'Protesters',
   7: 'Civilians',
@@ -83,11 +87,13 @@ export function disorderTypeOf(eventType: EventType, subEventType: SubEventType)
 /**
  * ACLED's interaction: the two actor types joined lowest first ("State forces-Protesters"),
  * or "<type> only" when there is no second actor. The numeric form (lowest code times ten plus
- * the other) is what older ACLED files carry.
+ * the other) is what older ACLED files carry. The codebook's table has one exception to the
+ * order: 78 is "External/Other forces-Civilians".
  */
 export function interactionOf(inter1: ActorTypeCode, inter2?: ActorTypeCode): { code: number; label: string } {
   if (inter2 === undefined) return { code: inter1 * 10, label: `${ACTOR_TYPES[inter1]} only` };
   const [a, b] = inter1 <= inter2 ? [inter1, inter2] : [inter2, inter1];
+  if (a === 7 && b === 8) return { code: 78, label: `${ACTOR_TYPES[8]}-${ACTOR_TYPES[7]}` };
   return { code: a * 10 + b, label: `${ACTOR_TYPES[a]}-${ACTOR_TYPES[b]}` };
 }
 

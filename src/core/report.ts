@@ -48,7 +48,9 @@ function field(p: Problems, name: keyof typeof REPORT_LIMITS, v: unknown, requir
   }
   const t = v.replace(/\r\n?/g, '\n').trim();
   if (required && !t) p.add(name, 'is required: say what happened');
-  if (t.length > REPORT_LIMITS[name]) p.add(name, `must be at most ${REPORT_LIMITS[name]} characters (has ${t.length})`);
+  // Code points, as JSON Schema's maxLength counts: an emoji is one character, not two.
+  const length = [...t].length;
+  if (length > REPORT_LIMITS[name]) p.add(name, `must be at most ${REPORT_LIMITS[name]} characters (has ${length})`);
   if (CONTROL.test(t)) p.add(name, 'contains control characters');
   return t || undefined;
 }

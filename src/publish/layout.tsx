@@ -53,6 +53,7 @@ export function Page(props: PageProps) {
         <title>{props.title === t('siteTitle') ? props.title : `${props.title} — ${t('siteTitle')}`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.editor ? <meta name="robots" content="noindex, nofollow" /> : null}
+        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32" />
         <link rel="stylesheet" href="/assets/site.css" />
         <link rel="alternate" type="application/atom+xml" href="/feed.atom" title={t('siteTitle')} />
         <link rel="alternate" type="application/feed+json" href="/feed.json" title={t('siteTitle')} />

@@ -4,6 +4,7 @@
  */
 import { EVENT_TYPE_LIST, SUB_EVENT_TYPE_LIST } from '../core/coding.ts';
 import { CONTACT_AGE_MAX, HOW_KNOWN, REPORT_LIMITS, REPORT_STATES } from '../core/report.ts';
+import { REPORT_LANGS, REPORT_PATTERNS } from '../core/report-contract.ts';
 import { TIME_PRECISIONS } from '../core/time.ts';
 import { VERIFICATION_STATUSES } from '../core/verification.ts';
 
@@ -16,7 +17,9 @@ export interface JsonSchema {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  minLength?: number;
   maxLength?: number;
+  not?: JsonSchema;
   items?: JsonSchema;
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -29,6 +32,9 @@ const RECEIPT_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKM
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const str = (description?: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+/** Optional free text of the report: bounded, no control characters. */
+const text = (description: string, maxLength: number): JsonSchema =>
+  str(description, { maxLength, not: { pattern: REPORT_PATTERNS.forbidden } });
 const obj = (properties: Record<string, JsonSchema>, required: string[], description?: string): JsonSchema => ({
   type: 'object',
   ...(description ? { description } : {}),
@@ -163,28 +169,38 @@ export const schemas: Record<string, JsonSchema> = {
     },
     ['error'],
   ),
-  ReportInput: obj(
-    {
-      what: str('What happened, in your own words.', { maxLength: REPORT_LIMITS.what }),
-      when: str('When, as you would say it.', { maxLength: REPORT_LIMITS.when }),
-      where: str('Where, as you would say it.', { maxLength: REPORT_LIMITS.where }),
-      howKnown: { type: 'string', enum: HOW_KNOWN, description: 'How you know; "other" when absent.' },
-      contact: str('A way to reach you; stored encrypted, never public.', { maxLength: REPORT_LIMITS.contact }),
-      contactAge: str(
-        'Private fields encrypted by the sender to every recipient of /api/v1/recipients: an ASCII-armored age file whose plaintext is ' +
-          'a JSON object with contact and, if the reporter chose, when and where. Stored as sent; the server cannot read it. Not with contact.',
-        { maxLength: CONTACT_AGE_MAX },
-      ),
-      idempotencyKey: str(
-        'Any unique token (a UUID will do); sending the same key again returns the first receipt instead of storing a second report. ' +
-          'May instead be sent as the Idempotency-Key header; both must agree when both are given. A key of the form device:<22+ base64url ' +
-          'characters> is shared by every channel and fixes the receipt code: the first 60 bits of SHA-256("caravan-receipt\\n" + key).',
-        { pattern: '^[A-Za-z0-9._~:+/=-]{8,128}$' },
-      ),
-      lang: { type: 'string', enum: ['en', 'ru'], description: 'Language the reporter wrote in or wants answers in.' },
-    },
-    ['what'],
-  ),
+  ReportInput: {
+    ...obj(
+      {
+        what: str('What happened, in your own words; not blank.', {
+          minLength: 1,
+          maxLength: REPORT_LIMITS.what,
+          pattern: REPORT_PATTERNS.notBlank,
+          not: { pattern: REPORT_PATTERNS.forbidden },
+        }),
+        when: text('When, as you would say it.', REPORT_LIMITS.when),
+        where: text('Where, as you would say it.', REPORT_LIMITS.where),
+        howKnown: { type: 'string', enum: HOW_KNOWN, description: 'How you know; "other" when absent.' },
+        contact: text('A way to reach you; stored encrypted, never public. Not with contactAge.', REPORT_LIMITS.contact),
+        contactAge: str(
+          'Private fields encrypted by the sender to every recipient of /api/v1/recipients: an ASCII-armored age file whose plaintext is ' +
+            'a JSON object with contact and, if the reporter chose, when and where. Stored as sent; the server cannot read it. Not with contact.',
+          { maxLength: CONTACT_AGE_MAX, pattern: REPORT_PATTERNS.contactAge },
+        ),
+        idempotencyKey: str(
+          'Any unique token (a UUID will do); sending the same key again returns the first receipt instead of storing a second report. ' +
+            'May instead be sent as the Idempotency-Key header; both must agree when both are given. A key of the form device:<22+ base64url ' +
+            'characters> is shared by every channel and fixes the receipt code: the first 60 bits of SHA-256("caravan-receipt\\n" + key).',
+          { pattern: REPORT_PATTERNS.idempotencyKey },
+        ),
+        lang: { type: 'string', enum: REPORT_LANGS, description: 'Language the reporter wrote in or wants answers in.' },
+      },
+      ['what'],
+      'Text fields count Unicode code points and may not hold control characters (other than tab and line ends) or lone surrogates; ' +
+        'null is never a value: leave a field out instead.',
+    ),
+    not: { required: ['contact', 'contactAge'] },
+  },
   ReportReceipt: obj(
     {
       receiptCode: str('Keep it to check on the report later.', { pattern: RECEIPT_PATTERN }),

@@ -132,3 +132,9 @@ test('the report endpoints describe the intake contract', () => {
   assert.deepEqual(Object.keys(post.responses).sort(), ['200', '201', '400', '409', '413', '422', '503']);
   assert.deepEqual(problems(doc.components.schemas.Error, { error: { code: 'invalid_input', message: 'm', problems: [{ field: 'what', message: 'is required' }] } }), []);
 });
+
+test('an independent OpenAPI 3.1 validator (@seriousme/openapi-schema-validator) accepts the document', async () => {
+  const { Validator } = await import('@seriousme/openapi-schema-validator');
+  const result = await new Validator().validate(JSON.parse(JSON.stringify(openApiDocument('https://chronicle.example.org'))));
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 1)?.slice(0, 2000));
+});

@@ -10,7 +10,7 @@ import { routePath } from 'hono/route';
 import { CaravanError } from '../core/errors.ts';
 import { MessagePage } from '../publish/layout.tsx';
 import { common } from '../publish/i18n.ts';
-import { assetRoutes } from './assets.ts';
+import { assetRoutes, faviconRoute } from './assets.ts';
 import type { AppContext } from './context.ts';
 import { describeForLog, refusalOf } from './database-errors.ts';
 import { type Env, chooseLang, currentPath, errorJson, statusOf } from './http.ts';
@@ -63,6 +63,7 @@ export function createApp(ctx: AppContext): Hono<Env> {
   // Before /assets: the bundled scripts live beside the static files there.
   registerClientRoutes(app);
   app.route('/assets', assetRoutes());
+  app.route('/favicon.ico', faviconRoute());
   registerRecipientRoutes(app, ctx);
   registerPublicRoutes(app, ctx);
   // Intake budgets are checked before a body is read (intake-guard.tsx).

@@ -11,7 +11,21 @@ const TYPES: Record<string, string> = {
   json: 'application/json',
   webmanifest: 'application/manifest+json',
   png: 'image/png',
+  ico: 'image/vnd.microsoft.icon',
 };
+
+/**
+ * /favicon.ico, which browsers fetch whatever a page says: our mark (drawn by
+ * scripts/favicon.mjs), cached for a month since its address cannot carry a version.
+ */
+export function faviconRoute(): Hono {
+  const body = readFileSync(new URL('favicon.ico', ASSETS_DIR));
+  const app = new Hono();
+  app.get('/', (c) =>
+    c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': TYPES.ico!, 'Cache-Control': 'public, max-age=2592000' }),
+  );
+  return app;
+}
 
 export function assetRoutes(): Hono {
   const files = new Map<string, { body: Uint8Array; type: string }>();

@@ -76,6 +76,9 @@ export class BadRequestError extends CaravanError {
 
 /** A positive integer from a path or query parameter, or a 404/400 naming it. */
 export function intParam(value: string | undefined, name: string): number {
-  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new BadRequestError(`${name} must be a positive whole number`, 'invalid_parameter');
+  // Ids and page numbers start at 1, as the OpenAPI document declares (minimum: 1).
+  if (value === undefined || !/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new BadRequestError(`${name} must be a positive whole number`, 'invalid_parameter');
+  }
   return Number(value);
 }

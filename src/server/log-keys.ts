@@ -1,7 +1,7 @@
 /**
  * The log's signing key: a C2SP signed-note Ed25519 signer key in `<dataDir>/keys/log.key`,
- * readable by its owner only. Its name is the log's origin (the chronicle's public URL without
- * scheme) as it was when the key was made; readers check checkpoints with the verifier key.
+ * readable by its owner only. Its name is the log's origin as it was when the key was made, and
+ * stays the origin for the log's life; readers check checkpoints with the verifier key.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,9 +10,27 @@ import { type Signer, generateSignerKey, parseSignerKey } from '../log/note.ts';
 
 export type LogSigner = Signer;
 
-/** The checkpoint origin: `https://chronicle.example.org/kz` → `chronicle.example.org/kz`. */
-export function logOrigin(publicUrl: string): string {
+/** The chronicle's address without scheme: `https://chronicle.example.org/kz` → `chronicle.example.org/kz`. */
+export function publicAddress(publicUrl: string): string {
   return publicUrl.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
+}
+
+/**
+ * The origin a new log gets: its tlog-tiles URL prefix without scheme (`chronicle.example.org/log`),
+ * as C2SP tlog-tiles recommends. Logs made before keep the origin their key was named with
+ * (the bare address); see logOriginOf.
+ */
+export function logOrigin(publicUrl: string): string {
+  return `${publicAddress(publicUrl)}/log`;
+}
+
+/**
+ * The origin this log's checkpoints carry: the one it already signed, if any, so no existing log
+ * changes identity; otherwise its key's name.
+ */
+export function logOriginOf(signer: Pick<LogSigner, 'name'>, lastCheckpointNote?: string): string {
+  const signed = lastCheckpointNote?.split('\n', 1)[0];
+  return signed || signer.name;
 }
 
 export function logKeyPath(dataDir: string): string {

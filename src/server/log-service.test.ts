@@ -49,7 +49,7 @@ describe('the demo chronicle’s log', () => {
       entries.map((e) => [e.event, e.revision, e.type, e.note ?? null]),
       publications.map((p) => [p.event_id, p.revision, p.action, p.reason]),
     );
-    const result = await verifyTiledLog(source, { verifierKey: t.ctx.logSigner.verifierKey, origin: 'localhost' });
+    const result = await verifyTiledLog(source, { verifierKey: t.ctx.logSigner.verifierKey, origin: 'localhost/log' });
     assert.equal(result.checkpoint.size, head.size);
     assert.deepEqual(result.checkpoint.root, head.root);
     assert.equal((await signCheckpoint(t.ctx)).size, head.size, 'the stored checkpoint is the one served');

@@ -15,7 +15,7 @@ import { TILE_WIDTH } from '../log/tiles.ts';
 import { type StoredCheckpoint, getLogTreeHead, latestCheckpoint, readEncodedEntries, readTileBytes, saveCheckpoint } from '../store/log.ts';
 import type { Queryable } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { logOrigin } from './log-keys.ts';
+import { logOriginOf } from './log-keys.ts';
 import { requestCosignatures } from './witness-client.ts';
 
 /** The checkpoint for the tree as committed now: the stored one when the tree has not grown, else a new one. */
@@ -27,7 +27,7 @@ export async function signCheckpoint(ctx: AppContext, q: Queryable = ctx.db): Pr
     if (!bytesEqual(last.root, head.root)) throw new Error(`log root at size ${head.size} differs from its stored checkpoint`);
     return last;
   }
-  const text = formatCheckpoint({ origin: logOrigin(ctx.config.origin), size: head.size, root: head.root, extensions: [] });
+  const text = formatCheckpoint({ origin: logOriginOf(ctx.logSigner, last?.note), size: head.size, root: head.root, extensions: [] });
   const saved = await saveCheckpoint(q, head.size, head.root, signNote(text, [ctx.logSigner]));
   // A new checkpoint is worth witnessing now; inside a caller's transaction, the collector sees
   // it once committed, or on its next periodic round.

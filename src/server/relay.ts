@@ -15,6 +15,7 @@ import { ConflictError, ForbiddenError, Problems, ValidationError } from '../cor
 import { deviceKey } from '../core/armor.ts';
 import { type ReportInput, validateReportInput } from '../core/report.ts';
 import { unstorableReason } from '../core/storable-text.ts';
+import { validateReportJson } from '../core/report-contract.ts';
 import {
   claimDueRelayItems,
   deleteRelayItem,
@@ -85,7 +86,7 @@ function checkRelayedReport(body: unknown, headerKey: string | undefined): { inp
   const problems = new Problems();
   let input: ReportInput | undefined;
   try {
-    input = validateReportInput(body);
+    input = validateReportJson(body);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
     problems.list.push(...err.problems);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CaravanError, ConflictError, NotFoundError } from '../core/errors.ts';
 import { witnessVerifierKey } from '../log/cosignature.ts';
 import { type Signer, generateSignerKey, isValidKeyName, parseSignerKey, verifierKeyParts } from '../log/note.ts';
-import { logOrigin } from './log-keys.ts';
+import { publicAddress } from './log-keys.ts';
 
 export interface WitnessKey {
   name: string;
@@ -24,7 +24,7 @@ export function witnessKeyPath(dataDir: string): string {
 
 /** "<public host and path>/witness": unique per chronicle, and a valid note key name. */
 export function defaultWitnessName(publicUrl: string): string {
-  return `${logOrigin(publicUrl)}/witness`;
+  return `${publicAddress(publicUrl)}/witness`;
 }
 
 function witnessKeyOf(signerKey: string): WitnessKey {

@@ -99,10 +99,10 @@ export async function getRevision(q: Queryable, id: number, revision: number): P
 }
 
 /** The region (admin1) key the chronology filters on: the gazetteer id where known. */
-function regionKey(data: EventData): string | null {
-  const place = data.location.placeId ? getPlace(data.location.placeId) : undefined;
+export function regionKeyOf(location: EventData['location']): string | null {
+  const place = location.placeId ? getPlace(location.placeId) : undefined;
   const region = place ? admin1Of(place) : undefined;
-  return region?.id ?? data.location.admin1 ?? null;
+  return region?.id ?? location.admin1 ?? null;
 }
 
 /**
@@ -127,7 +127,7 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
       now,
       record.time.start,
       record.localDate,
-      regionKey(rev.data),
+      regionKeyOf(rev.data.location),
       record.eventType,
       record.status,
       JSON.stringify(record),

@@ -82,7 +82,7 @@ export function describeImport(file: string, o: ImportOutcome): string {
     `${r.mediaAdded} media files stored${r.missingMedia.length > 0 ? `; ${r.missingMedia.length} referenced media files are in neither the bundle nor the mirror: ${r.missingMedia.join(', ')}` : ''}`;
   switch (o.status) {
     case 'loaded':
-      return `${file}: verified and loaded ${o.origin}: entries ${o.from} to ${o.size - 1}, size ${o.size}, root ${o.root}; ${media(o)}; served at /mirrors/${o.origin}/${o.created ? ' (newly followed)' : ''}`;
+      return `${file}: verified and loaded ${o.origin}: entries ${o.from} to ${o.size - 1}, size ${o.size}, root ${o.root}; ${media(o)}; served at /mirrors/${encodeURIComponent(o.origin)}/${o.created ? ' (newly followed)' : ''}`;
     case 'nothing-new':
       return `${file}: nothing new for ${o.origin}: the bundle's ${o.bundleSize} entries are already verified (size ${o.size}); ${media(o)}`;
     case 'refused':

@@ -153,7 +153,7 @@ describe('a static copy of the demo chronicle', () => {
     const lines: string[] = [];
     const ok = await verifyAction({ target: copy.dir, key: copy.verifierKey, env: { CARAVAN_STATE: state }, out: (l) => lines.push(l), err: (l) => lines.push(l) });
     assert.equal(ok, 0, lines.join('\n'));
-    assert.match(lines.join('\n'), new RegExp(`verified localhost: ${copy.summary.logEntries} entries`));
+    assert.match(lines.join('\n'), new RegExp(`verified localhost\\/log: ${copy.summary.logEntries} entries`));
 
     const bundle = files.find((f) => f.startsWith('log/tile/entries/000'))!;
     const bytes = await readFile(join(copy.dir, bundle));
@@ -191,7 +191,7 @@ describe('caravan export-site <dir>', () => {
     assert.equal(await main(['export-site', dir], env()), 0);
     assert.match(await readFile(join(dir, EXPORT_MARKER), 'utf8'), /^caravan export-site\norigin https:\/\/chronicle\.example\n/);
     assert.ok(existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'log', 'checkpoint')));
-    assert.match(await readFile(join(dir, 'log', 'checkpoint'), 'utf8'), /^chronicle\.example\n0\n/);
+    assert.match(await readFile(join(dir, 'log', 'checkpoint'), 'utf8'), /^chronicle\.example\/log\n0\n/);
     await writeFile(join(dir, 'stale.html'), 'left from before');
     assert.equal(await main(['export-site', dir], env()), 0);
     assert.ok(!existsSync(join(dir, 'stale.html')), 'the older copy was replaced as a whole');

@@ -47,7 +47,7 @@ describe('caravan keys log', () => {
     const file = join(dir, 'keys', 'log.key');
     assert.equal((await stat(file)).mode & 0o777, 0o600);
     const text = await readFile(file, 'utf8');
-    assert.match(text, /^PRIVATE\+KEY\+chronicle\.example\.org\/kz\+[0-9a-f]{8}\+/);
+    assert.match(text, /^PRIVATE\+KEY\+chronicle\.example\.org\/kz\/log\+[0-9a-f]{8}\+/);
     const again = await caravan(t, 'keys', 'log', 'init');
     assert.equal(again.code, 1);
     assert.match(again.err, /already exists; a log key is never replaced/);
@@ -59,7 +59,7 @@ describe('caravan keys log', () => {
   it('prints the origin and the verifier key that checks the server’s checkpoints', async (t) => {
     const shown = await caravan(t, 'keys', 'log', 'show');
     assert.equal(shown.code, 0, shown.err);
-    assert.match(shown.out, /^origin: chronicle\.example\.org\/kz$/m);
+    assert.match(shown.out, /^origin: chronicle\.example\.org\/kz\/log$/m);
     const verifierKey = /^verifier key: (\S+)$/m.exec(shown.out)?.[1];
     assert.ok(verifierKey, shown.out);
     assert.equal((await caravan(t, 'keys', 'log')).out, shown.out, 'plain "keys log" shows');
@@ -71,7 +71,7 @@ describe('caravan keys log', () => {
       const note = await (await app.request('https://chronicle.example.org/log/checkpoint')).text();
       const opened = openNote(note, [parseVerifierKey(verifierKey)]);
       assert.equal(opened.verified.length, 1, 'the printed key verifies the checkpoint');
-      assert.equal(parseCheckpoint(opened.text).origin, 'chronicle.example.org/kz');
+      assert.equal(parseCheckpoint(opened.text).origin, 'chronicle.example.org/kz/log');
     } finally {
       await db.close();
     }

@@ -5,7 +5,7 @@
  */
 import { NotFoundError } from '../../core/errors.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { createLogKey, logKeyPath, logOrigin, readLogKey } from '../../server/log-keys.ts';
+import { createLogKey, logKeyPath, logOrigin, publicAddress, readLogKey } from '../../server/log-keys.ts';
 import type { KeysGroup } from './command.ts';
 
 const HELP = `usage:
@@ -18,10 +18,9 @@ the chronicle's readers already trust, besides the chronicle's own /log page.`;
 /** The lines `show` prints; the verifier key line is the one readers copy. */
 export async function logKeyLines(config: Config): Promise<string[]> {
   const signer = await readLogKey(config.dataDir);
-  const origin = logOrigin(config.origin);
-  const lines = [`origin: ${origin}`, `verifier key: ${signer.verifierKey}`, `key file: ${logKeyPath(config.dataDir)}`];
-  if (signer.name !== origin) {
-    lines.push(`note: the key is named "${signer.name}", made when the chronicle's address was different; checkpoints still name the origin above`);
+  const lines = [`origin: ${signer.name}`, `verifier key: ${signer.verifierKey}`, `key file: ${logKeyPath(config.dataDir)}`];
+  if (signer.name !== logOrigin(config.origin) && signer.name !== publicAddress(config.origin)) {
+    lines.push(`note: the key was made when the chronicle's address was different; the log keeps the origin it was made with`);
   }
   return lines;
 }

@@ -46,6 +46,21 @@ describe('caravan witness', () => {
     assert.throws(() => submissionPrefix('ftp://m.example'), /not an http/);
   });
 
+  it('takes a prefix that does not end in /witness as given, as tlog-witness allows any prefix', () => {
+    assert.equal(submissionPrefix('https://witness.example.net/tlog/'), 'https://witness.example.net/tlog');
+    assert.equal(submissionPrefix('https://witness.example.net/tlog/add-checkpoint'), 'https://witness.example.net/tlog');
+    assert.equal(submissionPrefix('https://m.example/kz/witness'), 'https://m.example/kz/witness');
+  });
+
+  it("answers --key '' with one line naming the problem, not a stack trace", async (t) => {
+    const io = capture(t);
+    const code = await main(['witness', 'add', 'https://witness.example.net/tlog', '--key', ''], { ...env, CARAVAN_DATA: dir });
+    assert.equal(code, 1);
+    assert.equal(io.err().split('\n').length, 1, io.err());
+    assert.match(io.err(), /^caravan witness: --key is empty/);
+    assert.doesNotMatch(io.err(), /\bat \S+ \(|Error:/);
+  });
+
   it('discovers the key at /witness and warns that it is trusted on first use', async (t) => {
     const io = capture(t);
     const viaApp = async (url: string) => {

@@ -15,7 +15,11 @@ const defaultFetch: FetchText = async (url) => {
   return { status: res.status, text: await res.text() };
 };
 
-/** "https://m.example" and "https://m.example/witness/" both mean "https://m.example/witness". */
+/**
+ * The witness's submission prefix: as given, without trailing slashes or a trailing
+ * /add-checkpoint, since tlog-witness lets a witness choose any prefix. A bare chronicle address
+ * ("https://m.example") means that chronicle's own witness, at /witness.
+ */
 export function submissionPrefix(url: string): string {
   let u: URL;
   try {
@@ -24,12 +28,14 @@ export function submissionPrefix(url: string): string {
     throw new CaravanError('bad_request', `not a URL: ${url}`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CaravanError('bad_request', `not an http(s) URL: ${url}`);
+  if (u.search || u.hash) throw new CaravanError('bad_request', `a submission prefix has no query or fragment: ${url}`);
   let path = u.pathname.replace(/\/+$/, '').replace(/\/add-checkpoint$/, '');
-  if (!path.endsWith('/witness')) path += '/witness';
+  if (path === '') path = '/witness';
   return `${u.origin}${path}`;
 }
 
 function checkWitnessKey(key: string): void {
+  if (key.trim() === '') throw new CaravanError('bad_request', '--key is empty; give the witness verifier key, or leave --key out to read it from the witness');
   let type: number;
   try {
     type = verifierKeyParts(key).type;
@@ -56,7 +62,7 @@ export async function discoverWitnessKey(prefix: string, fetchText: FetchText = 
 
 export async function witnessAdd(config: Config, url: string, key: string | undefined, fetchText?: FetchText): Promise<number> {
   const prefix = submissionPrefix(url);
-  if (key) checkWitnessKey(key);
+  if (key !== undefined) checkWitnessKey(key);
   const verifierKey = key ?? (await discoverWitnessKey(prefix, fetchText));
   const name = verifierKeyParts(verifierKey).name;
   const ctx = await createContext(config, 'caravan witness add');

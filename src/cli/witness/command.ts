@@ -9,8 +9,9 @@ const HELP = `usage:
   caravan witness remove <name>
 
 The witnesses this chronicle asks to cosign its log's checkpoints (C2SP tlog-witness). <url> is
-the witness's chronicle (https://mirror.example.org) or its submission prefix (…/witness);
-without --key, the key is read from <url>/witness and trusted on first use: compare it with one
+the witness's submission prefix (https://mirror.example.org/witness, or whatever prefix another
+witness uses), or a bare chronicle address meaning its /witness; without --key, the key is read
+from the prefix's own page and trusted on first use: compare it with one
 the witness's operator gave you. "caravan serve" then asks each witness whenever the log gets a
 new checkpoint (and retries at CARAVAN_MIRROR_INTERVAL, backing off after failures), and serves
 the cosignatures after the log's signature in /log/checkpoint; /log/witnesses lists their keys.

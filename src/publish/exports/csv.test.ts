@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { EventData } from '../../core/event.ts';
 import { toPublicEvent } from '../../core/public-event.ts';
 import { sampleEventData } from '../../core/testing.ts';
 import { ACLED_COLUMNS, csvField, csvStream, guardFormula, toAcledRow } from './csv.ts';
+import { parse as parseCsvStrictly } from 'csv-parse/sync';
 import { parseCsv } from './testing.ts';
 
 async function* from<T>(xs: T[]): AsyncGenerator<T> {
@@ -73,8 +75,8 @@ test('a row with commas, quotes, newlines and Cyrillic survives a round trip', a
   assert.equal(row.country, 'Kazakhstan');
   assert.equal(row.latitude, '43.2381');
   assert.equal(row.longitude, '76.9457');
-  assert.equal(row.source, 'Vlast.kz; news.example.com');
-  assert.equal(row.source_scale, 'National; International');
+  assert.equal(row.source, 'Vlast.kz; news.example.com; Undisclosed Source', 'the private report is named, not shown');
+  assert.equal(row.source_scale, 'National-International');
   assert.equal(row.fatalities, '3');
   assert.equal(row.tags, 'crowd size=5000; verification=disputed');
   assert.equal(row.timestamp, String(Date.UTC(2022, 0, 7) / 1000));
@@ -123,4 +125,44 @@ test('a summary starting with = is exported defused', async () => {
   const ev = toPublicEvent(4, 1, sampleEventData({ status: 'verified', statusReason: 'x', actor1: { name: '=cmd|calc', type: 5, associated: [] } }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
   const rows = parseCsv(await csvOf([ev]));
   assert.equal(rows[1]![ACLED_COLUMNS.indexOf('actor1')], "'=cmd|calc");
+});
+
+const at = (sources: EventData['sources']) =>
+  toAcledRow(toPublicEvent(5, 1, sampleEventData({ sources }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z'));
+
+test('an event whose sources are all private still names a source, as ACLED does for anonymous partners', () => {
+  assert.equal(at([{ kind: 'report', reportId: 'R1' }, { kind: 'source', sourceId: 'S1' }]).source, 'Undisclosed Source');
+  assert.equal(at([]).source, 'Undisclosed Source');
+  assert.equal(at([{ kind: 'link', url: 'https://vlast.kz/a' }]).source, 'vlast.kz', 'public sources alone need no placeholder');
+});
+
+test("source_scale is the same whatever order the sources come in, in ACLED's order", () => {
+  const a = { kind: 'link' as const, url: 'https://a.example/1', scale: 'International' };
+  const b = { kind: 'link' as const, url: 'https://b.example/1', scale: 'New media' };
+  const c = { kind: 'link' as const, url: 'https://c.example/1', scale: 'Subnational' };
+  const orders = [[a, b, c], [c, b, a], [b, a, c], [c, a, b]].map((s) => at(s).source_scale);
+  assert.deepEqual(new Set(orders), new Set(['New media-Subnational-International']));
+  assert.equal(at([{ ...a, scale: 'National' }, { ...b, scale: 'Local partner' }]).source_scale, 'Local partner-National');
+  assert.equal(at([{ ...a, scale: 'Zonal' }, { ...b, scale: 'Other' }, { ...c, scale: 'Alpha' }]).source_scale, 'Other-Alpha-Zonal');
+});
+
+test('an independent CSV parser (csv-parse, strict) reads the export: every row whole, every label ACLED\'s', async () => {
+  const text = await csvOf([hard, toPublicEvent(6, 1, sampleEventData({ sources: [{ kind: 'report', reportId: 'R9' }] }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z')]);
+  const records = parseCsvStrictly(text, { columns: true, relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n', bom: false }) as AcledRowOf[];
+  assert.equal(records.length, 2);
+  const inters = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'Rioters', 'Protesters', 'Civilians', 'External/Other forces', '']);
+  for (const r of records) {
+    assert.ok(inters.has(r.inter1) && inters.has(r.inter2), `${r.inter1} / ${r.inter2}`);
+    assert.notEqual(r.source, '');
+  }
+  assert.equal(records[1]!.source, 'Undisclosed Source');
+});
+
+type AcledRowOf = Record<(typeof ACLED_COLUMNS)[number], string>;
+
+test('events published with the old plural labels are exported with the codebook labels', () => {
+  const ev = toPublicEvent(7, 1, sampleEventData({ actor1: { name: 'Unidentified Armed Group (Kazakhstan)', type: 3, associated: [] }, actor2: { name: 'Civilians (Kazakhstan)', type: 7, associated: [] } }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
+  const stored = { ...ev, interaction: 'Political militias-Civilians' };
+  assert.equal(toAcledRow(stored).interaction, 'Political militia-Civilians');
+  assert.equal(toAcledRow(stored).inter1, 'Political militia');
 });

@@ -13,10 +13,16 @@
  * - Formula injection: a field that begins with =, +, @, tab or carriage return, or with "-"
  *   when the field is not a plain number, gets a leading apostrophe, which spreadsheets read as
  *   "text" and hide. This alters those few fields; negative coordinates stay numbers.
+ * - source names every outlet, and "Undisclosed Source" once for the reports and private
+ *   sources the editors relied on, as ACLED records partners that must stay anonymous; the
+ *   column is never empty, since no event stands on nothing.
+ * - source_scale joins the distinct scales with "-" in ACLED's own order (Local partner, Other,
+ *   New media, Subnational, National, Regional, International, as in "New media-National"),
+ *   any other value after them alphabetically, so the same sources always give the same text.
  * - RFC 4180: CRLF line ends, quotes doubled, fields with comma, quote or newline quoted.
  *   UTF-8 without a byte-order mark, as ACLED ships its files.
  */
-import { ACTOR_TYPES } from '../../core/coding.ts';
+import { ACTOR_TYPES, interactionOf } from '../../core/coding.ts';
 import { admin1Of, getPlace } from '../../core/gazetteer/search.ts';
 import type { PublicEvent } from '../../core/public-event.ts';
 import { textStream } from './stream.ts';
@@ -82,6 +88,28 @@ const STATUS_NOTE: Record<PublicEvent['status'], string> = {
 
 const unique = (xs: Array<string | undefined>) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
 
+export const UNDISCLOSED_SOURCE = 'Undisclosed Source';
+
+const SCALE_ORDER = ['local partner', 'other', 'new media', 'subnational', 'national', 'regional', 'international'];
+
+function scaleRank(scale: string): number {
+  const i = SCALE_ORDER.indexOf(scale.trim().toLowerCase());
+  return i < 0 ? SCALE_ORDER.length : i;
+}
+
+/** ACLED's source_scale for a set of scales (see the module comment). */
+export function sourceScaleOf(scales: Array<string | undefined>): string {
+  return unique(scales)
+    .sort((a, b) => scaleRank(a) - scaleRank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .join('-');
+}
+
+function sourceOf(ev: PublicEvent): string {
+  const named = unique(ev.sources.map((s) => s.outlet ?? outletOf(s.url)));
+  if (ev.privateSourceCount > 0 || named.length === 0) named.push(UNDISCLOSED_SOURCE);
+  return named.join('; ');
+}
+
 function outletOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -115,7 +143,8 @@ export function toAcledRow(ev: PublicEvent): AcledRow {
     actor2: ev.actor2?.name ?? '',
     assoc_actor_2: ev.actor2?.associated.join('; ') ?? '',
     inter2: ev.actor2 ? ACTOR_TYPES[ev.actor2.type] : '',
-    interaction: ev.interaction,
+    // From the codes, not the stored label: records published before the labels were corrected keep the old text.
+    interaction: interactionOf(ev.actor1.type, ev.actor2?.type).label,
     civilian_targeting: ev.civilianTargeting ? 'Civilian targeting' : '',
     iso: country ? String(country.iso) : '',
     region: country?.region ?? '',
@@ -127,8 +156,8 @@ export function toAcledRow(ev: PublicEvent): AcledRow {
     latitude: ev.location.lat.toFixed(4),
     longitude: ev.location.lon.toFixed(4),
     geo_precision: String(ev.location.geoPrecision),
-    source: unique(ev.sources.map((s) => s.outlet ?? outletOf(s.url))).join('; '),
-    source_scale: unique(ev.sources.map((s) => s.scale)).join('; '),
+    source: sourceOf(ev),
+    source_scale: sourceScaleOf(ev.sources.map((s) => s.scale)),
     notes,
     fatalities: String(ev.fatalities.acled),
     tags: [...ev.tags, `verification=${ev.status}`].join('; '),

@@ -14,7 +14,7 @@ function info(lang: 'en' | 'ru' = 'en'): FeedInfo {
     selfUrl: `${ORIGIN}/feed.atom`,
     htmlUrl: `${ORIGIN}/`,
     lang,
-    emptyUpdated: '2022-01-01T00:00:00.000Z',
+    updated: '2022-01-01T00:00:00.000Z',
   };
 }
 

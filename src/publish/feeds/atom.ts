@@ -5,7 +5,19 @@
  */
 import type { PublicEvent } from '../../core/public-event.ts';
 import type { Lang } from '../i18n.ts';
-import { entryFacts, entryTitle, permalink, summaryIn } from './describe.ts';
+import {
+  type FeedItem,
+  type Withdrawal,
+  entryFacts,
+  entryTitle,
+  isWithdrawal,
+  itemUpdated,
+  pageUrl,
+  permalink,
+  summaryIn,
+  withdrawalText,
+  withdrawalTitle,
+} from './describe.ts';
 
 export interface FeedInfo {
   origin: string;
@@ -16,8 +28,12 @@ export interface FeedInfo {
   /** The HTML page showing the same selection. */
   htmlUrl: string;
   lang: Lang;
-  /** Used as the feed's `updated` when it has no entries. */
-  emptyUpdated: string;
+  /**
+   * When what the feed draws from last changed (the latest publish or unpublish anywhere): the
+   * feed's `updated`, raised to its newest entry if that is later. An entry leaving the feed
+   * therefore never moves `updated` back.
+   */
+  updated: string;
 }
 
 /**
@@ -52,8 +68,23 @@ function contentHtml(ev: PublicEvent, lang: Lang, origin: string): string {
   if (ev.sources.length > 0) {
     html += `<ul>${ev.sources.map((s) => `<li><a href="${h(s.url)}">${h(s.title ?? s.outlet ?? s.url)}</a></li>`).join('')}</ul>`;
   }
-  html += `<p><a href="${h(permalink(origin, ev.id))}">${h(permalink(origin, ev.id))}</a></p>`;
+  const page = pageUrl(origin, ev.id, lang);
+  html += `<p><a href="${h(page)}">${h(page)}</a></p>`;
   return html;
+}
+
+function withdrawnEntry(w: Withdrawal, info: FeedInfo): string {
+  return [
+    '<entry>',
+    el('id', permalink(info.origin, w.id)),
+    el('title', withdrawalTitle(w, info.lang)),
+    el('updated', w.withdrawnAt),
+    el('published', w.firstPublishedAt),
+    `<link rel="alternate" type="text/html" href="${escapeXml(pageUrl(info.origin, w.id, info.lang))}"/>`,
+    '<category term="withdrawn"/>',
+    el('content', withdrawalText(w, info.lang), ' type="text"'),
+    '</entry>',
+  ].join('');
 }
 
 function entry(ev: PublicEvent, info: FeedInfo): string {
@@ -67,7 +98,7 @@ function entry(ev: PublicEvent, info: FeedInfo): string {
     el('title', entryTitle(ev, info.lang)),
     el('updated', ev.publishedAt),
     el('published', ev.firstPublishedAt),
-    `<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(pageUrl(info.origin, ev.id, info.lang))}"/>`,
     categories,
     el('content', contentHtml(ev, info.lang, info.origin), ' type="html"'),
     el('georss:point', `${ev.location.lat} ${ev.location.lon}`),
@@ -75,9 +106,14 @@ function entry(ev: PublicEvent, info: FeedInfo): string {
   ].join('');
 }
 
-/** The whole feed document; `events` newest publication first. */
-export function renderAtom(info: FeedInfo, events: readonly PublicEvent[]): string {
-  const updated = events.reduce((max, e) => (e.publishedAt > max ? e.publishedAt : max), events[0]?.publishedAt ?? info.emptyUpdated);
+/** The newest of the feed's own time and its entries' (ISO 8601 UTC strings compare in time order). */
+export function feedUpdated(info: FeedInfo, items: readonly FeedItem[]): string {
+  return items.reduce((max, item) => (itemUpdated(item) > max ? itemUpdated(item) : max), info.updated);
+}
+
+/** The whole feed document; `items` most recent change first. */
+export function renderAtom(info: FeedInfo, items: readonly FeedItem[]): string {
+  const updated = feedUpdated(info, items);
   return [
     '<?xml version="1.0" encoding="utf-8"?>\n',
     `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:georss="http://www.georss.org/georss" xml:lang="${info.lang}">`,
@@ -89,7 +125,7 @@ export function renderAtom(info: FeedInfo, events: readonly PublicEvent[]): stri
     `<link rel="self" type="application/atom+xml" href="${escapeXml(info.selfUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(info.htmlUrl)}"/>`,
     el('generator', 'Caravan'),
-    ...events.map((e) => entry(e, info)),
+    ...items.map((item) => (isWithdrawal(item) ? withdrawnEntry(item, info) : entry(item, info))),
     '</feed>\n',
   ].join('');
 }

@@ -26,6 +26,8 @@ const t = translator({
     evening: 'evening',
     unknown: 'not reported',
     retractedTitle: 'Retracted: {title}',
+    withdrawnTitle: 'Event {id} withdrawn',
+    withdrawnText: 'The editors took event {id} off the chronicle on {at}. Its earlier versions are no longer shown.',
     statusunverified: 'unverified',
     statuscorroborated: 'corroborated',
     statusverified: 'verified',
@@ -48,6 +50,8 @@ const t = translator({
     evening: 'вечер',
     unknown: 'нет данных',
     retractedTitle: 'Отозвано: {title}',
+    withdrawnTitle: 'Событие {id} снято',
+    withdrawnText: 'Редакция сняла событие {id} с хроники {at}. Его прежние редакции больше не показываются.',
     statusunverified: 'не проверено',
     statuscorroborated: 'подтверждено независимыми источниками',
     statusverified: 'проверено',
@@ -78,6 +82,48 @@ export function statusLabel(status: PublicEvent['status'], lang: Lang): string {
 /** The event's permanent address; the same for every revision, so it doubles as the feed id. */
 export function permalink(origin: string, id: number): string {
   return `${origin}/events/${id}`;
+}
+
+/** The event's page in the feed's language: a Russian feed links to the Russian page. */
+export function pageUrl(origin: string, id: number, lang: Lang): string {
+  return lang === 'en' ? permalink(origin, id) : `${permalink(origin, id)}?lang=${lang}`;
+}
+
+/**
+ * An event taken off the chronicle. Its feed entry is replaced by a notice under the same id, so
+ * a reader that showed it learns it was withdrawn; the notice repeats none of its content,
+ * which may have been withdrawn because it endangered someone.
+ */
+export interface Withdrawal {
+  id: number;
+  withdrawnAt: string;
+  firstPublishedAt: string;
+}
+
+export type FeedItem = PublicEvent | Withdrawal;
+
+export function isWithdrawal(item: FeedItem): item is Withdrawal {
+  return 'withdrawnAt' in item;
+}
+
+/** When the item last changed: its publication or its withdrawal. */
+export function itemUpdated(item: FeedItem): string {
+  return isWithdrawal(item) ? item.withdrawnAt : item.publishedAt;
+}
+
+/** Events and withdrawals together, most recent change first, at most `limit`. */
+export function newestItems(events: readonly PublicEvent[], withdrawals: readonly Withdrawal[], limit: number): FeedItem[] {
+  return [...events, ...withdrawals]
+    .sort((a, b) => (itemUpdated(a) < itemUpdated(b) ? 1 : itemUpdated(a) > itemUpdated(b) ? -1 : b.id - a.id))
+    .slice(0, limit);
+}
+
+export function withdrawalTitle(w: Withdrawal, lang: Lang): string {
+  return t(lang, 'withdrawnTitle', { id: w.id });
+}
+
+export function withdrawalText(w: Withdrawal, lang: Lang): string {
+  return t(lang, 'withdrawnText', { id: w.id, at: `${w.withdrawnAt.slice(0, 16).replace('T', ' ')} UTC` });
 }
 
 /** The summary in the language asked for, English when there is no translation. */

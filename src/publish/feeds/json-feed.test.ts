@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toPublicEvent } from '../../core/public-event.ts';
 import { sampleEventData } from '../../core/testing.ts';
-import { renderJsonFeed } from './json-feed.ts';
+import { type JsonFeedItem, renderJsonFeed } from './json-feed.ts';
 
 const ORIGIN = 'https://chronicle.example.org';
 const info = (lang: 'en' | 'ru') => ({
@@ -11,7 +11,7 @@ const info = (lang: 'en' | 'ru') => ({
   selfUrl: `${ORIGIN}/feed.json`,
   htmlUrl: `${ORIGIN}/`,
   lang,
-  emptyUpdated: '2022-01-01T00:00:00.000Z',
+  updated: '2022-01-01T00:00:00.000Z',
 });
 
 const ev = toPublicEvent(
@@ -42,7 +42,7 @@ test('the JSON Feed has the fields version 1.1 requires and survives a JSON roun
 });
 
 test('the _caravan extension carries coordinates, status and the conservative fatality count', () => {
-  const item = renderJsonFeed(info('en'), [ev]).items[0]!;
+  const item = renderJsonFeed(info('en'), [ev]).items[0] as JsonFeedItem;
   assert.equal(item._caravan.lat, 43.238);
   assert.equal(item._caravan.lon, 76.945);
   assert.equal(item._caravan.status, 'unverified');
@@ -64,7 +64,7 @@ test('the Russian feed has Russian titles, and says so per item when only Englis
 test('published photos and videos become attachments addressed by hash; events without media have none', () => {
   const sha = 'c'.repeat(64);
   const withMedia = toPublicEvent(6, 1, sampleEventData({ media: [{ sha256: sha, mime: 'image/jpeg', bytes: 2048, caption: 'Smoke' }] }), ev.publishedAt, ev.firstPublishedAt);
-  const [item, plain] = renderJsonFeed(info('en'), [withMedia, ev]).items;
+  const [item, plain] = renderJsonFeed(info('en'), [withMedia, ev]).items as JsonFeedItem[];
   assert.deepEqual(item?.attachments, [{ url: `${ORIGIN}/media/${sha}`, mime_type: 'image/jpeg', size_in_bytes: 2048, title: 'Smoke' }]);
   assert.equal(plain?.attachments, undefined);
 });

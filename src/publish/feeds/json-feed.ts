@@ -4,7 +4,7 @@
  */
 import type { PublicEvent } from '../../core/public-event.ts';
 import type { FeedInfo } from './atom.ts';
-import { entryText, entryTitle, permalink } from './describe.ts';
+import { type FeedItem, type Withdrawal, entryText, entryTitle, isWithdrawal, pageUrl, permalink, withdrawalText, withdrawalTitle } from './describe.ts';
 
 export interface JsonFeedItem {
   id: string;
@@ -31,6 +31,19 @@ export interface JsonFeedItem {
   };
 }
 
+/** The notice that replaces a withdrawn event's item, under the same id. */
+export interface JsonFeedWithdrawnItem {
+  id: string;
+  url: string;
+  title: string;
+  content_text: string;
+  date_published: string;
+  date_modified: string;
+  tags: ['withdrawn'];
+  language: string;
+  _caravan: { about: string; withdrawn: true; withdrawnAt: string };
+}
+
 export interface JsonFeed {
   version: 'https://jsonfeed.org/version/1.1';
   title: string;
@@ -39,10 +52,24 @@ export interface JsonFeed {
   feed_url: string;
   language: string;
   authors: Array<{ name: string; url: string }>;
-  items: JsonFeedItem[];
+  items: Array<JsonFeedItem | JsonFeedWithdrawnItem>;
 }
 
-export function renderJsonFeed(info: FeedInfo, events: readonly PublicEvent[]): JsonFeed {
+function withdrawnItem(w: Withdrawal, info: FeedInfo, about: string): JsonFeedWithdrawnItem {
+  return {
+    id: permalink(info.origin, w.id),
+    url: pageUrl(info.origin, w.id, info.lang),
+    title: withdrawalTitle(w, info.lang),
+    content_text: withdrawalText(w, info.lang),
+    date_published: w.firstPublishedAt,
+    date_modified: w.withdrawnAt,
+    tags: ['withdrawn'],
+    language: info.lang,
+    _caravan: { about, withdrawn: true, withdrawnAt: w.withdrawnAt },
+  };
+}
+
+export function renderJsonFeed(info: FeedInfo, items: readonly FeedItem[]): JsonFeed {
   const about = `${info.origin}/data#json-feed`;
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -51,11 +78,11 @@ export function renderJsonFeed(info: FeedInfo, events: readonly PublicEvent[]): 
     feed_url: info.selfUrl,
     language: info.lang,
     authors: [{ name: info.title, url: `${info.origin}/` }],
-    items: events.map((ev) => {
-      const url = permalink(info.origin, ev.id);
+    items: items.map((ev) => {
+      if (isWithdrawal(ev)) return withdrawnItem(ev, info, about);
       const item: JsonFeedItem = {
-        id: url,
-        url,
+        id: permalink(info.origin, ev.id),
+        url: pageUrl(info.origin, ev.id, info.lang),
         title: entryTitle(ev, info.lang),
         content_text: entryText(ev, info.lang),
         date_published: ev.firstPublishedAt,

@@ -153,7 +153,7 @@ describe('feeds', () => {
     const xml = await res.text();
     assertWellFormedXml(xml);
     const ids_ = [...xml.matchAll(/<entry><id>[^<]*\/events\/(\d+)<\/id>/g)].map((m) => Number(m[1]));
-    assert.deepEqual(ids_, [ids.riot, ids.almaty, ids.revised, ids.zhanaozen]);
+    assert.deepEqual(ids_, [ids.riot, ids.almaty, ids.withdrawn, ids.revised, ids.zhanaozen], 'the withdrawn event as a notice, in its place');
     assert.match(xml, /<georss:point>43.34 52.86<\/georss:point>/);
   });
 
@@ -170,7 +170,7 @@ describe('feeds', () => {
     assert.match(res.headers.get('content-type') ?? '', /^application\/feed\+json/);
     const feed = await res.json();
     assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
-    assert.equal(feed.items.length, 4);
+    assert.equal(feed.items.length, 5);
     assert.equal(feed.items[0].date_modified, '2022-01-07T00:00:00.000Z');
   });
 
@@ -193,7 +193,7 @@ describe('files', () => {
     assert.deepEqual(rows[0], [...ACLED_COLUMNS]);
     assert.equal(rows.length, 5);
     const almaty = rows.find((r) => r[0] === `KAZ${ids.almaty}`)!;
-    assert.equal(almaty[ACLED_COLUMNS.indexOf('source')], 'Example News');
+    assert.equal(almaty[ACLED_COLUMNS.indexOf('source')], 'Example News; Undisclosed Source');
     assert.equal(almaty[ACLED_COLUMNS.indexOf('iso')], '398');
   });
 
@@ -255,6 +255,11 @@ describe('events API', () => {
     assert.equal((await gone.json()).error.at, '2022-01-05T01:00:00.000Z');
     assert.equal((await get(`/api/v1/events/${ids.withdrawn}/history`)).status, 410);
     assert.equal((await get('/api/v1/events/abc')).status, 400);
+    for (const zero of ['/api/v1/events/0', '/api/v1/events/0/history', '/api/v1/events/000']) {
+      const res = await get(zero);
+      assert.equal(res.status, 400, `${zero}: ids start at 1, as the OpenAPI document declares`);
+      assert.equal((await res.json()).error.code, 'invalid_parameter');
+    }
   });
 
   test('history lists every publication with the record as published', async () => {

@@ -14,10 +14,12 @@ import { DataPage } from '../../publish/data-page.tsx';
 import { csvStream } from '../../publish/exports/csv.ts';
 import { geojsonStream } from '../../publish/exports/geojson.ts';
 import { type FeedInfo, renderAtom } from '../../publish/feeds/atom.ts';
+import { type FeedItem, newestItems } from '../../publish/feeds/describe.ts';
 import { renderJsonFeed } from '../../publish/feeds/json-feed.ts';
 import { type Lang, common, isLang } from '../../publish/i18n.ts';
 import { openApiDocument } from '../../publish/openapi.ts';
 import { getPublishedEvent, latestPublication, latestPublished, listPublications, queryPublished, streamPublished } from '../../store/events.ts';
+import { publicationIdOf, recentWithdrawals } from '../../store/withdrawals.ts';
 import type { AppContext } from '../context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../http.ts';
 
@@ -80,7 +82,7 @@ async function notModified(c: Ctx, ctx: AppContext, key: string): Promise<boolea
   return asked.trim() === '*' || asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.slice(2));
 }
 
-function feedInfo(c: Ctx, ctx: AppContext, path: string, filter: EventFilter, lang: Lang, emptyUpdated: Date): FeedInfo {
+function feedInfo(c: Ctx, ctx: AppContext, path: string, filter: EventFilter, lang: Lang, updated: Date): FeedInfo {
   const origin = ctx.config.origin;
   const params = filterToParams(filter);
   const parts = [common(lang, 'siteTitle')];
@@ -98,7 +100,7 @@ function feedInfo(c: Ctx, ctx: AppContext, path: string, filter: EventFilter, la
     selfUrl: `${origin}${path}${query({ ...params, ...(lang === 'en' ? {} : { lang }) })}`,
     htmlUrl: `${origin}/${query({ ...params, ...(lang === 'en' ? {} : { lang }) })}`,
     lang,
-    emptyUpdated: emptyUpdated.toISOString(),
+    updated: updated.toISOString(),
   };
 }
 
@@ -117,20 +119,37 @@ export function registerDataRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   const feedKey = (c: Ctx, filter: EventFilter) => `${c.req.path}\n${JSON.stringify(filterToParams(filter))}\n${feedLang(c)}`;
 
+  /**
+   * The latest publications and withdrawals under the filter, and when the chronicle last
+   * changed: any publish or unpublish changes what a feed could hold, so that time is the feed's
+   * `updated`, and it cannot go back when an entry leaves.
+   */
+  async function feedItems(filter: EventFilter): Promise<{ items: FeedItem[]; updated: Date }> {
+    const events = await latestPublished(ctx.db, filter, FEED_SIZE);
+    // Withdrawals older than the oldest entry of a full feed would not make it in.
+    const since = events.length === FEED_SIZE ? await publicationIdOf(ctx.db, events.at(-1)!.id) : 0;
+    const withdrawals = (await recentWithdrawals(ctx.db, filter, since, FEED_SIZE)).map((w) => ({
+      id: w.id,
+      withdrawnAt: w.withdrawnAt.toISOString(),
+      firstPublishedAt: w.record.firstPublishedAt,
+    }));
+    const last = await latestPublication(ctx.db);
+    return { items: newestItems(events, withdrawals, FEED_SIZE), updated: last?.at ?? ctx.now() };
+  }
+
   app.get('/feed.atom', async (c) => {
     const filter = parseQuery(c);
     if (await notModified(c, ctx, feedKey(c, filter))) return c.body(null, 304);
-    const events = await latestPublished(ctx.db, filter, FEED_SIZE);
-    const last = await latestPublication(ctx.db);
-    const xml = renderAtom(feedInfo(c, ctx, '/feed.atom', filter, feedLang(c), last?.at ?? ctx.now()), events);
+    const { items, updated } = await feedItems(filter);
+    const xml = renderAtom(feedInfo(c, ctx, '/feed.atom', filter, feedLang(c), updated), items);
     return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
 
   app.get('/feed.json', async (c) => {
     const filter = parseQuery(c);
     if (await notModified(c, ctx, feedKey(c, filter))) return c.body(null, 304);
-    const events = await latestPublished(ctx.db, filter, FEED_SIZE);
-    const feed = renderJsonFeed(feedInfo(c, ctx, '/feed.json', filter, feedLang(c), ctx.now()), events);
+    const { items, updated } = await feedItems(filter);
+    const feed = renderJsonFeed(feedInfo(c, ctx, '/feed.json', filter, feedLang(c), updated), items);
     return c.body(JSON.stringify(feed), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' });
   });
 

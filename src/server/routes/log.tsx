@@ -7,27 +7,29 @@
 import type { Hono } from 'hono';
 import { gzipSync } from 'node:zlib';
 import { toBase64 } from '../../log/hash.ts';
-import { TILE_WIDTH, parseTilePath } from '../../log/tiles.ts';
+import { parseTilePath } from '../../log/tiles.ts';
 import { LogPage } from '../../publish/log-page.tsx';
 import { getLogTreeHead, latestCheckpoint } from '../../store/log.ts';
 import { addSignatures } from '../../log/note.ts';
 import { listCosignatures, listLogWitnesses } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
-import { logOrigin } from '../log-keys.ts';
+import { logOriginOf } from '../log-keys.ts';
 import { readEntryBundle, readTile, signCheckpoint } from '../log-service.ts';
 import { type Ctx, type Env, currentPath } from '../http.ts';
 
-/** A full tile or bundle never changes; a partial one is replaced by the full one as the log grows. */
-const FULL_CACHE = 'public, max-age=31536000, immutable';
-const PARTIAL_CACHE = 'public, max-age=60';
+/**
+ * Every tile and bundle the log serves is immutable, partial ones too: `.p/<W>` names the first W
+ * hashes or entries, which never change as the log grows (tlog-tiles asks for long-lived caching).
+ */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function plain(c: Ctx, status: 400 | 404, message: string) {
   // Not cached: a tile missing now exists once the log grows.
   return c.body(`${message}\n`, status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 
-function octets(c: Ctx, bytes: Uint8Array, full: boolean, compress: boolean) {
-  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Cache-Control': full ? FULL_CACHE : PARTIAL_CACHE };
+function octets(c: Ctx, bytes: Uint8Array, compress: boolean) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Cache-Control': IMMUTABLE };
   let body = bytes;
   if (compress) {
     // The spec asks for entry bundles compressed at the HTTP layer; hash tiles do not compress.
@@ -50,7 +52,7 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
         lang={c.get('lang')}
         path={currentPath(c)}
         publicUrl={ctx.config.origin}
-        origin={logOrigin(ctx.config.origin)}
+        origin={logOriginOf(ctx.logSigner, checkpoint?.note)}
         verifierKey={ctx.logSigner.verifierKey}
         size={head.size}
         root={toBase64(head.root)}
@@ -81,10 +83,10 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (kind === 'entries') {
       const bundle = await readEntryBundle(ctx, index, width);
       if (!bundle) return plain(c, 404, `the log does not hold ${path} yet`);
-      return octets(c, bundle, width === TILE_WIDTH, true);
+      return octets(c, bundle, true);
     }
     const tile = await readTile(ctx, level, index, width);
     if (!tile) return plain(c, 404, `the log does not hold ${path} yet`);
-    return octets(c, tile, width === TILE_WIDTH, false);
+    return octets(c, tile, false);
   });
 }

@@ -213,7 +213,7 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
       selfUrl: `${base}/${file}`,
       htmlUrl: `${base}/`,
       lang: c.get('lang'),
-      emptyUpdated: new Date(m.last_success_at ?? m.added_at).toISOString(),
+      updated: new Date(m.last_success_at ?? m.added_at).toISOString(),
     };
   }
 

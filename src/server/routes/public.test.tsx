@@ -300,6 +300,7 @@ describe('public reading site', () => {
   it('answers unknown, malformed and withdrawn ids without a 500', async () => {
     assert.equal((await get('/events/999999')).status, 404);
     assert.equal((await get('/events/abc')).status, 400);
+    assert.equal((await get('/events/0')).status, 400);
     assert.equal((await get('/events/1.5')).status, 400);
     assert.equal((await get(`/events/${ids.almaty}/v/x`)).status, 400);
     const id = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'Withdrawn after a threat to the source' } }));

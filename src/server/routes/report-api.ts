@@ -8,6 +8,7 @@
 import type { Hono } from 'hono';
 import { CaravanError, Problems } from '../../core/errors.ts';
 import { normalizeReceiptCode } from '../../core/report.ts';
+import { reportContractProblems } from '../../core/report-contract.ts';
 import type { AppContext } from '../context.ts';
 import { describeForLog, refusalOf } from '../database-errors.ts';
 import type { Ctx, Env } from '../http.ts';
@@ -31,6 +32,8 @@ function methodNotAllowed(c: Ctx, message: string) {
 export function registerReportApiRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.post('/api/v1/reports', async (c) => {
     const body = await readJsonBody(c.req.raw);
+    // The published schema first, so what it refuses is refused here by name and nothing else is.
+    reportContractProblems(body).throwIfAny();
     let receipt: AcceptedReport;
     try {
       // The header only labels the channel: a relay cannot choose a receipt code, it sends a device
