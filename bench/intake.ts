@@ -11,6 +11,17 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../src/server/app.tsx';
 import type { AppContext } from '../src/server/context.ts';
 
+/**
+ * A benchmark is one client sending thousands of reports: far past the per-client and overall
+ * budgets that protect a real chronicle (limits.ts), which would refuse it after 120.
+ */
+export const BENCH_LIMITS: Record<string, string> = {
+  CARAVAN_LIMIT_CLIENT_REPORTS: '100000000',
+  CARAVAN_LIMIT_TOTAL_REPORTS: '100000000',
+  CARAVAN_LIMIT_CLIENT_MB: '100000000',
+  CARAVAN_LIMIT_TOTAL_MB: '100000000',
+};
+
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 export interface IntakeFigures {
@@ -52,7 +63,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { loadConfig } = await import('../src/server/config.ts');
   const { createContext } = await import('../src/server/context.ts');
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-intake-'));
-  const ctx = await createContext(loadConfig({ CARAVAN_DATA: dir, CARAVAN_DEMO: 'false' }), 'caravan bench');
+  const ctx = await createContext(loadConfig({ CARAVAN_DATA: dir, CARAVAN_DEMO: 'false', ...BENCH_LIMITS }), 'caravan bench');
   try {
     await benchIntake(ctx, Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 8), 'alone');
   } finally {

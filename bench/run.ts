@@ -20,7 +20,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { createContext } from '../src/server/context.ts';
 import { loadDemoIfEmpty } from '../src/demo/load.ts';
 import { seedPublishedEvents } from './seed.ts';
-import { benchIntake } from './intake.ts';
+import { BENCH_LIMITS, benchIntake } from './intake.ts';
 import { benchReaders, fmt } from './read.ts';
 import { benchLogInFreshStore } from './log.ts';
 import { benchMirror } from './mirror.ts';
@@ -32,7 +32,7 @@ const CONCURRENCY = 8;
 
 async function benchSize(size: number) {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-'));
-  let ctx = await createContext(loadConfig({ CARAVAN_DATA: dir }));
+  let ctx = await createContext(loadConfig({ CARAVAN_DATA: dir, ...BENCH_LIMITS }));
   const app = createApp(ctx);
   try {
     const t0 = performance.now();
@@ -48,7 +48,7 @@ async function benchSize(size: number) {
     // Start-up: open the store again as `serve` does, up to its first answered page.
     await ctx.db.close();
     const t4 = performance.now();
-    ctx = await createContext(loadConfig({ CARAVAN_DATA: dir }));
+    ctx = await createContext(loadConfig({ CARAVAN_DATA: dir, ...BENCH_LIMITS }));
     await loadDemoIfEmpty(ctx.db, ctx.now());
     const openMs = performance.now() - t4;
     await createApp(ctx).request('http://localhost/');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { BENCH_LIMITS } from './intake.ts';
 import { seedPublishedEvents } from './seed.ts';
 
 const READERS = Number(process.env.BENCH_SOAK_READERS ?? 200);
@@ -30,7 +31,7 @@ export async function benchSoak(databaseUrl = process.env.DATABASE_URL): Promise
     await migrate(db);
     await seedPublishedEvents(db, EVENTS);
     await db.close();
-    const env = { ...process.env, CARAVAN_DATA: dir, PORT: '0', HOST: '127.0.0.1', CARAVAN_DEMO: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+    const env = { ...process.env, CARAVAN_DATA: dir, PORT: '0', HOST: '127.0.0.1', CARAVAN_DEMO: 'false', ...BENCH_LIMITS, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
     if (!databaseUrl) delete (env as Record<string, string | undefined>).DATABASE_URL;
     const server = spawn(process.execPath, [new URL('../bin/caravan.js', import.meta.url).pathname, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     const port = await new Promise<number>((resolve) => {
