@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { canonicalBytes, canonicalJson, isCanonicalText } from './canonical.ts';
 import { toHex } from './hash.ts';
 
-const JCS = '../shared/testdata/jcs-rfc8785/testdata';
+const JCS = fileURLToPath(new URL('../../test/vectors/jcs-rfc8785/testdata', import.meta.url));
 
 describe('RFC 8785 published vectors', () => {
   const inputs = readdirSync(join(JCS, 'input')).filter((f) => f.endsWith('.json'));

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { LogVerificationError } from './errors.ts';
 import { fromBase64, fromHex, sha256, toBase64, toHex, utf8 } from './hash.ts';
 import { EMPTY_ROOT, TreeBuilder, consistencyProof, inclusionProof, leafHash, nodeHash, rootOf, verifyConsistency, verifyInclusion } from './merkle.ts';
 import type { HashAt } from './merkle.ts';
 
-const PROBES = '../shared/testdata/merkle-rfc6962/testdata';
+const PROBES = fileURLToPath(new URL('../../test/vectors/merkle-rfc6962/testdata', import.meta.url));
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { LogVerificationError } from './errors.ts';
 import { toBase64, utf8 } from './hash.ts';
@@ -19,7 +20,7 @@ import {
   tilesForSize,
 } from './tiles.ts';
 
-const TESSERA = '../shared/testdata/tlog-tiles-tessera/testdata/log';
+const TESSERA = fileURLToPath(new URL('../../test/vectors/tlog-tiles-tessera/testdata/log', import.meta.url));
 const WORDS = 'one two three four five six seven eit nain ten ileven twelf threeten fourten fivten'.split(' ');
 
 describe('tile paths', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { parseCheckpoint } from './checkpoint.ts';
 import { LogVerificationError } from './errors.ts';
@@ -13,7 +14,7 @@ import { tilePath } from './tiles.ts';
 import { verifyTiledLog } from './verify-log.ts';
 import type { LogSource } from './verify-log.ts';
 
-const TESSERA = '../shared/testdata/tlog-tiles-tessera/testdata/log';
+const TESSERA = fileURLToPath(new URL('../../test/vectors/tlog-tiles-tessera/testdata/log', import.meta.url));
 const TESSERA_KEY = 'example.com/log/testdata+33d7b496+AeHTu4Q3hEIMHNqc6fASMsq3rKNx280NI+oO5xCFkkSx';
 const WORDS = 'one two three four five six seven eit nain ten ileven twelf threeten fourten fivten'.split(' ');
 
