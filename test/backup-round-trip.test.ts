@@ -126,7 +126,7 @@ describe('backup and restore of a whole chronicle', () => {
       // Same verifier key and the same remembered state: a different log would be a fork.
       const check = await verifyServed(restarted, source.logSigner.verifierKey, join(tmp, 'state'));
       assert.equal(check.code, 0, check.out);
-      assert.match(check.out, /^verified kz\.example: 2 entries/);
+      assert.match(check.out, /^verified kz\.example\/log: 2 entries/);
       await assert.rejects(restoreBackup(restarted, file), /not empty/, 'a store with data is not overwritten without --force');
     } finally {
       await target.db.close();

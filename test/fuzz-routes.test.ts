@@ -63,6 +63,7 @@ const FORM: RouteSpec = { body: 'form' };
 const ROUTES: Record<string, RouteSpec> = {
   'ALL /*': NONE,
   'GET /sw.js': NONE,
+  'GET /favicon.ico': NONE,
   'GET /assets/:name{[A-Za-z0-9-]+\\.js}': NONE,
   'GET /report.webmanifest': NONE,
   'GET /assets/:name': NONE,

@@ -68,7 +68,7 @@ create table published_places (
   unique (region, status, lon, lat, place_id, place_name)
 );
 
-create function tally_published_events() returns trigger language plpgsql as $$
+create or replace function tally_published_events() returns trigger language plpgsql as $$
 declare
   was boolean := case when tg_op = 'INSERT' then false else old.published_revision is not null end;
   now_published boolean := case when tg_op = 'DELETE' then false else new.published_revision is not null end;
@@ -137,7 +137,7 @@ end $$;
 create table published_version (n bigint not null);
 insert into published_version values (0);
 
-create function bump_published_version() returns trigger language plpgsql as $$
+create or replace function bump_published_version() returns trigger language plpgsql as $$
 begin
   perform pg_advisory_xact_lock(4246);
   update published_version set n = n + 1;
