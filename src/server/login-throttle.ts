@@ -89,7 +89,10 @@ class StrikeBook {
   }
 }
 
-/** Who is trying: the client's keyed hash (undefined off a socket) and the account name typed. */
+/**
+ * Who is trying: the client's address (undefined off a socket), which the throttle turns into a
+ * keyed hash before it keeps anything, and the account name typed.
+ */
 export interface LoginAttempt {
   client: string | undefined;
   account: string;
