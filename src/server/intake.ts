@@ -22,7 +22,7 @@ import {
 } from '../core/report.ts';
 import type { Queryable } from '../store/db.ts';
 import { getPublishedEvent } from '../store/events.ts';
-import { type ReportRow, findReportByReceipt, insertReport } from '../store/reports.ts';
+import { type ReportRow, findReportByReceipt, insertReportForReceipt } from '../store/reports.ts';
 import type { AppContext } from './context.ts';
 
 export interface AcceptOptions {
@@ -101,8 +101,8 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
     const receiptCode = deviceReceipt ?? receiptCodeFromBytes(ctx.randomBytes(8));
     try {
       // Grouped: reports arriving together share one commit and one fsync (store/group-commit.ts).
-      const { report: row, created } = await ctx.db.grouped(async (tx) => {
-        const stored = await insertReport(tx, {
+      const stored = await ctx.db.grouped(async (tx) => {
+        const stored = await insertReportForReceipt(tx, {
           input: report,
           channel: opts.channel,
           receiptCode,
@@ -114,8 +114,8 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
         if (stored.created && opts.attach) await opts.attach(tx, stored.report.id);
         return stored;
       });
-      if (!created) assertSameReport(ctx, row, report);
-      return { receiptCode: row.receipt_code, created, state: row.state };
+      if (!stored.created) assertSameReport(ctx, stored.report, report);
+      return { receiptCode: stored.report.receipt_code, created: stored.created, state: stored.report.state };
     } catch (err) {
       // 60 random bits make a collision astronomically unlikely; if one happens, draw again.
       // A device key's code is fixed, so drawing again would not help.

@@ -288,3 +288,43 @@ describe('media sent with a report', () => {
     assert.equal(served.includes('43.2220'), false);
   });
 });
+
+describe('a photo report whose first commit is rolled back', () => {
+  it('is stored whole when group commit runs it again (store/group-commit.ts)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'caravan-media-rerun-'));
+    const config = loadConfig({ CARAVAN_DATA: dataDir, CARAVAN_ORIGIN: 'http://localhost' });
+    const t = await openTestApp({ config });
+    try {
+      // What group commit does when another write of the batch fails: this write's first run is
+      // rolled back with the batch, and it runs again in a transaction of its own.
+      let runs = 0;
+      t.ctx.db.grouped = async (fn) => {
+        await t.db
+          .transaction(async (tx) => {
+            runs++;
+            await fn(tx);
+            throw new Error('a neighbour in the batch failed');
+          })
+          .catch(() => undefined);
+        runs++;
+        return t.db.transaction(fn);
+      };
+      const res = await t.app.request('http://localhost/report', {
+        method: 'POST',
+        body: reportForm('Smoke over the akimat', [{ name: 'IMG_0002.jpg', data: await photoWithGps('#36c') }], { keepOriginal: '1' }),
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+      assert.equal(runs, 2);
+      const id = (await t.db.query<{ id: number }>('select max(id) as id from reports'))[0]!.id;
+      const media = await listMediaOfReport(t.db, id);
+      assert.equal(media.length, 1, 'one media row, not none and not two');
+      const files = (await filesUnder(dataDir)).map((f) => f.path.slice(dataDir.length));
+      assert.ok(files.includes(`/${media[0]!.stored_path}`), `the stripped copy is where its row says: ${files.join(', ')}`);
+      assert.ok(files.includes(`/${media[0]!.evidence_path}`), 'and so is the original');
+      assert.equal(files.length, 2, `no other file: ${files.join(', ')}`);
+    } finally {
+      await t.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -94,26 +94,34 @@ export async function receiveReportUpload(ctx: AppContext, req: Request): Promis
     throw err;
   }
   const stored: string[] = [];
+  const placed: { m: PreparedMedia; storedPath: string; evidencePath: string | null }[] = [];
   let done = false;
   return {
     fields,
     media,
     async attach(tx, reportId) {
       if (media.length === 0) return;
-      const dirs = { media: join(ctx.config.dataDir, 'media'), evidence: join(ctx.config.dataDir, 'evidence') };
-      await mkdir(dirs.media, { recursive: true, mode: 0o700 });
-      if (keepOriginal) await mkdir(dirs.evidence, { recursive: true, mode: 0o700 });
-      for (const m of media) {
-        const name = randomBytes(16).toString('hex');
-        const storedPath = join(dirs.media, `${name}.${m.ext}`);
-        await rename(m.strippedTemp, storedPath);
-        stored.push(storedPath);
-        let evidencePath: string | null = null;
-        if (m.originalTemp) {
-          evidencePath = join(dirs.evidence, `${name}.${m.ext}`);
-          await rename(m.originalTemp, evidencePath);
-          stored.push(evidencePath);
+      // Group commit may run this twice (store/group-commit.ts): the files move once, and the
+      // rows go into whichever transaction commits.
+      if (placed.length === 0) {
+        const dirs = { media: join(ctx.config.dataDir, 'media'), evidence: join(ctx.config.dataDir, 'evidence') };
+        await mkdir(dirs.media, { recursive: true, mode: 0o700 });
+        if (keepOriginal) await mkdir(dirs.evidence, { recursive: true, mode: 0o700 });
+        for (const m of media) {
+          const name = randomBytes(16).toString('hex');
+          const storedPath = join(dirs.media, `${name}.${m.ext}`);
+          await rename(m.strippedTemp, storedPath);
+          stored.push(storedPath);
+          let evidencePath: string | null = null;
+          if (m.originalTemp) {
+            evidencePath = join(dirs.evidence, `${name}.${m.ext}`);
+            await rename(m.originalTemp, evidencePath);
+            stored.push(evidencePath);
+          }
+          placed.push({ m, storedPath, evidencePath });
         }
+      }
+      for (const { m, storedPath, evidencePath } of placed) {
         await insertMedia(tx, {
           report_id: reportId,
           sha256: m.sha256,

@@ -16,9 +16,9 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Like `transaction`, but shares one commit (one fsync) with the other grouped writes that
-   * arrive while a commit is under way; `fn` runs under a savepoint of its own, so its failure
-   * rolls back only its own writes (`group-commit.ts`). For small, independent writes on a hot
-   * path such as report intake.
+   * arrive while a commit is under way. When one write of a batch fails, the others run again
+   * each alone, so `fn` may run twice and must not swallow its own database errors
+   * (`group-commit.ts`). For small, independent writes on a hot path such as report intake.
    */
   grouped<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

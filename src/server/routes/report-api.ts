@@ -11,7 +11,7 @@ import { normalizeReceiptCode } from '../../core/report.ts';
 import { reportContractProblems } from '../../core/report-contract.ts';
 import type { AppContext } from '../context.ts';
 import { describeForLog, refusalOf } from '../database-errors.ts';
-import type { Ctx, Env } from '../http.ts';
+import { type Ctx, type Env, shortJson } from '../http.ts';
 import { type AcceptedReport, acceptReport, eventPath, lookupReceipt } from '../intake.ts';
 import { readJsonBody } from './report-body.ts';
 import { RELAY_HEADER } from '../relay.ts';
@@ -50,7 +50,8 @@ export function registerReportApiRoutes(app: Hono<Env>, ctx: AppContext): void {
       return c.json({ error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } }, 503);
     }
     c.header('Cache-Control', 'no-store');
-    return c.json(
+    return shortJson(
+      c,
       { receiptCode: receipt.receiptCode, state: receipt.state, statusUrl: `${ctx.config.origin}/report/status` },
       receipt.created ? 201 : 200,
     );

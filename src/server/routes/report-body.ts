@@ -35,6 +35,16 @@ export async function readCappedBody(req: Request, limit = MAX_REPORT_BODY): Pro
   if (declared !== null) {
     if (!/^\s*\d{1,15}\s*$/.test(declared)) throw new BadRequestError('Content-Length must be a number of bytes', 'bad_content_length');
     if (Number(declared) > limit) throw new TooLargeError(limit);
+    // Node's parser reads no more than the declared length, so the cap holds, and reading the
+    // body whole lets @hono/node-server skip building a web stream for it.
+    let whole: ArrayBuffer;
+    try {
+      whole = await req.arrayBuffer();
+    } catch {
+      throw new BadRequestError('the request body could not be read', 'unreadable_body');
+    }
+    if (whole.byteLength > limit) throw new TooLargeError(limit);
+    return new Uint8Array(whole);
   }
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
