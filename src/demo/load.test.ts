@@ -37,7 +37,7 @@ test('corrections are published revisions, the latest one public', async () => {
 
 test('a second start does not load the demo twice; --reset reloads it', async () => {
   assert.equal(await loadDemoIfEmpty(db, new Date()), undefined);
-  const again = await resetAndLoadDemo(db, new Date());
+  const again = await resetAndLoadDemo(db, '/nonexistent-test-data', new Date());
   assert.equal(again.events, DEMO_EVENTS.length);
   const { total } = await queryPublished(db, {}, { limit: 1, offset: 0 });
   assert.equal(total, DEMO_EVENTS.length);

@@ -4,6 +4,8 @@
  * transaction, so a failed load leaves the store as it was.
  */
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { receiptCodeFromBytes } from '../core/report.ts';
 import { zonedToInstant } from '../core/time.ts';
 import type { Db, Queryable } from '../store/db.ts';
@@ -18,6 +20,11 @@ import { DEMO_EVENTS, DEMO_REPORTS, DEMO_WITNESS_SOURCES } from './kazakhstan-20
 export interface DemoLoadResult {
   events: number;
   reports: number;
+}
+
+export interface DemoResetResult extends DemoLoadResult {
+  /** Photo and video files (stripped copies and kept originals) of the deleted reports. */
+  filesRemoved: number;
 }
 
 /** Editors of the demo publish in the evening, Almaty time, of the day they make a change. */
@@ -89,10 +96,15 @@ export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoLoadResult
   });
 }
 
-/** Deletes every report, source and event (accounts stay) and loads the demo again. */
-export async function resetAndLoadDemo(db: Db, now: Date): Promise<DemoLoadResult> {
-  return db.transaction(async (tx) => {
+/**
+ * Deletes every report with its media rows and files, every source and event, and the log
+ * (accounts stay), then loads the demo again. The files go after the commit: a reset that fails
+ * leaves every report with its photos.
+ */
+export async function resetAndLoadDemo(db: Db, dataDir: string, now: Date): Promise<DemoResetResult> {
+  const { loaded, files } = await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(4243)');
+    const media = await tx.query<{ stored_path: string; evidence_path: string | null }>('delete from media returning stored_path, evidence_path');
     await tx.exec(`
       delete from report_actions;
       delete from reports;
@@ -103,6 +115,17 @@ export async function resetAndLoadDemo(db: Db, now: Date): Promise<DemoLoadResul
       delete from settings where key = 'demo';
     `);
     await deleteLog(tx);
-    return loadInto(tx, now);
+    const files = media.flatMap((m) => (m.evidence_path === null ? [m.stored_path] : [m.stored_path, m.evidence_path]));
+    return { loaded: await loadInto(tx, now), files };
   });
+  const root = resolve(dataDir);
+  let filesRemoved = 0;
+  for (const file of files) {
+    const path = resolve(root, file);
+    // A row naming a path outside the data folder is not a file of ours to delete.
+    if (!path.startsWith(root + sep)) continue;
+    await rm(path, { force: true });
+    filesRemoved++;
+  }
+  return { ...loaded, filesRemoved };
 }

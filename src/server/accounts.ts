@@ -2,9 +2,9 @@
  * Editor accounts, shared by `caravan user add` and the admin's users page so both apply the
  * same rules to names, passwords and roles.
  */
-import { ConflictError, Problems } from '../core/errors.ts';
+import { ConflictError, NotFoundError, Problems } from '../core/errors.ts';
 import type { Db, Queryable } from '../store/db.ts';
-import { type Role, type UserRow, insertUser, replacePassword } from '../store/users.ts';
+import { type Role, type UserRow, getUser, insertUser, replacePassword } from '../store/users.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 
 export const ROLES: readonly Role[] = ['editor', 'admin'];
@@ -29,7 +29,7 @@ export async function createUserAccount(ctx: { db: Queryable }, account: NewAcco
   if (!USERNAME.test(username)) {
     p.add('username', 'must be 2 to 40 characters: lower-case letters, digits, dot, dash or underscore');
   }
-  const weak = passwordProblem(account.password);
+  const weak = await passwordProblem(account.password, username);
   if (weak) p.add('password', weak);
   if (!isRole(account.role)) p.add('role', `must be one of ${ROLES.join(', ')}`);
   p.throwIfAny();
@@ -51,7 +51,9 @@ export async function createUserAccount(ctx: { db: Queryable }, account: NewAcco
  * changer's own), so whoever knew the old password is logged out everywhere.
  */
 export async function changePassword(ctx: { db: Db }, userId: number, password: string, keepSession?: string): Promise<void> {
-  const weak = passwordProblem(password);
+  const user = await getUser(ctx.db, userId);
+  if (!user) throw new NotFoundError(`user ${userId}`);
+  const weak = await passwordProblem(password, user.username);
   if (weak) {
     const p = new Problems();
     p.add('password', weak);

@@ -36,6 +36,17 @@ describe('the first admin account from the one-time address serve prints', () =>
     const weak = await app.request(`${BASE}/editor/setup/${token}`, form({ username: 'aigerim', password: 'short' }));
     assert.equal(weak.status, 422);
     assert.match(await weak.text(), /password/);
+    for (const [password, why] of [
+      [' '.repeat(10), /repeats itself/],
+      ['password12', /is a common password/],
+      ['aigerim the admin', /must not contain the username/],
+    ] as const) {
+      const res = await app.request(`${BASE}/editor/setup/${token}`, form({ username: 'aigerim', password }));
+      assert.equal(res.status, 422, password);
+      const html = await res.text();
+      assert.match(html, why);
+      assert.match(html, /not a common password, a repetition or a keyboard sequence; not containing the username/, 'the form says the rule');
+    }
     assert.equal(await countUsers(db), 0);
 
     const [a, b] = await Promise.all([

@@ -45,9 +45,38 @@ describe('password hashing', () => {
 });
 
 describe('passwordProblem', () => {
-  it('wants 10 to 200 characters', () => {
-    assert.match(passwordProblem('short') ?? '', /at least 10/);
-    assert.match(passwordProblem('x'.repeat(201)) ?? '', /at most 200/);
-    assert.equal(passwordProblem('x'.repeat(10)), undefined);
+  it('wants 10 to 200 characters', async () => {
+    assert.match((await passwordProblem('short', 'aigerim')) ?? '', /at least 10/);
+    assert.match((await passwordProblem('x'.repeat(201), 'aigerim')) ?? '', /at most 200/);
+  });
+
+  it('refuses repetitive, common and keyboard passwords, offline', async () => {
+    const refused: Array<[string, RegExp]> = [
+      [' '.repeat(10), /repeats itself/],
+      ['x'.repeat(10), /repeats itself/],
+      ['abcabcabcabc', /repeats itself/],
+      ['password12', /common password/],
+      ['Password123!', /common password/],
+      ['1234567890', /common password|sequence/],
+      ['qwertyuiop', /common password|row of keys/],
+    ];
+    for (const [password, why] of refused) {
+      const problem = await passwordProblem(password, 'aigerim');
+      assert.match(problem ?? '', why, JSON.stringify(password));
+      assert.match(problem!, /too easy to guess/);
+    }
+  });
+
+  it('refuses a password holding the username, in any case', async () => {
+    assert.equal(await passwordProblem('aigerim1234', 'aigerim'), 'must not contain the username');
+    assert.equal(await passwordProblem('my name is AIGERIM ok', 'aigerim'), 'must not contain the username');
+    assert.equal(await passwordProblem('aigerim.n', 'aigerim.n'), 'must be at least 10 characters');
+    assert.equal(await passwordProblem('aigerim.nurlanova', 'aigerim.nurlanova'), 'must not contain the username');
+  });
+
+  it('accepts a passphrase of unrelated words', async () => {
+    for (const password of ['correct horse battery', 'zhanaozen tea kettle', 'given over signal']) {
+      assert.equal(await passwordProblem(password, 'aigerim'), undefined, password);
+    }
   });
 });

@@ -45,9 +45,68 @@ export async function verifyPassword(password: string, stored: string): Promise<
   }
 }
 
-/** Rules for a new password: long enough to resist guessing, short enough to hash quickly. */
-export function passwordProblem(password: string): string | undefined {
+/** The rule as the forms and `caravan user add` state it. */
+export const PASSWORD_RULE =
+  'A password needs at least 10 characters and must not be a common password, a repetition or a keyboard sequence, nor contain the username; a few unrelated words make a strong one.';
+
+type Estimator = (password: string, userInputs: string[]) => { score: number; feedback: { warning: string | null } };
+let estimator: Promise<Estimator> | undefined;
+
+/**
+ * zxcvbn-ts with its common-password and word lists, offline. Loaded on the first password set,
+ * not at start-up: it takes about a second and 30 MB, and most processes never need it.
+ */
+function loadEstimator(): Promise<Estimator> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]);
+    const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+    return (password, userInputs) => zxcvbn.check(password, userInputs);
+  })();
+  return estimator;
+}
+
+/** zxcvbn's warning keys, said as what is wrong with the password. */
+function weakness(warning: string | null): string {
+  switch (warning) {
+    case 'simpleRepeat':
+    case 'extendedRepeat':
+      return 'repeats itself (like "aaaaaaaaaa" or "abcabcabc")';
+    case 'sequences':
+    case 'straightRow':
+    case 'keyPattern':
+      return 'follows a sequence or a row of keys';
+    case 'topTen':
+    case 'topHundred':
+    case 'common':
+    case 'similarToCommon':
+    case 'pwned':
+      return 'is a common password, or close to one';
+    case 'userInputs':
+      return 'is too close to the username';
+    case 'dates':
+    case 'recentYears':
+      return 'is mostly a date or a year';
+    case 'wordByItself':
+    case 'namesByThemselves':
+    case 'commonNames':
+      return 'is mostly a single word or name';
+    default:
+      return 'is too easy to guess';
+  }
+}
+
+/**
+ * What is wrong with a new password for `username`, or undefined. Every way of setting one
+ * (`caravan user add`, the first-account page, "My password", an admin's reset) asks this.
+ */
+export async function passwordProblem(password: string, username: string): Promise<string | undefined> {
   if (password.length < 10) return 'must be at least 10 characters';
   if (password.length > 200) return 'must be at most 200 characters';
+  const name = username.trim().normalize('NFKC').toLowerCase();
+  // Two-letter names ("al", "ed") sit inside too many good passphrases to forbid.
+  if (name.length >= 3 && password.normalize('NFKC').toLowerCase().includes(name)) return 'must not contain the username';
+  const estimate = (await loadEstimator())(password, [name, 'caravan']);
+  // 3 of 4: about 10^8 guesses or more, beyond an online attack and costly offline against scrypt.
+  if (estimate.score < 3) return `${weakness(estimate.feedback.warning)}: too easy to guess; a few unrelated words make a strong password`;
   return undefined;
 }

@@ -124,13 +124,51 @@ describe('a malformed export', () => {
     await assert.rejects(readTelegramFolder(dir), /has no result\.json: export the chat as JSON/);
   });
 
-  it('a media link pointing out of the folder is not read', async () => {
-    const folder = join(dir, 'linked');
-    await mkdir(join(folder, 'photos'), { recursive: true });
-    await copyFile(join(CHANNEL, 'result.json'), join(folder, 'result.json'));
-    await writeFile(join(dir, 'secret.txt'), 'outside');
-    await symlink(join(dir, 'secret.txt'), join(folder, 'photos/photo_1@05-01-2022_14-00-00.jpg'));
-    const parsed = await readTelegramFolder(folder);
-    assert.equal(parsed.messages[0]!.media[0]!.sha256, undefined);
+  /** A copy of the channel export whose photos come from `outside` through a link. */
+  async function linkedExport(name: string, link: 'file' | 'folder' | 'result.json'): Promise<string> {
+    const folder = join(dir, name);
+    const outside = join(dir, `${name}-outside`);
+    await mkdir(outside, { recursive: true });
+    await writeFile(join(outside, 'photo_1@05-01-2022_14-00-00.jpg'), 'a file outside the export');
+    await mkdir(folder, { recursive: true });
+    if (link === 'result.json') {
+      await copyFile(join(CHANNEL, 'result.json'), join(outside, 'result.json'));
+      await symlink(join(outside, 'result.json'), join(folder, 'result.json'));
+    } else await copyFile(join(CHANNEL, 'result.json'), join(folder, 'result.json'));
+    if (link === 'folder') await symlink(outside, join(folder, 'photos'));
+    else {
+      await mkdir(join(folder, 'photos'));
+      if (link === 'file') await symlink(join(outside, 'photo_1@05-01-2022_14-00-00.jpg'), join(folder, 'photos/photo_1@05-01-2022_14-00-00.jpg'));
+    }
+    return folder;
+  }
+
+  async function refusedNaming(folder: string, link: RegExp) {
+    const before = await count('reports');
+    await assert.rejects(
+      readTelegramFolder(folder).then((p) => importTelegramExport(ctx, p)),
+      (err: unknown) => err instanceof ValidationError && link.test(err.message) && /symbolic link/.test(err.message),
+    );
+    assert.equal(await count('reports'), before, 'nothing stored');
+  }
+
+  it('a media folder that is a link out of the export is refused, naming it, and nothing outside is read', async () => {
+    // Before, `photos -> /etc` recorded the hash and size of a file in /etc.
+    await refusedNaming(await linkedExport('folder-link', 'folder'), /\bphotos is a symbolic link/);
+  });
+
+  it('a media file that is a link is refused, naming it', async () => {
+    await refusedNaming(await linkedExport('file-link', 'file'), /photos\/photo_1@05-01-2022_14-00-00\.jpg is a symbolic link/);
+  });
+
+  it('a result.json that is a link is refused, naming it', async () => {
+    await refusedNaming(await linkedExport('json-link', 'result.json'), /result\.json is a symbolic link/);
+  });
+
+  it('an export reached through a link to its folder is read as usual', async () => {
+    const via = join(dir, 'via-link');
+    await symlink(CHANNEL, via);
+    const parsed = await readTelegramFolder(via);
+    assert.equal(parsed.messages[0]!.media[0]!.sha256, '6f8ad2178e1a7db54ba93f74b265d9501c93af3cd81e85b4249191e665dda60c');
   });
 });

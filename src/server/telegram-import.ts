@@ -5,9 +5,9 @@
  * keyed by chat and message id, so importing the same export again adds nothing.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readFile } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, open, readFile, realpath } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { ValidationError } from '../core/errors.ts';
 import { toStorableText } from '../core/storable-text.ts';
 import {
@@ -111,30 +111,80 @@ export async function parseTelegramJson(
 
 /** Reads an export folder (`result.json` and its media folders) as Telegram Desktop writes it. */
 export async function readTelegramFolder(folder: string, opts: Pick<TelegramParseOptions, 'utcOffset'> = {}): Promise<TelegramExport> {
-  const root = resolve(folder);
-  let text: string;
+  // The folder itself may be reached through a link the operator chose; nothing inside it may.
+  const root = await realpath(resolve(folder)).catch(() => resolve(folder));
+  let text: string | undefined;
   try {
-    text = await readFile(join(root, 'result.json'), 'utf8');
+    text = await readInsideExport(root, 'result.json', 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ValidationError([
-      { field: 'folder', message: code === 'ENOENT' ? `${root} has no result.json: export the chat as JSON (not HTML)` : `result.json could not be read (${code})` },
-    ]);
+    if (err instanceof ValidationError) throw err;
+    throw new ValidationError([{ field: 'folder', message: `result.json could not be read (${(err as NodeJS.ErrnoException).code})` }]);
+  }
+  if (text === undefined) {
+    throw new ValidationError([{ field: 'folder', message: `${root} has no result.json: export the chat as JSON (not HTML)` }]);
   }
   return parseTelegramJson(text, (name) => hashFile(root, name), opts);
 }
 
-/** SHA-256 of a media file inside the export; links and anything outside the folder count as missing. */
-async function hashFile(root: string, name: string): Promise<TelegramMediaHash | undefined> {
+function linkRefused(root: string, path: string): ValidationError {
+  return new ValidationError([
+    { field: 'folder', message: `${relative(root, path)} is a symbolic link; Telegram Desktop writes none, so the export is refused rather than read outside its folder` },
+  ]);
+}
+
+/**
+ * Opens `name` inside the export without following any link on the way: every folder on the path
+ * is checked with lstat and the file is opened with O_NOFOLLOW. Undefined when it is not there or
+ * not a regular file; a ValidationError naming the link when one is met.
+ */
+async function openInsideExport(root: string, name: string) {
   const path = resolve(root, name);
   if (!path.startsWith(root + sep)) return undefined;
-  const info = await lstat(path).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
+  const parts = relative(root, path).split(sep);
+  let at = root;
+  for (const part of parts.slice(0, -1)) {
+    at = join(at, part);
+    const info = await lstat(at).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.isSymbolicLink()) throw linkRefused(root, at);
+    if (!info.isDirectory()) return undefined;
+  }
+  const file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ELOOP' || (await lstat(path).catch(() => undefined))?.isSymbolicLink()) throw linkRefused(root, path);
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
+    throw err;
+  });
+  if (!file) return undefined;
+  if (!(await file.stat()).isFile()) {
+    await file.close();
+    return undefined;
+  }
+  return file;
+}
+
+async function readInsideExport(root: string, name: string, encoding: 'utf8'): Promise<string | undefined> {
+  const file = await openInsideExport(root, name);
+  if (!file) return undefined;
+  try {
+    return await file.readFile(encoding);
+  } finally {
+    await file.close();
+  }
+}
+
+/** SHA-256 of a media file inside the export; a missing file or anything outside the folder counts as missing. */
+async function hashFile(root: string, name: string): Promise<TelegramMediaHash | undefined> {
+  const file = await openInsideExport(root, name);
+  if (!file) return undefined;
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
+  try {
+    for await (const chunk of file.createReadStream({ autoClose: false })) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  } finally {
+    await file.close();
   }
   return { sha256: hash.digest('hex'), bytes };
 }

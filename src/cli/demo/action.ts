@@ -1,13 +1,19 @@
 import { resetAndLoadDemo } from '../../demo/load.ts';
 import type { Config } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
+import { type AppContext, createContext } from '../../server/context.ts';
+
+/** Empties the store and its media files and loads the demo again; prints what it did. */
+export async function resetDemo(ctx: AppContext, print: (line: string) => void = console.log): Promise<number> {
+  const loaded = await resetAndLoadDemo(ctx.db, ctx.config.dataDir, ctx.now());
+  const files = loaded.filesRemoved > 0 ? `; deleted ${loaded.filesRemoved} photo and video files of the old reports` : '';
+  print(`reloaded the demo chronicle: ${loaded.events} events, ${loaded.reports} reports${files}`);
+  return 0;
+}
 
 export async function reloadDemo(config: Config): Promise<number> {
   const ctx = await createContext(config, 'caravan demo --reset');
   try {
-    const loaded = await resetAndLoadDemo(ctx.db, ctx.now());
-    console.log(`reloaded the demo chronicle: ${loaded.events} events, ${loaded.reports} reports`);
-    return 0;
+    return await resetDemo(ctx);
   } finally {
     await ctx.db.close();
   }

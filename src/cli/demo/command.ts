@@ -5,8 +5,9 @@ import { reloadDemo } from './action.ts';
 
 const HELP = `usage: caravan demo --reset
 
-Deletes every report, source and event in the store and loads the demo chronicle
-"Kazakhstan, January 2022" again. Editor accounts are kept.`;
+Deletes every report (with its photos and videos, files included), source and event in the
+store, and the log, and loads the demo chronicle "Kazakhstan, January 2022" again. Editor
+accounts are kept.`;
 
 export const demoCommand: Command = {
   summary: 'reload the demo chronicle (--reset)',

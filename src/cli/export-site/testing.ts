@@ -38,7 +38,7 @@ export interface DemoCopy {
 export async function exportDemoCopy(): Promise<DemoCopy> {
   const t = await openTestApp();
   try {
-    await resetAndLoadDemo(t.db, new Date('2022-02-01T00:00:00Z'));
+    await resetAndLoadDemo(t.db, t.ctx.config.dataDir, new Date('2022-02-01T00:00:00Z'));
     const { events } = await queryPublished(t.db, {}, { limit: 500, offset: 0 });
     const retracted = events.find((e) => e.status === 'retracted');
     let correctedId = 0;

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { ValidationError } from '../../core/errors.ts';
@@ -25,4 +28,18 @@ test('a malformed export or a missing offset is refused before anything is opene
   await assert.rejects(telegramImport.run([`${FIXTURES}invalid/not-json`], env), (err: unknown) => err instanceof ValidationError && /not valid JSON/.test(err.message));
   await assert.rejects(telegramImport.run([`${FIXTURES}valid/old-format-group`], env), /UTC offset/);
   await assert.rejects(telegramImport.run([`${FIXTURES}valid/old-format-group`, '--utc-offset', 'six'], env), /utcOffset: must look like/);
+});
+
+// Before, photos -> /etc had the importer hash files in /etc.
+test('an export holding a symbolic link is refused, naming it, before anything is opened', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'caravan-cli-telegram-'));
+  try {
+    const folder = join(dir, 'export');
+    await cp(`${FIXTURES}valid/new-format-channel`, folder, { recursive: true });
+    await rm(join(folder, 'photos'), { recursive: true });
+    await symlink('/etc', join(folder, 'photos'));
+    await assert.rejects(telegramImport.run([folder], env), (err: unknown) => err instanceof ValidationError && /photos is a symbolic link/.test(err.message));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

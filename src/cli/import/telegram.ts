@@ -16,7 +16,8 @@ Exports made before Telegram Desktop 3.x have no "date_unixtime": their times ar
 time of the computer that exported them, which the file does not say. Give that computer's UTC
 offset with --utc-offset (Almaty in January 2022: +06:00); without it such an export is refused.
 
-Nothing is stored when any message is malformed; the problems are listed.`;
+Nothing is stored when any message is malformed; the problems are listed. Symbolic links inside
+the export (a media folder, a file, result.json) are refused, naming the link, and never followed.`;
 
 export const telegramImport = {
   summary: 'a Telegram Desktop chat or channel export (JSON)',

@@ -1,6 +1,7 @@
 /** An editor changing their own password. */
 import type { FieldProblem } from '../../core/errors.ts';
 import { type Lang, translator } from '../i18n.ts';
+import { passwordRule } from './password-rule.ts';
 import { type EditorUser, Csrf, EditorPage, ProblemSummary } from './shell.tsx';
 
 const text = translator({
@@ -9,7 +10,6 @@ const text = translator({
     intro: 'A new password logs you out everywhere else: every other browser where this account is logged in has to log in again.',
     current: 'Current password',
     password: 'New password',
-    passwordHint: 'At least 10 characters.',
     repeat: 'New password again',
     submit: 'Change my password',
     done: 'Your password is changed; your other sessions have ended.',
@@ -19,7 +19,6 @@ const text = translator({
     intro: 'Новый пароль завершает все остальные сеансы: во всех других браузерах, где открыта эта учётная запись, придётся войти снова.',
     current: 'Текущий пароль',
     password: 'Новый пароль',
-    passwordHint: 'Не короче 10 символов.',
     repeat: 'Новый пароль ещё раз',
     submit: 'Сменить пароль',
     done: 'Пароль изменён; остальные сеансы завершены.',
@@ -64,7 +63,7 @@ export function PasswordPage(props: PasswordPageProps) {
       <form method="post" action="/editor/password">
         <Csrf token={props.user.csrf} />
         <PasswordField id="f-current" name="current" label={t('current')} autocomplete="current-password" problems={problems} />
-        <PasswordField id="f-password" name="password" label={t('password')} hint={t('passwordHint')} autocomplete="new-password" problems={problems} />
+        <PasswordField id="f-password" name="password" label={t('password')} hint={passwordRule(lang)} autocomplete="new-password" problems={problems} />
         <PasswordField id="f-repeat" name="repeat" label={t('repeat')} autocomplete="new-password" problems={problems} />
         <button type="submit">{t('submit')}</button>
       </form>

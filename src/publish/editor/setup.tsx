@@ -3,6 +3,7 @@ import type { FieldProblem } from '../../core/errors.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { Page } from '../layout.tsx';
 import { TextInput } from './controls.tsx';
+import { passwordRule } from './password-rule.ts';
 import { EditorHead, ProblemSummary } from './shell.tsx';
 
 const text = translator({
@@ -11,7 +12,6 @@ const text = translator({
     intro: 'This chronicle has no editor account yet. The account you create here is an admin: it can add the rest of the team. This address works once.',
     username: 'Username',
     password: 'Password',
-    passwordHint: 'At least 10 characters.',
     submit: 'Create admin account',
   },
   ru: {
@@ -19,7 +19,6 @@ const text = translator({
     intro: 'У этой хроники ещё нет учётных записей редакции. Запись, созданная здесь, — администратор: она может добавить остальных. Эта ссылка действует один раз.',
     username: 'Имя пользователя',
     password: 'Пароль',
-    passwordHint: 'Не короче 10 символов.',
     submit: 'Создать администратора',
   },
 });
@@ -46,7 +45,7 @@ export function SetupPage(props: SetupPageProps) {
         <p class="field">
           <label for="password">
             {t('password')}
-            <span class="hint">{t('passwordHint')}</span>
+            <span class="hint">{passwordRule(props.lang)}</span>
           </label>
           <input type="password" id="password" name="password" autocomplete="new-password" required minlength={10} maxlength={200} />
         </p>

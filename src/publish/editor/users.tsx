@@ -2,6 +2,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { Select, TextInput } from './controls.tsx';
+import { passwordRule } from './password-rule.ts';
 import { type EditorRole, type EditorUser, Csrf, EditorPage, ProblemSummary, Time, shellText } from './shell.tsx';
 
 const text = translator({
@@ -18,7 +19,7 @@ const text = translator({
     you: 'you',
     addTitle: 'Add a user',
     password: 'Password',
-    passwordHint: 'At least 10 characters. Give it to the person over a safe channel.',
+    passwordHint: 'Give it to the person over a safe channel.',
     add: 'Add user',
     resetLabel: 'New password for {name}',
     reset: 'Set new password',
@@ -39,7 +40,7 @@ const text = translator({
     you: 'вы',
     addTitle: 'Добавить пользователя',
     password: 'Пароль',
-    passwordHint: 'Не короче 10 символов. Передайте его человеку по надёжному каналу.',
+    passwordHint: 'Передайте его человеку по надёжному каналу.',
     add: 'Добавить',
     resetLabel: 'Новый пароль для {name}',
     reset: 'Задать новый пароль',
@@ -80,6 +81,9 @@ export function UsersPage(props: UsersPageProps) {
       <h1>{t('title')}</h1>
       {props.resetDone ? <p class="notice ok">{t('resetDone', { name: props.resetDone })}</p> : null}
       <p>{t('intro')}</p>
+      <p class="hint" id="password-rule">
+        {t('passwordCol')}: {passwordRule(lang)}
+      </p>
       <table>
         <thead>
           <tr>
@@ -124,7 +128,7 @@ export function UsersPage(props: UsersPageProps) {
                     <Csrf token={props.user.csrf} />
                     <label for={`reset-${u.id}`}>{t('resetLabel', { name: u.username })}</label>{' '}
                     {props.resetProblem?.userId === u.id ? <span class="notice error field-problem">{props.resetProblem.message}</span> : null}
-                    <input type="password" id={`reset-${u.id}`} name="password" autocomplete="new-password" required minlength={10} maxlength={200} />{' '}
+                    <input type="password" id={`reset-${u.id}`} name="password" autocomplete="new-password" aria-describedby="password-rule" required minlength={10} maxlength={200} />{' '}
                     <button type="submit">{t('reset')}</button>
                   </form>
                 )}
@@ -141,7 +145,9 @@ export function UsersPage(props: UsersPageProps) {
         <p class="field">
           <label for="f-password">
             {t('password')}
-            <span class="hint">{t('passwordHint')}</span>
+            <span class="hint">
+              {passwordRule(lang)} {t('passwordHint')}
+            </span>
           </label>
           {problems
             .filter((p) => p.field === 'password')

@@ -41,6 +41,16 @@ describe('changing passwords', () => {
     const weak = await here.post('/editor/password', { current: TEST_PASSWORD, password: 'short', repeat: 'short' });
     assert.equal(weak.status, 422);
     assert.match(await weak.text(), /must be at least 10 characters/);
+    assert.match(page, /not a common password, a repetition or a keyboard sequence; not containing the username/, 'the form says the rule');
+    for (const [password, why] of [
+      [' '.repeat(10), /repeats itself/],
+      ['password12', /is a common password/],
+      ['editor-and-proud', /must not contain the username/],
+    ] as const) {
+      const res = await here.post('/editor/password', { current: TEST_PASSWORD, password, repeat: password });
+      assert.equal(res.status, 422, password);
+      assert.match(await res.text(), why);
+    }
     assert.equal(await loginStatus(t, 'editor', TEST_PASSWORD), 303, 'nothing changed yet');
 
     const done = await here.post('/editor/password', { current: TEST_PASSWORD, password: 'a brand new secret', repeat: 'a brand new secret' });
@@ -73,6 +83,17 @@ describe('changing passwords', () => {
     const weak = await admin.post(`/editor/users/${id}/password`, { password: 'short' });
     assert.equal(weak.status, 422);
     assert.match(await weak.text(), /must be at least 10 characters/);
+    for (const [password, why] of [
+      [' '.repeat(10), /repeats itself/],
+      ['password12', /is a common password/],
+      ['Editor2 reset today', /must not contain the username/],
+    ] as const) {
+      const res = await admin.post(`/editor/users/${id}/password`, { password });
+      assert.equal(res.status, 422, password);
+      const html = await res.text();
+      assert.match(html, why);
+      assert.match(html, /id="password-rule"[^>]*>\s*Password: At least 10 characters; not a common password/, 'the reset form says the rule');
+    }
     assert.ok(await isLoggedIn(victim));
 
     const done = await admin.post(`/editor/users/${id}/password`, { password: 'given over signal' });

@@ -45,6 +45,22 @@ describe('users and sources pages', () => {
     assert.match(await taken.text(), /is already taken/);
   });
 
+  it('refuses a weak password for a new user, saying the rule on the form', async () => {
+    const page = await (await admin.get('/editor/users')).text();
+    assert.match(page, /not a common password, a repetition or a keyboard sequence; not containing the username/);
+    const refused: Array<[string, RegExp]> = [
+      [' '.repeat(10), /repeats itself/],
+      ['password12', /is a common password/],
+      ['dariga is my name', /must not contain the username/],
+    ];
+    for (const [password, why] of refused) {
+      const res = await admin.post('/editor/users', { username: 'dariga', password, role: 'editor' });
+      assert.equal(res.status, 422, password);
+      assert.match(await res.text(), why);
+    }
+    assert.equal(await findUserByName(t.db, 'dariga'), undefined);
+  });
+
   it('disables a user, which ends their session and their logins', async () => {
     const victim = await loginAs(t, 'editor2');
     const id = (await findUserByName(t.db, 'editor2'))!.id;
