@@ -4,14 +4,11 @@
  * published and unpublished, and a stale save is refused.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { getEventRow, getPublishedEvent, getRevision } from '../../../store/events.ts';
 import { getReport, insertReport } from '../../../store/reports.ts';
 import { type Browser, type TestApp, anonymous, loginAs, openTestApp } from '../../testing.ts';
 import { scrapeForm } from './form-scraper.ts';
-
-const PUBLIC_ROUTES = existsSync(new URL('../public.tsx', import.meta.url));
 
 describe('triage journey', () => {
   let t: TestApp;
@@ -192,7 +189,7 @@ describe('triage journey', () => {
     assert.equal(published?.revision, 3);
     assert.equal(published?.status, 'corroborated');
     assert.equal(published?.privateSourceCount, 1);
-    if (PUBLIC_ROUTES) assert.equal((await anonymous(t).get(`/events/${eventId}`)).status, 200);
+    assert.equal((await anonymous(t).get(`/events/${eventId}`)).status, 200, 'the public page shows it');
     const after = await (await editor.get(`/editor/events/${eventId}`)).text();
     assert.match(after, /Published: the public page shows revision 3, the latest/);
     assert.match(after, new RegExp(`href="/events/${eventId}"`));
@@ -229,7 +226,9 @@ describe('triage journey', () => {
     const res = await editor.post(`/editor/events/${eventId}/unpublish`, { reason: 'Witness withdrew the account' });
     assert.equal(res.status, 303);
     assert.equal(await getPublishedEvent(t.db, eventId), undefined);
-    if (PUBLIC_ROUTES) assert.ok([404, 410].includes((await anonymous(t).get(`/events/${eventId}`)).status));
+    const gone = await anonymous(t).get(`/events/${eventId}`);
+    assert.equal(gone.status, 410, 'a citation of the withdrawn event says it is gone, not that it never was');
+    assert.match(await gone.text(), /withdrawn|Gone/i);
     const page = await (await editor.get(`/editor/events/${eventId}`)).text();
     assert.match(page, /Witness withdrew the account/);
     assert.match(page, /Not public/);
