@@ -66,6 +66,12 @@ test('the Atom feed of an alarmed mirror opens with the alarm, and its title say
   assert.deepEqual(calm.items.map((i) => i.title).filter((s) => /ALARM/.test(s ?? '')), []);
 });
 
+test('the list of mirrors names a rollback as such', async () => {
+  const html = await text('http://localhost/mirrors');
+  assert.match(html, /alarmed\.test\/log<\/a>[^<]*<strong class="notice error"> ALARM: history rolled back<\/strong>/);
+  assert.doesNotMatch(html, /calm\.test\/log<\/a>[^<]*<strong/);
+});
+
 test('the JSON Feed of an alarmed mirror opens with the alarm item', async () => {
   const raw = JSON.parse(await text(`${base(ALARMED)}/feed.json`)) as {
     title: string;

@@ -147,7 +147,9 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
           {mirrors.map((m) => (
             <li>
               <a href={`${mirrorBase(m.origin)}/`}>{m.origin}</a> — {m.size} entries verified, last checked {when(m.last_check_at)}
-              {alarms.some((a) => a.origin === m.origin) ? <strong class="notice error"> ALARM: conflicting histories</strong> : null}
+              {alarms.some((a) => a.origin === m.origin) ? (
+                <strong class="notice error"> ALARM: {alarms.some((a) => a.origin === m.origin && a.kind === 'fork') ? 'conflicting histories' : 'history rolled back'}</strong>
+              ) : null}
             </li>
           ))}
         </ul>
