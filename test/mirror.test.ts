@@ -159,6 +159,19 @@ describe('a mirror following a chronicle in another process', () => {
     assert.equal(outcome.status, 'refused');
     assert.match(outcome.status === 'refused' ? outcome.message : '', /older checkpoint: size 3, but 269 entries were already verified/);
     assert.equal((await getMirror(db, ORIGIN))?.size, 269);
+
+    // A correctly signed past is still a lie about the present: editors and readers are told.
+    const alarms = await listMirrorAlarms(db, ORIGIN);
+    assert.deepEqual(alarms.map((a) => a.kind), ['rollback']);
+    assert.equal(alarms[0]!.presented_checkpoint, firstCheckpoint);
+    assert.match(alarms[0]!.verified_checkpoint, /^origin\.test\/log\n269\n/);
+    const home = await page(`${BASE}/`);
+    assert.match(home.text, /role="alert"><p><strong>ALARM: the origin rolled back its history/);
+    const status = await mirrorStatusLines(db);
+    assert.equal(status.alarms, 1);
+    assert.ok(status.lines.some((l) => l.includes('ALARM (rollback')), status.lines.join('\n'));
+    await syncMirror({ ...deps, fetch: replaying }, ORIGIN);
+    assert.equal((await listMirrorAlarms(db, ORIGIN)).length, 1, 'the same replay is one alarm');
   });
 
   it('keeps serving when the origin is gone', async () => {
@@ -184,7 +197,7 @@ describe('a mirror following a chronicle in another process', () => {
     const outcome = await syncMirror(deps, ORIGIN);
     assert.equal(outcome.status, 'refused');
     assert.equal(outcome.status === 'refused' && outcome.reason, 'fork');
-    const alarms = await listMirrorAlarms(db, ORIGIN);
+    const alarms = (await listMirrorAlarms(db, ORIGIN)).filter((a) => a.kind === 'fork');
     assert.equal(alarms.length, 1);
     assert.equal(alarms[0]!.verified_checkpoint, before?.checkpoint);
     assert.match(alarms[0]!.presented_checkpoint, /^origin\.test\/log\n280\n/);
@@ -195,11 +208,11 @@ describe('a mirror following a chronicle in another process', () => {
     assert.doesNotMatch(home.text, /Event rewritten/);
     assert.match((await page(`${BASE}/events/2`)).text, /ALARM/);
     const status = await mirrorStatusLines(db);
-    assert.equal(status.alarms, 1);
+    assert.equal(status.alarms, 2);
     assert.ok(status.lines.some((l) => l.includes('ALARM (fork')), status.lines.join('\n'));
 
     // Polling again does not pile up copies of the same evidence.
     await syncMirror(deps, ORIGIN);
-    assert.equal((await listMirrorAlarms(db, ORIGIN)).length, 1);
+    assert.equal((await listMirrorAlarms(db, ORIGIN)).length, 2);
   });
 });

@@ -206,17 +206,20 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
   }
   const noteText = fromUtf8(note);
   const refuse = async (reason: 'fork' | 'rollback', message: string): Promise<SyncOutcome> => {
-    if (reason === 'fork') {
+    // The origin's own address serving a signed checkpoint older than one it served before is
+    // a rollback: someone hides entries from this mirror (or shows it a fork's past). A bundle
+    // carried by hand is simply old; bundle-import.ts never brings one this far.
+    if (reason === 'fork' || !source) {
       await insertMirrorAlarm(deps.db, {
         origin,
-        kind: 'fork',
+        kind: reason,
         now: deps.now(),
         message,
         verifiedCheckpoint: m.checkpoint ?? '',
         presentedCheckpoint: noteText,
       });
-      await clearStaging(deps.db, origin);
     }
+    if (reason === 'fork') await clearStaging(deps.db, origin);
     await recordMirrorCheck(deps.db, origin, deps.now(), message);
     return { status: 'refused', origin, reason, message };
   };
@@ -230,7 +233,7 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
     }
     if (cmp.kind === 'fork') return refuse('fork', `FORK: ${cmp.message}`);
     if (cmp.kind === 'older') {
-      return refuse('rollback', `refused a replayed older checkpoint: size ${cp.size}, but ${m.size} entries were already verified`);
+      return refuse('rollback', `ROLLBACK: refused a replayed older checkpoint: size ${cp.size}, but ${m.size} entries were already verified`);
     }
   } else if (cp.size === 0) {
     return commit(deps, m, noteText, cp, options, { entries: [] }, fail);

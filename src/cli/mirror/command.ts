@@ -11,7 +11,7 @@ const HELP = `usage:
 Follows other chronicles: "add" records one and syncs it; "sync" fetches what is new, verifies
 it against the signed checkpoint and the history already verified, and only then stores it;
 "status" lists followed chronicles with their verified size, last check and any ALARM (a fork or
-rewritten history, kept as two signed checkpoints). "caravan serve" syncs in the background and
+rewritten history, or a rollback to an older checkpoint, kept as two signed checkpoints). "caravan serve" syncs in the background and
 serves each at /mirrors/<origin>/.
 Without --key, the key is read from the chronicle's /log page and trusted on first use.`;
 

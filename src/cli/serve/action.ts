@@ -1,8 +1,8 @@
-import { serve as serveHttp } from '@hono/node-server';
 import { loadDemoIfEmpty } from '../../demo/load.ts';
 import { createApp } from '../../server/app.tsx';
 import type { Config } from '../../server/config.ts';
 import { createContext } from '../../server/context.ts';
+import { listen } from '../../server/listen.ts';
 import { SETUP_PATH, openFirstAccountSetup } from '../../server/first-account.ts';
 import { startRelayForwarder } from '../../server/relay.ts';
 import { startMirrorPoller } from '../../mirror/poller.ts';
@@ -19,12 +19,11 @@ export async function serve(config: Config): Promise<void> {
   }
   const setupToken = await openFirstAccountSetup(ctx);
   const app = createApp(ctx);
-  const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const store = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
-    const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
-    console.log(`Caravan is serving ${base} (${store})`);
-    if (setupToken) console.log(`No editor account yet. Create the first admin (this address works once): ${base}${SETUP_PATH}/${setupToken}`);
-  });
+  const server = await listen(app.fetch, { port: config.port, host: config.host });
+  const store = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${server.port}`;
+  console.log(`Caravan is serving ${base} (${store})`);
+  if (setupToken) console.log(`No editor account yet. Create the first admin (this address works once): ${base}${SETUP_PATH}/${setupToken}`);
   const forwarder = config.relayFor.length > 0 ? startRelayForwarder(ctx) : undefined;
   if (forwarder) console.log(`relaying reports for ${config.relayFor.join(', ')}`);
   if (ctx.witnessKey) console.log(`witnessing the chronicles this one mirrors, as ${ctx.witnessKey.verifierKey}`);
@@ -50,11 +49,7 @@ export async function serve(config: Config): Promise<void> {
       : undefined;
   if (backups) console.log(`backing up every ${config.backupInterval} hours into ${config.dataDir}/backups/, keeping ${config.backupKeep}`);
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      server.close(() => resolve());
-      // Keep-alive connections would hold close() open; they carry nothing unacknowledged.
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-    };
+    const stop = () => void server.close().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -185,15 +185,26 @@ export function csvLine(values: readonly string[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 
-/** Header then one line per event, as text pieces a caller can stream. */
-export async function* csvParts(events: AsyncIterable<PublicEvent>): AsyncGenerator<string> {
-  yield csvLine(ACLED_COLUMNS);
+/**
+ * The column a mirror adds, after ACLED's, while it holds an alarm: the alarm in every row, so
+ * whoever reads any row of the file (a spreadsheet, a script) sees it, and every CSV parser
+ * still reads one header and rows of equal width.
+ */
+export const MIRROR_ALARM_COLUMN = 'mirror_alarm';
+
+/**
+ * Header then one line per event, as text pieces a caller can stream. `alarm` is a mirror's
+ * alarm line ({@link alarmLine}), carried in {@link MIRROR_ALARM_COLUMN}.
+ */
+export async function* csvParts(events: AsyncIterable<PublicEvent>, alarm?: string): AsyncGenerator<string> {
+  const extra = alarm === undefined ? [] : [alarm];
+  yield csvLine(alarm === undefined ? ACLED_COLUMNS : [...ACLED_COLUMNS, MIRROR_ALARM_COLUMN]);
   for await (const ev of events) {
     const row = toAcledRow(ev);
-    yield csvLine(ACLED_COLUMNS.map((c) => row[c]));
+    yield csvLine([...ACLED_COLUMNS.map((c) => row[c]), ...extra]);
   }
 }
 
-export function csvStream(events: AsyncIterable<PublicEvent>): ReadableStream<Uint8Array> {
-  return textStream(csvParts(events));
+export function csvStream(events: AsyncIterable<PublicEvent>, alarm?: string): ReadableStream<Uint8Array> {
+  return textStream(csvParts(events, alarm));
 }

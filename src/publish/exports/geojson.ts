@@ -6,6 +6,7 @@ import { getPlace, placeName } from '../../core/gazetteer/search.ts';
 import type { PublicEvent } from '../../core/public-event.ts';
 import { readLocalTime } from '../../core/time.ts';
 import { permalink } from '../feeds/describe.ts';
+import { type MirrorAlarm, alarmLine } from '../mirror-alarm.ts';
 import { textStream } from './stream.ts';
 
 export interface EventFeature {
@@ -32,6 +33,8 @@ export interface EventFeature {
     country: string;
     geo_precision: 1 | 2 | 3;
     published_at: string;
+    /** A mirror's alarm, while it holds one (as in the CSV's column of that name). */
+    mirror_alarm?: string;
   };
 }
 
@@ -65,17 +68,24 @@ export function toFeature(ev: PublicEvent, origin: string): EventFeature {
   };
 }
 
-/** The FeatureCollection as text pieces: the opening, one feature at a time, the closing. */
-export async function* geojsonParts(events: AsyncIterable<PublicEvent>, origin: string): AsyncGenerator<string> {
-  yield '{"type":"FeatureCollection","features":[\n';
+/**
+ * The FeatureCollection as text pieces: the opening, one feature at a time, the closing. A
+ * mirror's alarms go in a foreign member `mirror_alarms` (RFC 7946 §6.1) and, since GIS tools
+ * show only properties, in every feature's `mirror_alarm`.
+ */
+export async function* geojsonParts(events: AsyncIterable<PublicEvent>, origin: string, alarms: readonly MirrorAlarm[] = []): AsyncGenerator<string> {
+  const line = alarms.length > 0 ? alarmLine(alarms) : undefined;
+  yield `{"type":"FeatureCollection",${line === undefined ? '' : `"mirror_alarms":${JSON.stringify(alarms)},`}"features":[\n`;
   let first = true;
   for await (const ev of events) {
-    yield (first ? '' : ',\n') + JSON.stringify(toFeature(ev, origin));
+    const feature = toFeature(ev, origin);
+    if (line !== undefined) feature.properties.mirror_alarm = line;
+    yield (first ? '' : ',\n') + JSON.stringify(feature);
     first = false;
   }
   yield '\n]}\n';
 }
 
-export function geojsonStream(events: AsyncIterable<PublicEvent>, origin: string): ReadableStream<Uint8Array> {
-  return textStream(geojsonParts(events, origin));
+export function geojsonStream(events: AsyncIterable<PublicEvent>, origin: string, alarms: readonly MirrorAlarm[] = []): ReadableStream<Uint8Array> {
+  return textStream(geojsonParts(events, origin, alarms));
 }

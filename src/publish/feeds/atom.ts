@@ -5,6 +5,7 @@
  */
 import type { PublicEvent } from '../../core/public-event.ts';
 import type { Lang } from '../i18n.ts';
+import { type MirrorAlarm, alarmHeadline, alarmText } from '../mirror-alarm.ts';
 import {
   type FeedItem,
   type Withdrawal,
@@ -34,6 +35,13 @@ export interface FeedInfo {
    * therefore never moves `updated` back.
    */
   updated: string;
+  /** A mirror's alarms: each comes first, before any event, so a subscriber reads it. */
+  alarms?: readonly MirrorAlarm[];
+}
+
+/** A feed item's id for an alarm: the feed's own address, so it is unique to this mirror. */
+export function alarmItemId(info: FeedInfo, a: MirrorAlarm): string {
+  return `${info.selfUrl}#alarm-${a.id}`;
 }
 
 /**
@@ -87,6 +95,20 @@ function withdrawnEntry(w: Withdrawal, info: FeedInfo): string {
   ].join('');
 }
 
+function alarmEntry(a: MirrorAlarm, info: FeedInfo): string {
+  return [
+    '<entry>',
+    el('id', alarmItemId(info, a)),
+    el('title', `ALARM: ${alarmHeadline(a.kind)}`),
+    el('updated', a.detectedAt),
+    el('published', a.detectedAt),
+    `<link rel="alternate" type="text/html" href="${escapeXml(info.htmlUrl)}"/>`,
+    `<category term="alarm"/><category term="${a.kind}"/>`,
+    el('content', alarmText(a), ' type="text"'),
+    '</entry>',
+  ].join('');
+}
+
 function entry(ev: PublicEvent, info: FeedInfo): string {
   const url = permalink(info.origin, ev.id);
   const categories = [ev.eventType, ev.subEventType, ev.status, ...ev.tags]
@@ -108,7 +130,8 @@ function entry(ev: PublicEvent, info: FeedInfo): string {
 
 /** The newest of the feed's own time and its entries' (ISO 8601 UTC strings compare in time order). */
 export function feedUpdated(info: FeedInfo, items: readonly FeedItem[]): string {
-  return items.reduce((max, item) => (itemUpdated(item) > max ? itemUpdated(item) : max), info.updated);
+  const times = [...items.map(itemUpdated), ...(info.alarms ?? []).map((a) => a.detectedAt)];
+  return times.reduce((max, t) => (t > max ? t : max), info.updated);
 }
 
 /** The whole feed document; `items` most recent change first. */
@@ -125,6 +148,7 @@ export function renderAtom(info: FeedInfo, items: readonly FeedItem[]): string {
     `<link rel="self" type="application/atom+xml" href="${escapeXml(info.selfUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(info.htmlUrl)}"/>`,
     el('generator', 'Caravan'),
+    ...(info.alarms ?? []).map((a) => alarmEntry(a, info)),
     ...items.map((item) => (isWithdrawal(item) ? withdrawnEntry(item, info) : entry(item, info))),
     '</feed>\n',
   ].join('');

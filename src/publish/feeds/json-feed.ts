@@ -3,7 +3,8 @@
  * or a bot needs without parsing the text: coordinates, status, coding and revision.
  */
 import type { PublicEvent } from '../../core/public-event.ts';
-import type { FeedInfo } from './atom.ts';
+import { type MirrorAlarm, alarmHeadline, alarmText } from '../mirror-alarm.ts';
+import { type FeedInfo, alarmItemId } from './atom.ts';
 import { type FeedItem, type Withdrawal, entryText, entryTitle, isWithdrawal, pageUrl, permalink, withdrawalText, withdrawalTitle } from './describe.ts';
 
 export interface JsonFeedItem {
@@ -44,6 +45,19 @@ export interface JsonFeedWithdrawnItem {
   _caravan: { about: string; withdrawn: true; withdrawnAt: string };
 }
 
+/** A mirror's alarm, first in the feed: the origin contradicted or rolled back its history. */
+export interface JsonFeedAlarmItem {
+  id: string;
+  url: string;
+  title: string;
+  content_text: string;
+  date_published: string;
+  date_modified: string;
+  tags: ['alarm', MirrorAlarm['kind']];
+  language: 'en';
+  _caravan: { alarm: MirrorAlarm };
+}
+
 export interface JsonFeed {
   version: 'https://jsonfeed.org/version/1.1';
   title: string;
@@ -52,7 +66,7 @@ export interface JsonFeed {
   feed_url: string;
   language: string;
   authors: Array<{ name: string; url: string }>;
-  items: Array<JsonFeedItem | JsonFeedWithdrawnItem>;
+  items: Array<JsonFeedAlarmItem | JsonFeedItem | JsonFeedWithdrawnItem>;
 }
 
 function withdrawnItem(w: Withdrawal, info: FeedInfo, about: string): JsonFeedWithdrawnItem {
@@ -69,8 +83,23 @@ function withdrawnItem(w: Withdrawal, info: FeedInfo, about: string): JsonFeedWi
   };
 }
 
+function alarmItem(a: MirrorAlarm, info: FeedInfo): JsonFeedAlarmItem {
+  return {
+    id: alarmItemId(info, a),
+    url: info.htmlUrl,
+    title: `ALARM: ${alarmHeadline(a.kind)}`,
+    content_text: alarmText(a),
+    date_published: a.detectedAt,
+    date_modified: a.detectedAt,
+    tags: ['alarm', a.kind],
+    language: 'en',
+    _caravan: { alarm: a },
+  };
+}
+
 export function renderJsonFeed(info: FeedInfo, items: readonly FeedItem[]): JsonFeed {
   const about = `${info.origin}/data#json-feed`;
+  const alarms = (info.alarms ?? []).map((a) => alarmItem(a, info));
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: info.title,
@@ -78,7 +107,7 @@ export function renderJsonFeed(info: FeedInfo, items: readonly FeedItem[]): Json
     feed_url: info.selfUrl,
     language: info.lang,
     authors: [{ name: info.title, url: `${info.origin}/` }],
-    items: items.map((ev) => {
+    items: [...alarms, ...items.map((ev) => {
       if (isWithdrawal(ev)) return withdrawnItem(ev, info, about);
       const item: JsonFeedItem = {
         id: permalink(info.origin, ev.id),
@@ -112,7 +141,7 @@ export function renderJsonFeed(info: FeedInfo, items: readonly FeedItem[]): Json
         }));
       }
       return item;
-    }),
+    })],
   };
   if (info.subtitle) feed.description = info.subtitle;
   return feed;

@@ -18,6 +18,7 @@ import { renderJsonFeed } from '../../publish/feeds/json-feed.ts';
 import { type Lang, common } from '../../publish/i18n.ts';
 import { Page } from '../../publish/layout.tsx';
 import { MapPage, mapMarks } from '../../publish/map.tsx';
+import { type MirrorAlarm, alarmHeadline, alarmLine } from '../../publish/mirror-alarm.ts';
 import {
   type MirrorAlarmRow,
   type MirrorRow,
@@ -85,11 +86,23 @@ export function bannerHtml(m: MirrorRow, alarms: readonly MirrorAlarmRow[], witn
   parts.push('</aside>');
   for (const a of alarms) {
     parts.push(
-      `<div class="notice error" role="alert"><p><strong>ALARM: ${a.kind === 'fork' ? 'the origin presented a history that contradicts the one verified here' : 'the origin rolled back its history'}</strong> (${escapeHtml(when(a.detected_at))}). ${escapeHtml(a.message)}</p>`,
+      `<div class="notice error" role="alert"><p><strong>ALARM: ${alarmHeadline(a.kind)}</strong> (${escapeHtml(when(a.detected_at))}). ${escapeHtml(a.message)}</p>`,
       `<p>Both signed checkpoints are kept as evidence.</p><pre>${escapeHtml(a.verified_checkpoint)}</pre><pre>${escapeHtml(a.presented_checkpoint)}</pre></div>`,
     );
   }
   return parts.join('');
+}
+
+/** An alarm as the feeds and data files carry it. */
+function alarmOf(a: MirrorAlarmRow): MirrorAlarm {
+  return {
+    id: a.id,
+    kind: a.kind,
+    detectedAt: new Date(a.detected_at).toISOString(),
+    message: a.message,
+    verifiedCheckpoint: a.verified_checkpoint,
+    presentedCheckpoint: a.presented_checkpoint,
+  };
 }
 
 function pageOf(c: Ctx): number {
@@ -134,7 +147,9 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
           {mirrors.map((m) => (
             <li>
               <a href={`${mirrorBase(m.origin)}/`}>{m.origin}</a> — {m.size} entries verified, last checked {when(m.last_check_at)}
-              {alarms.some((a) => a.origin === m.origin) ? <strong class="notice error"> ALARM: conflicting histories</strong> : null}
+              {alarms.some((a) => a.origin === m.origin) ? (
+                <strong class="notice error"> ALARM: {alarms.some((a) => a.origin === m.origin && a.kind === 'fork') ? 'conflicting histories' : 'history rolled back'}</strong>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -204,16 +219,20 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
   });
 
   /** Feed metadata for a mirror: ids and permalinks stay the original chronicle's, a mirror is the same record. */
-  function mirrorFeedInfo(c: Ctx, m: MirrorRow, file: string): FeedInfo {
+  function mirrorFeedInfo(c: Ctx, found: { m: MirrorRow; alarms: MirrorAlarmRow[] }, file: string): FeedInfo {
+    const { m } = found;
     const base = `${ctx.config.origin}${mirrorBase(m.origin)}`;
+    const alarmed = found.alarms.length > 0;
     return {
       origin: chronicleUrl(m),
-      title: `${m.origin} (mirror)`,
-      subtitle: `Mirror of ${m.origin}: ${m.size} log entries verified`,
+      // Feed readers list feeds by title: an alarm shows there before any entry is opened.
+      title: `${m.origin} (mirror${alarmed ? ', ALARM' : ''})`,
+      subtitle: `${alarmed ? 'ALARM: this mirror refused what its origin presented. ' : ''}Mirror of ${m.origin}: ${m.size} log entries verified`,
       selfUrl: `${base}/${file}`,
       htmlUrl: `${base}/`,
       lang: c.get('lang'),
       updated: new Date(m.last_success_at ?? m.added_at).toISOString(),
+      alarms: found.alarms.map(alarmOf),
     };
   }
 
@@ -221,7 +240,7 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     const found = await mirrorOf(c);
     if (!found) return c.notFound();
     const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
-    const xml = renderAtom(mirrorFeedInfo(c, found.m, 'feed.atom'), events);
+    const xml = renderAtom(mirrorFeedInfo(c, found, 'feed.atom'), events);
     return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
 
@@ -229,7 +248,7 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     const found = await mirrorOf(c);
     if (!found) return c.notFound();
     const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
-    const feed = renderJsonFeed(mirrorFeedInfo(c, found.m, 'feed.json'), events);
+    const feed = renderJsonFeed(mirrorFeedInfo(c, found, 'feed.json'), events);
     return c.body(JSON.stringify(feed), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' });
   });
 
@@ -240,7 +259,8 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     const found = await mirrorOf(c);
     if (!found) return c.notFound();
     const filter = parseEventFilter(c.req.query());
-    return c.body(csvStream(streamMirrorEvents(ctx.db, found.m.origin, filter)), 200, {
+    const alarm = found.alarms.length > 0 ? alarmLine(found.alarms.map(alarmOf)) : undefined;
+    return c.body(csvStream(streamMirrorEvents(ctx.db, found.m.origin, filter), alarm), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       'Content-Disposition': `attachment; filename="${fileStem(found.m.origin)}.csv"`,
     });
@@ -250,7 +270,7 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     const found = await mirrorOf(c);
     if (!found) return c.notFound();
     const filter = parseEventFilter(c.req.query());
-    return c.body(geojsonStream(streamMirrorEvents(ctx.db, found.m.origin, filter), chronicleUrl(found.m)), 200, {
+    return c.body(geojsonStream(streamMirrorEvents(ctx.db, found.m.origin, filter), chronicleUrl(found.m), found.alarms.map(alarmOf)), 200, {
       'Content-Type': 'application/geo+json; charset=utf-8',
       'Content-Disposition': `attachment; filename="${fileStem(found.m.origin)}.geojson"`,
     });
