@@ -3,7 +3,8 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { Db, Queryable } from './db.ts';
 import { groupCommit } from './group-commit.ts';
-import { type StoreLock, lockStore } from './lock.ts';
+import { lockStore } from './lock.ts';
+import { openPgliteThread } from './pglite-thread.ts';
 
 /**
  * PGlite's Node file system as shipped makes every fsync a no-op and starts PostgreSQL with
@@ -55,24 +56,37 @@ export interface PgliteOptions {
   holder?: string;
 }
 
+/** PGlite over a data folder, durable (pglite-host.ts runs it on its own thread). */
+export function openPgliteEngine(dataDir: string): Promise<PGlite> {
+  return PGlite.create({ fs: new SyncedNodeFS(dataDir), startParams: DURABLE_START_PARAMS, ...byteaCodecs });
+}
+
 /**
- * Opens the embedded store: in memory without `dataDir`, else in that folder, durable and
- * locked against every other process until close.
+ * Opens the embedded store: in memory without `dataDir`, else in that folder, durable, locked
+ * against every other process until close, and run on a thread of its own (pglite-thread.ts).
  */
 export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
-  let lock: StoreLock | undefined;
-  let pg: PGlite;
   if (dataDir) {
-    lock = lockStore(`${dataDir}.lock`, dataDir, options.holder ?? 'another caravan command');
+    const lock = lockStore(`${dataDir}.lock`, dataDir, options.holder ?? 'another caravan command');
+    let db: Db;
     try {
-      pg = await PGlite.create({ fs: new SyncedNodeFS(dataDir), startParams: DURABLE_START_PARAMS, ...byteaCodecs });
+      db = await openPgliteThread(dataDir);
     } catch (err) {
       lock.release();
       throw err;
     }
-  } else {
-    pg = await PGlite.create({ ...byteaCodecs });
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
   }
+  const pg = await PGlite.create({ ...byteaCodecs });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
       const res = await q.query<T>(sql, params ? [...params] : undefined);
@@ -90,12 +104,6 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     exec: base.exec,
     transaction,
     grouped: groupCommit(transaction),
-    async close() {
-      try {
-        await pg.close();
-      } finally {
-        lock?.release();
-      }
-    },
+    close: () => pg.close(),
   };
 }

@@ -1,0 +1,131 @@
+/**
+ * The thread that runs the embedded store (pglite-thread.ts starts it). PGlite executes every
+ * statement, and the fsync that makes a commit durable, synchronously on the thread that calls
+ * it; here that thread is not the one serving HTTP, so requests are read, validated and rendered
+ * on one core while PostgreSQL works on the other.
+ *
+ * Messages in: { id, op: 'query' | 'exec' | 'begin' | 'commit' | 'rollback' | 'close', tx?, sql?, params? }.
+ * Messages out: { id, rows } or { id, error: { message, ...fields } }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { openPgliteEngine } from './pglite.ts';
+
+export interface HostRequest {
+  id: number;
+  op: 'query' | 'exec' | 'begin' | 'commit' | 'rollback' | 'close';
+  tx?: number;
+  sql?: string;
+  params?: unknown[];
+}
+
+export interface HostReply {
+  id: number;
+  rows?: unknown[];
+  error?: Record<string, unknown> & { message: string };
+}
+
+/** A database error as plain data: structured cloning would keep only an Error's message. */
+function errorData(err: unknown): HostReply['error'] {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(err)) if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) fields[k] = v;
+  return { ...fields, name: err.name, message: err.message };
+}
+
+/** The statements of one open transaction, fed to it as they arrive. */
+class TxInbox {
+  private waiting: ((r: HostRequest) => void) | undefined;
+  private queued: HostRequest[] = [];
+  push(r: HostRequest): void {
+    if (this.waiting) {
+      const w = this.waiting;
+      this.waiting = undefined;
+      w(r);
+    } else this.queued.push(r);
+  }
+  next(): Promise<HostRequest> {
+    const r = this.queued.shift();
+    if (r) return Promise.resolve(r);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
+async function host(): Promise<void> {
+  const port = parentPort!;
+  const reply = (m: HostReply) => port.postMessage(m);
+  let pg: PGlite;
+  try {
+    pg = await openPgliteEngine((workerData as { dataDir: string }).dataDir);
+  } catch (err) {
+    reply({ id: 0, error: errorData(err) });
+    return;
+  }
+  reply({ id: 0, rows: [] });
+  const open = new Map<number, TxInbox>();
+
+  const run = async (q: Pick<Transaction, 'query' | 'exec'>, r: HostRequest) => {
+    try {
+      if (r.op === 'exec') {
+        await q.exec(r.sql!);
+        reply({ id: r.id, rows: [] });
+      } else {
+        reply({ id: r.id, rows: (await q.query(r.sql!, r.params)).rows });
+      }
+    } catch (err) {
+      reply({ id: r.id, error: errorData(err) });
+    }
+  };
+
+  const transaction = (begin: HostRequest) => {
+    const inbox = new TxInbox();
+    open.set(begin.tx!, inbox);
+    let finish: HostRequest | undefined;
+    pg.transaction(async (tx) => {
+      reply({ id: begin.id, rows: [] });
+      for (;;) {
+        const r = await inbox.next();
+        if (r.op === 'commit') return void (finish = r);
+        if (r.op === 'rollback') {
+          finish = r;
+          throw new RollbackRequested();
+        }
+        await run(tx, r);
+      }
+    })
+      .then(
+        () => reply({ id: finish!.id, rows: [] }),
+        (err: unknown) => {
+          if (err instanceof RollbackRequested) reply({ id: finish!.id, rows: [] });
+          else if (finish) reply({ id: finish.id, error: errorData(err) });
+          else reply({ id: begin.id, error: errorData(err) });
+        },
+      )
+      .finally(() => open.delete(begin.tx!));
+  };
+
+  port.on('message', (r: HostRequest) => {
+    if (r.tx !== undefined && r.op !== 'begin') {
+      const inbox = open.get(r.tx);
+      if (inbox) inbox.push(r);
+      else reply({ id: r.id, error: { message: 'the transaction is closed' } });
+      return;
+    }
+    if (r.op === 'begin') return transaction(r);
+    if (r.op === 'close') {
+      void pg.close().then(
+        () => {
+          reply({ id: r.id, rows: [] });
+          port.close();
+        },
+        (err: unknown) => reply({ id: r.id, error: errorData(err) }),
+      );
+      return;
+    }
+    void run(pg, r);
+  });
+}
+
+class RollbackRequested extends Error {}
+
+void host();

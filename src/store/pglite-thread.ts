@@ -1,0 +1,101 @@
+/**
+ * The embedded store on a thread of its own (pglite-host.ts), behind the same `Db` as
+ * everywhere else. The calling thread keeps only the queue of questions in flight.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Db, Queryable } from './db.ts';
+import { groupCommit } from './group-commit.ts';
+import type { HostReply, HostRequest } from './pglite-host.ts';
+
+/** bytea arrives as a Uint8Array; the rest of Caravan, like `pg`, reads Buffers. */
+function asBuffers(rows: unknown[]): unknown[] {
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) continue;
+    const r = row as Record<string, unknown>;
+    for (const k in r) {
+      const v = r[k];
+      if (v instanceof Uint8Array && !Buffer.isBuffer(v)) r[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    }
+  }
+  return rows;
+}
+
+function asError(data: NonNullable<HostReply['error']>): Error {
+  const { message, name, ...fields } = data;
+  const err = Object.assign(new Error(message), fields);
+  if (typeof name === 'string' && name !== 'Error') Object.defineProperty(err, 'name', { value: name });
+  return err;
+}
+
+export async function openPgliteThread(dataDir: string): Promise<Db> {
+  const worker = new Worker(new URL('./pglite-host-entry.mjs', import.meta.url), { workerData: { dataDir }, execArgv: [] });
+  const pending = new Map<number, { resolve(rows: unknown[]): void; reject(err: Error): void }>();
+  let nextId = 1;
+  let nextTx = 1;
+  let gone: Error | undefined;
+
+  const started = new Promise<void>((resolve, reject) => pending.set(0, { resolve: () => resolve(), reject }));
+  worker.on('message', (m: HostReply) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(asError(m.error));
+    else p.resolve(asBuffers(m.rows ?? []));
+  });
+  const fail = (err: Error) => {
+    gone ??= err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  worker.on('error', (err) => fail(err));
+  worker.on('exit', (code) => fail(new Error(`the embedded store's thread stopped (exit code ${code})`)));
+
+  const ask = (r: Omit<HostRequest, 'id'>): Promise<unknown[]> => {
+    if (gone) return Promise.reject(gone);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...r, id });
+    });
+  };
+  try {
+    await started;
+  } catch (err) {
+    await worker.terminate();
+    throw err;
+  }
+
+  const queryable = (tx?: number): Queryable => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      return (await ask({ op: 'query', sql, ...(params ? { params: [...params] } : {}), ...(tx === undefined ? {} : { tx }) })) as T[];
+    },
+    async exec(sql: string) {
+      await ask({ op: 'exec', sql, ...(tx === undefined ? {} : { tx }) });
+    },
+  });
+  const transaction: Db['transaction'] = async (fn) => {
+    const tx = nextTx++;
+    await ask({ op: 'begin', tx });
+    let value: Awaited<ReturnType<typeof fn>>;
+    try {
+      value = await fn(queryable(tx));
+    } catch (err) {
+      await ask({ op: 'rollback', tx }).catch(() => undefined);
+      throw err;
+    }
+    await ask({ op: 'commit', tx });
+    return value;
+  };
+  const base = queryable();
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction,
+    grouped: groupCommit(transaction),
+    async close() {
+      if (!gone) await ask({ op: 'close' });
+      await worker.terminate();
+    },
+  };
+}
