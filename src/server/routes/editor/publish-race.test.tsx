@@ -25,7 +25,7 @@ describe('two editors acting on one event at once', () => {
   });
   after(() => t.close());
 
-  /** Both post the form they scraped, at once; returns the winner's and the loser's answers. */
+  /** Both post the form they scraped, at once; returns the page the one refused gets. */
   async function race(id: number, action: 'publish' | 'unpublish' | 'status', fill: Record<string, string>): Promise<string> {
     const path = `/editor/events/${id}/${action}`;
     const [pageA, pageB] = await Promise.all([alice.get(`/editor/events/${id}`), bob.get(`/editor/events/${id}`)]);
@@ -36,7 +36,10 @@ describe('two editors acting on one event at once', () => {
     assert.deepEqual(statuses, [303, 409], `${action} of event ${id}: one succeeds, the other is refused`);
     const loser = answers.find((r) => r.status === 409)!;
     assert.match(loser.headers.get('content-type') ?? '', /text\/html/);
-    return loser.text();
+    const text = await loser.text();
+    const winner = answers[0]!.status === 303 ? 'editor' : 'editor2';
+    assert.match(text, new RegExp(`: ${winner} (published|took) it`), 'the loser is told who acted first');
+    return text;
   }
 
   async function setStatus(id: number, status: string, why: string): Promise<void> {
