@@ -8,7 +8,7 @@ import { type EventData, diffEventData, validateEventData } from '../core/event.
 import type { PublicEvent } from '../core/public-event.ts';
 import type { VerificationStatus } from '../core/verification.ts';
 import type { Queryable } from '../store/db.ts';
-import { createEvent, getEventRow, getRevision, listPublications, publishEvent, reviseEvent, unpublishEvent } from '../store/events.ts';
+import { createEvent, getRevision, lastPublication, listPublications, lockEventRow, publishEvent, reviseEvent, unpublishEvent } from '../store/events.ts';
 import { linkReport } from '../store/reports.ts';
 import { getSource } from '../store/sources.ts';
 import type { Role } from '../store/users.ts';
@@ -96,7 +96,7 @@ export async function saveRevision(
 ): Promise<number> {
   const reason = reasonOf(opts.reason, true)!;
   return ctx.db.transaction(async (tx) => {
-    const row = await getEventRow(tx, eventId);
+    const row = await lockEventRow(tx, eventId);
     if (row.latest_revision !== opts.baseRevision) throw staleRevision(row.latest_revision);
     const previous = await getRevision(tx, eventId, row.latest_revision);
     const data = await checkedData(tx, input, previous.data.status, { eventId, previous: previous.data });
@@ -115,7 +115,7 @@ export async function changeStatus(
   change: { status: string; statusReason?: string; reason?: string; baseRevision: number },
 ): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const row = await getEventRow(tx, eventId);
+    const row = await lockEventRow(tx, eventId);
     if (row.latest_revision !== change.baseRevision) throw staleRevision(row.latest_revision);
     const previous = (await getRevision(tx, eventId, row.latest_revision)).data;
     const next: Record<string, unknown> = { ...previous, status: change.status };
@@ -145,13 +145,13 @@ export async function publishLatest(
   const note = opts.publicNote?.trim();
   if (note && note.length > REASON_MAX) throw new ValidationError([{ field: 'publicNote', message: `must be at most ${REASON_MAX} characters` }]);
   return ctx.db.transaction(async (tx) => {
-    const row = await getEventRow(tx, eventId);
+    const row = await lockEventRow(tx, eventId);
     if (opts.expectedRevision !== undefined && row.latest_revision !== opts.expectedRevision) {
       throw new ConflictError(
         `revision ${row.latest_revision} was saved after you opened revision ${opts.expectedRevision}; read it, then publish again`,
       );
     }
-    if (row.published_revision === row.latest_revision) throw new ConflictError(`revision ${row.latest_revision} is already published`);
+    if (row.published_revision === row.latest_revision) throw await actedMeanwhile(tx, editor, eventId);
     // A correction or retraction goes into the public log and onto the event's page: it must say why.
     const lastPublished = (await listPublications(tx, eventId)).filter((p) => p.action === 'publish').at(-1)?.revision;
     if (!note && lastPublished !== undefined && lastPublished !== row.latest_revision) {
@@ -166,7 +166,30 @@ export async function publishLatest(
 /** Takes an event off the public site; the reason is kept in the publication history. */
 export async function unpublish(ctx: AppContext, editor: Editor, eventId: number, reason: string): Promise<void> {
   const why = reasonOf(reason, true)!;
-  await ctx.db.transaction((tx) => unpublishEvent(tx, eventId, editor.id, ctx.now(), why));
+  await ctx.db.transaction(async (tx) => {
+    const row = await lockEventRow(tx, eventId);
+    if (row.published_revision === null) throw await actedMeanwhile(tx, editor, eventId);
+    await unpublishEvent(tx, eventId, editor.id, ctx.now(), why);
+  });
+}
+
+/**
+ * The refusal of a publish or unpublish that the event's last publication already did: two
+ * editors (or one form sent twice) acted at once, and the log records it once.
+ */
+async function actedMeanwhile(tx: Queryable, editor: Editor, eventId: number): Promise<ConflictError> {
+  const last = await lastPublication(tx, eventId);
+  if (!last) return new ConflictError('the event is not published');
+  const who = last.editor_id === editor.id ? 'you' : (last.editor_name ?? 'someone else');
+  const when = `${last.at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  if (last.action === 'publish') {
+    return new ConflictError(
+      `revision ${last.revision} is already published: ${who} published it at ${when}, meanwhile. It is public once and nothing was published again; reload the event to see where it stands.`,
+    );
+  }
+  return new ConflictError(
+    `the event is not published: ${who} took it off the site at ${when}, meanwhile. Nothing was recorded again; reload the event to see where it stands.`,
+  );
 }
 
 function staleRevision(latest: number): ConflictError {

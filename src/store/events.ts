@@ -71,11 +71,21 @@ export async function reviseEvent(
   return revision;
 }
 
+const EVENT_ROW = 'select id, created_at, latest_revision, published_revision, first_published_at, published_at from events where id = $1';
+
 export async function getEventRow(q: Queryable, id: number): Promise<EventRow> {
-  const rows = await q.query<EventRow>(
-    'select id, created_at, latest_revision, published_revision, first_published_at, published_at from events where id = $1',
-    [id],
-  );
+  const rows = await q.query<EventRow>(EVENT_ROW, [id]);
+  if (!rows[0]) throw new NotFoundError(`event ${id}`);
+  return rows[0];
+}
+
+/**
+ * Reads the event's row and locks it until the caller's transaction ends, so publishing,
+ * correcting, retracting and unpublishing one event serialize: whoever comes second reads
+ * what the first committed.
+ */
+export async function lockEventRow(q: Queryable, id: number): Promise<EventRow> {
+  const rows = await q.query<EventRow>(`${EVENT_ROW} for update`, [id]);
   if (!rows[0]) throw new NotFoundError(`event ${id}`);
   return rows[0];
 }
@@ -111,16 +121,17 @@ export function regionKeyOf(location: EventData['location']): string | null {
  * toll revised after the prosecutor's statement"); revision reasons stay internal.
  */
 export async function publishEvent(q: Queryable, id: number, editorId: number | null, now: Date, publicNote?: string): Promise<PublicEvent> {
-  const ev = await getEventRow(q, id);
+  const ev = await lockEventRow(q, id);
+  if (ev.published_revision === ev.latest_revision) throw new ConflictError(`revision ${ev.latest_revision} is already published`);
   const rev = await getRevision(q, id, ev.latest_revision);
   const firstPublished = ev.first_published_at ?? now;
   const record = toPublicEvent(id, rev.revision, rev.data, now.toISOString(), firstPublished.toISOString());
-  await q.query('update event_revisions set published_at = $3 where event_id = $1 and revision = $2', [id, rev.revision, now]);
-  await q.query(
+  // The row is locked; the guard keeps a publication from ever being recorded twice all the same.
+  const updated = await q.query(
     `update events set published_revision = $2, published_at = $3, first_published_at = coalesce(first_published_at, $3),
        pub_start = $4, pub_local_date = $5, pub_region = $6, pub_event_type = $7, pub_status = $8, pub_record = $9,
        pub_lon = $10, pub_lat = $11, pub_place_id = $12, pub_place_name = $13
-     where id = $1`,
+     where id = $1 and latest_revision = $2 and published_revision is distinct from $2 returning id`,
     [
       id,
       rev.revision,
@@ -137,6 +148,8 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
       record.location.name,
     ],
   );
+  if (!updated[0]) throw new ConflictError(`revision ${rev.revision} was published meanwhile`);
+  await q.query('update event_revisions set published_at = $3 where event_id = $1 and revision = $2', [id, rev.revision, now]);
   await q.query(
     `insert into publications (event_id, revision, action, editor_id, reason, at, record) values ($1, $2, 'publish', $3, $4, $5, $6)`,
     [id, rev.revision, editorId, publicNote ?? null, now, JSON.stringify(record)],
@@ -149,14 +162,16 @@ export async function publishEvent(q: Queryable, id: number, editorId: number | 
 
 /** Takes an event off the public site. The publication history keeps that it was public. */
 export async function unpublishEvent(q: Queryable, id: number, editorId: number | null, now: Date, reason: string): Promise<void> {
-  const ev = await getEventRow(q, id);
+  const ev = await lockEventRow(q, id);
   if (ev.published_revision === null) throw new ConflictError('the event is not published');
-  await q.query(
+  const updated = await q.query(
     `update events set published_revision = null, published_at = null, pub_start = null, pub_local_date = null,
        pub_region = null, pub_event_type = null, pub_status = null, pub_record = null,
-       pub_lon = null, pub_lat = null, pub_place_id = null, pub_place_name = null where id = $1`,
-    [id],
+       pub_lon = null, pub_lat = null, pub_place_id = null, pub_place_name = null
+     where id = $1 and published_revision = $2 returning id`,
+    [id, ev.published_revision],
   );
+  if (!updated[0]) throw new ConflictError('the event was unpublished meanwhile');
   await q.query(`insert into publications (event_id, revision, action, editor_id, reason, at) values ($1, $2, 'unpublish', $3, $4, $5)`, [
     id,
     ev.published_revision,
@@ -181,6 +196,19 @@ export interface PublicationRow {
 /** Every published version of an event, oldest first: what readers may cite. */
 export async function listPublications(q: Queryable, id: number): Promise<PublicationRow[]> {
   return q.query<PublicationRow>('select id, event_id, revision, action, reason, at, record from publications where event_id = $1 order by id', [id]);
+}
+
+/** The event's latest publish or unpublish, with who did it: what a refused second attempt is told. */
+export async function lastPublication(
+  q: Queryable,
+  id: number,
+): Promise<{ action: 'publish' | 'unpublish'; revision: number; at: Date; editor_id: number | null; editor_name: string | null } | undefined> {
+  const rows = await q.query<{ action: 'publish' | 'unpublish'; revision: number; at: Date; editor_id: number | null; editor_name: string | null }>(
+    `select p.action, p.revision, p.at, p.editor_id, u.username as editor_name from publications p left join users u on u.id = p.editor_id
+     where p.event_id = $1 order by p.id desc limit 1`,
+    [id],
+  );
+  return rows[0];
 }
 
 export async function getPublishedEvent(q: Queryable, id: number): Promise<PublicEvent | undefined> {
