@@ -19,7 +19,7 @@ import type { Queryable } from '../store/db.ts';
 import { insertMedia } from '../store/media.ts';
 import type { AppContext } from './context.ts';
 import { type AcceptedMedia, sniffMedia } from './media-type.ts';
-import { MediaError, type ReceivedFile, displayName, receiveMultipart, removeFiles } from './media-upload.ts';
+import { MediaError, type ReceivedFile, displayName, incomingDir, receiveMultipart, removeFiles } from './media-upload.ts';
 import { MAX_REPORT_BODY } from './routes/report-body.ts';
 
 const MiB = 1024 * 1024;
@@ -66,7 +66,7 @@ export interface ReportUpload {
 
 /** Reads a multipart report form with its media, or throws MediaError/TooLargeError/BadRequestError. */
 export async function receiveReportUpload(ctx: AppContext, req: Request): Promise<ReportUpload> {
-  const incoming = join(ctx.config.dataDir, 'incoming');
+  const incoming = incomingDir(ctx.config.dataDir);
   const received = await receiveMultipart(req, incoming, {
     maxFiles: MEDIA_LIMITS.maxFiles,
     maxFileBytes: MEDIA_LIMITS.videoBytes,
