@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -182,6 +183,28 @@ describe('bundles', () => {
     assert.ok(await opened.source.read('checkpoint'));
   });
 
+  it('refuses a decompression bomb and an archive of too many members or bytes, saying why', async () => {
+    // 64 MiB of zeros in 64 KiB of gzip: inflated to the end, 4 MB of it would be 4 GB.
+    const bomb = join(tmp, 'zeros.tar.gz');
+    await writeFile(bomb, gzipSync(Buffer.alloc(64 << 20), { level: 9 }));
+    await refused(bomb, /zeros\.tar\.gz: gzip: \d+ compressed bytes decompress to more than \d+ \(over 100 times their size\): refused as a decompression bomb/);
+    // The same behind a real first member.
+    const cp = files.get('checkpoint')!;
+    const head = join(tmp, 'head.tar');
+    await rawTar(head, [{ name: 'log/checkpoint', data: cp }], false);
+    const disguised = join(tmp, 'disguised.tar.gz');
+    await writeFile(disguised, gzipSync(Buffer.concat([await readFile(head), Buffer.alloc(64 << 20)]), { level: 9 }));
+    await refused(disguised, /refused as a decompression bomb/);
+
+    const many = join(tmp, 'many.tar');
+    await rawTar(many, [{ name: './', type: 'directory' }, { name: './log/', type: 'directory' }, { name: 'log/checkpoint', data: cp }]);
+    await assert.rejects(openBundle(many, { limits: { maxMembers: 2 } }), /many\.tar: the archive has more than 2 members, more than a bundle may/);
+    await assert.rejects(
+      openBundle(plain, { limits: { maxManifestBytes: 1024, maxCheckpointBytes: 1024, maxLogBytes: 1024, maxMediaBytes: 0, maxMembers: 10 } }),
+      /chronicle\.tar: the archive holds more than \d+ bytes, more than a bundle may/,
+    );
+  });
+
   it('carries 100,000 entries', async () => {
     const many = entries(100_000);
     const big = memoryLogFiles(many, signerKey, ORIGIN);
@@ -193,6 +216,8 @@ describe('bundles', () => {
     assert.equal((await verifyTiledLog(opened.source, { verifierKey })).entries, 100_000);
     await opened.close();
     const entryBytes = many.reduce((n, e) => n + e.length, 0);
-    console.log(`# 100,000 entries (${entryBytes} bytes): bundle ${written.bytes} bytes gzipped, written in ${wrote} ms, read and verified in ${Date.now() - started - wrote} ms`);
+    const tarBytes = (await new Promise<Buffer>((resolve, reject) => execFile('gzip', ['-dc', file], { encoding: 'buffer', maxBuffer: 1 << 30 }, (e, out) => (e ? reject(e) : resolve(out))))).length;
+    assert.ok(tarBytes < written.bytes * 100, `a real bundle is far from the bomb ratio (${(tarBytes / written.bytes).toFixed(1)}:1)`);
+    console.log(`# 100,000 entries (${entryBytes} bytes): bundle ${written.bytes} bytes gzipped (${(tarBytes / written.bytes).toFixed(1)}:1), written in ${wrote} ms, read and verified in ${Date.now() - started - wrote} ms`);
   });
 });

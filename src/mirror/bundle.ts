@@ -57,6 +57,13 @@ export interface BundleLimits {
   maxLogBytes: number;
   maxMediaFileBytes: number;
   maxMediaBytes: number;
+  /** Members of any kind, folders included. */
+  maxMembers: number;
+  /**
+   * How many times its own size a gzipped bundle may grow when decompressed. Tiles are hashes
+   * and media are photos, which hardly compress; a gzip of zeros grows a thousandfold.
+   */
+  maxGzipRatio: number;
 }
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
@@ -66,7 +73,12 @@ export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
   // A mirror keeps media in bytea, sent as base64 text: a JavaScript string caps that well below 1 GiB.
   maxMediaFileBytes: 384 << 20,
   maxMediaBytes: 2 ** 40,
+  // A log of 500 million entries has about two million tiles and entry bundles.
+  maxMembers: 1 << 21,
+  maxGzipRatio: 100,
 };
+/** The ratio is judged only past this much output, so a small bundle is never refused for it. */
+const GZIP_RATIO_FROM = 16 << 20;
 const MAX_TILE_BYTES = TILE_WIDTH * HASH_SIZE;
 const MAX_ENTRY_BUNDLE_BYTES = TILE_WIDTH * (2 + 65_535);
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -231,12 +243,32 @@ export interface OpenBundleOptions {
   limits?: Partial<BundleLimits>;
 }
 
-/** Counts the bytes of the tar stream and keeps its last two blocks: the end-of-archive marker. */
+/**
+ * Counts the bytes of the tar stream and keeps its last two blocks: the end-of-archive marker.
+ * It also refuses a stream that decompresses to more than the limits let a bundle hold, or
+ * (for gzip) to more than `maxRatio` times the compressed bytes read so far: a decompression
+ * bomb is stopped within its first megabytes instead of being inflated for minutes.
+ */
 class TarTail extends Transform {
   total = 0;
   tail = Buffer.alloc(0);
+  constructor(
+    private readonly maxBytes: number,
+    private readonly compressed?: { bytesRead(): number; maxRatio: number },
+  ) {
+    super();
+  }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.total += chunk.length;
+    if (this.total > this.maxBytes) return cb(new BundleError(`the archive holds more than ${this.maxBytes} bytes, more than a bundle may`));
+    const c = this.compressed;
+    if (c && this.total > GZIP_RATIO_FROM && this.total > c.bytesRead() * c.maxRatio) {
+      return cb(
+        new BundleError(
+          `gzip: ${c.bytesRead()} compressed bytes decompress to more than ${this.total} (over ${c.maxRatio} times their size): refused as a decompression bomb; a real bundle compresses far less`,
+        ),
+      );
+    }
     this.tail = Buffer.concat([this.tail, chunk.subarray(-1024)]).subarray(-1024);
     cb(null, chunk);
   }
@@ -311,14 +343,20 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
   let mediaBytes = 0;
   let lastMember = '';
   let reading = '';
-  const tail = new TarTail();
+  const input = createReadStream(file);
+  // Every member costs a 512-byte header and its data rounded up to 512 bytes; the end blocks
+  // and padding to a 10 KiB tar record come last.
+  const maxTarBytes = limits.maxManifestBytes + limits.maxCheckpointBytes + limits.maxLogBytes + limits.maxMediaBytes + limits.maxMembers * 1024 + 10_240;
+  const tail = new TarTail(maxTarBytes, gzipped ? { bytesRead: () => input.bytesRead, maxRatio: limits.maxGzipRatio } : undefined);
   const extract = tar.extract();
-  const feeding = pipeline([createReadStream(file), ...(gzipped ? [createGunzip()] : []), tail, extract as unknown as Writable]);
+  const feeding = pipeline([input, ...(gzipped ? [createGunzip()] : []), tail, extract as unknown as Writable]);
+  let members = 0;
   feeding.catch(() => {});
   try {
     try {
       for await (const entry of extract) {
         const { header } = entry;
+        if (++members > limits.maxMembers) throw new BundleError(`the archive has more than ${limits.maxMembers} members, more than a bundle may`);
         const name = memberName(header.name);
         const size = header.size ?? 0;
         reading = name;

@@ -12,7 +12,7 @@ import { unopenableStoreError } from './backup-schedule.ts';
 import type { Config } from './config.ts';
 import { type Limits, createLimits } from './limits.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
-import { removeStaleUploads } from './media-upload.ts';
+import { removeLeftUploads } from './media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
 import { loadSenderKey } from './sender-key.ts';
 import { type WitnessKey, loadWitnessKey } from './witness-keys.ts';
@@ -44,7 +44,7 @@ export async function createContext(config: Config, holder = 'a caravan command'
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const db = await openStore(config, holder);
   await migrate(db);
-  await removeStaleUploads(join(config.dataDir, 'incoming'), new Date());
+  await removeLeftUploads(config.dataDir);
   const key = await loadSealingKey(config.dataDir);
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);

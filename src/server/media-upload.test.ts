@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MediaError, receiveMultipart, removeStaleUploads } from './media-upload.ts';
+import { MediaError, incomingDir, receiveMultipart, removeLeftUploads } from './media-upload.ts';
 import { TooLargeError } from './routes/report-body.ts';
 
 const BOUNDARY = '----caravanTestBoundary7MA4YWxk';
@@ -112,18 +112,24 @@ describe('receiveMultipart', () => {
   });
 });
 
-describe('removeStaleUploads', () => {
-  it('removes what a stopped process left, not what another process is receiving', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'caravan-incoming-'));
+describe('removeLeftUploads', () => {
+  it('removes at once what a stopped process left, not what a live one is receiving', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'caravan-incoming-'));
     try {
-      await writeFile(join(dir, 'old'), 'original with GPS');
-      await utimes(join(dir, 'old'), new Date('2022-01-05T00:00:00Z'), new Date('2022-01-05T00:00:00Z'));
-      await writeFile(join(dir, 'fresh'), 'arriving now');
-      assert.equal(await removeStaleUploads(dir, new Date()), 1);
-      assert.deepEqual(await readdir(dir), ['fresh']);
-      assert.equal(await removeStaleUploads(join(dir, 'missing'), new Date()), 0);
+      const mine = incomingDir(dataDir);
+      await mkdir(mine, { recursive: true });
+      await writeFile(join(mine, 'arriving'), 'arriving now');
+      // A dead process's folder (pid 2^22 is above Linux's pid_max) and a loose file of an older
+      // layout, both written a moment ago: no age spares them.
+      await mkdir(join(dataDir, 'incoming', '4194304-12345'));
+      await writeFile(join(dataDir, 'incoming', '4194304-12345', 'original'), 'original with GPS');
+      await writeFile(join(dataDir, 'incoming', 'loose'), 'original with GPS');
+      assert.equal(await removeLeftUploads(dataDir), 2);
+      assert.deepEqual(await readdir(join(dataDir, 'incoming')), [basename(mine)]);
+      assert.deepEqual(await readdir(mine), ['arriving']);
+      assert.equal(await removeLeftUploads(join(dataDir, 'missing')), 0);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -6,9 +6,10 @@
  * enforced on the bytes as they arrive, before more are read.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CaravanError } from '../core/errors.ts';
+import { processStart } from '../store/lock.ts';
 import { BadRequestError } from './http.ts';
 import { TooLargeError } from './routes/report-body.ts';
 
@@ -237,11 +238,35 @@ export async function removeFiles(paths: readonly string[]): Promise<void> {
 }
 
 /**
- * Removes uploads left in `dir` by a process that stopped mid-request: they may be originals
- * with their GPS data still in them. Only older files go, since another process sharing the
- * data folder may be receiving one right now.
+ * This process's folder under `<data>/incoming/`, named by its pid and start time. Each process
+ * has its own, so one that starts can remove what a dead one left at once, even on a
+ * PostgreSQL store where commands and servers share the data folder without a lock.
  */
-export async function removeStaleUploads(dir: string, now: Date, maxAgeMs = 60 * 60 * 1000): Promise<number> {
+export function incomingDir(dataDir: string): string {
+  return join(dataDir, 'incoming', ownerName(process.pid, processStart(process.pid)));
+}
+
+const ownerName = (pid: number, started: string | null) => `${pid}-${started ?? 'x'}`;
+
+function isOwnerAlive(name: string): boolean {
+  const m = /^(\d+)-(\d+|x)$/.exec(name);
+  if (!m) return false;
+  const pid = Number(m[1]);
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
+  }
+  // Without /proc a live pid is taken for the owner; with it, a reused pid is told apart.
+  return m[2] === 'x' || processStart(pid) === m[2];
+}
+
+/**
+ * Removes what processes that stopped mid-request left in `<data>/incoming/`: originals with
+ * their GPS data still in them. Everything goes at once except the folders of live processes.
+ */
+export async function removeLeftUploads(dataDir: string): Promise<number> {
+  const dir = join(dataDir, 'incoming');
   let names: string[];
   try {
     names = await readdir(dir);
@@ -250,12 +275,11 @@ export async function removeStaleUploads(dir: string, now: Date, maxAgeMs = 60 *
   }
   let removed = 0;
   for (const name of names) {
+    if (isOwnerAlive(name)) continue;
     const path = join(dir, name);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile() && now.getTime() - info.mtimeMs > maxAgeMs) {
-      await rm(path, { force: true });
-      removed++;
-    }
+    const files = await readdir(path).then((f) => f.length, () => 1);
+    await rm(path, { recursive: true, force: true });
+    removed += files;
   }
   return removed;
 }

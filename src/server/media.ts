@@ -18,8 +18,9 @@ import sharp, { type Metadata } from 'sharp';
 import type { Queryable } from '../store/db.ts';
 import { insertMedia } from '../store/media.ts';
 import type { AppContext } from './context.ts';
+import { createSlots } from './decode-slots.ts';
 import { type AcceptedMedia, sniffMedia } from './media-type.ts';
-import { MediaError, type ReceivedFile, displayName, receiveMultipart, removeFiles } from './media-upload.ts';
+import { MediaError, type ReceivedFile, displayName, incomingDir, receiveMultipart, removeFiles } from './media-upload.ts';
 import { MAX_REPORT_BODY } from './routes/report-body.ts';
 
 const MiB = 1024 * 1024;
@@ -32,7 +33,29 @@ export const MEDIA_LIMITS = {
   maxPixels: 40_000_000,
   /** ffmpeg only copies streams, which takes seconds even for 100 MiB. */
   videoSeconds: 120,
+  /**
+   * Photos decoded at once across the server; others wait. A decode holds the pixels (3 bytes
+   * each: 120 MB at the pixel limit), so this bounds what many uploads at once cost.
+   */
+  concurrentDecodes: 2,
 };
+
+const imageDecodes = createSlots(MEDIA_LIMITS.concurrentDecodes);
+let sharpConfigured = false;
+
+/**
+ * Runs a sharp decode in one of the server's decode slots, waiting for one if need be. sharp
+ * gets one libvips thread per decode (the slots give the parallelism) and no operation cache:
+ * each photo is read once, and the cache would keep pixels of past ones in memory.
+ */
+export function inDecodeSlot<T>(decode: () => Promise<T>): Promise<T> {
+  if (!sharpConfigured) {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    sharpConfigured = true;
+  }
+  return imageDecodes.run(decode);
+}
 
 /** The form's checkbox asking to keep the unstripped original. */
 export const KEEP_ORIGINAL_FIELD = 'keepOriginal';
@@ -66,7 +89,7 @@ export interface ReportUpload {
 
 /** Reads a multipart report form with its media, or throws MediaError/TooLargeError/BadRequestError. */
 export async function receiveReportUpload(ctx: AppContext, req: Request): Promise<ReportUpload> {
-  const incoming = join(ctx.config.dataDir, 'incoming');
+  const incoming = incomingDir(ctx.config.dataDir);
   const received = await receiveMultipart(req, incoming, {
     maxFiles: MEDIA_LIMITS.maxFiles,
     maxFileBytes: MEDIA_LIMITS.videoBytes,
@@ -197,7 +220,7 @@ async function stripImage(file: ReceivedFile, type: Extract<AcceptedMedia, { kin
     else if (type.format === 'png') pipeline = pipeline.png();
     else if (type.format === 'webp') pipeline = pipeline.webp({ quality: 90 });
     else pipeline = pipeline.gif();
-    const info = await pipeline.toFile(out);
+    const info = await inDecodeSlot(() => pipeline.toFile(out));
     return { width: info.width, height: animated ? frameHeight : info.height, durationMs: null };
   } catch {
     await removeFiles([out]);

@@ -47,7 +47,7 @@ export interface StoreLock {
 }
 
 /** The start time of a process in clock ticks since boot, or null where /proc is not there. */
-function processStart(pid: number): string | null {
+export function processStart(pid: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Field 2 (the command) is in parentheses and may hold spaces; field 22 is the start time.
