@@ -39,6 +39,7 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
     if (m.error) p.reject(asError(m.error));
     else p.resolve(asBuffers(m.rows ?? []));
   });
@@ -53,6 +54,9 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
   const ask = (r: Omit<HostRequest, 'id'>): Promise<unknown[]> => {
     if (gone) return Promise.reject(gone);
     const id = nextId++;
+    // The thread keeps the process alive only while a question is in flight, as an in-process
+    // store would: a command that never closes its store still exits when its work is done.
+    if (pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage({ ...r, id });

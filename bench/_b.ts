@@ -1,0 +1,11 @@
+import { benchIntake, BENCH_LIMITS } from './intake.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/server/config.ts';
+import { createContext } from '../src/server/context.ts';
+const dir = await mkdtemp(join(tmpdir(), 'b-'));
+const ctx = await createContext(loadConfig({ CARAVAN_DATA: dir, CARAVAN_DEMO: 'false', ...BENCH_LIMITS }), 'b');
+await benchIntake(ctx, 2000, Number(process.argv[2] ?? 8), 'x');
+const sz=(globalThis as any).__sizes as number[]; console.log('batches', sz.length, 'mean', (sz.reduce((a,b)=>a+b,0)/sz.length).toFixed(2));
+await ctx.db.close();

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import type { Db } from './db.ts';
+import { openPglite } from './pglite.ts';
+
+describe('the embedded store on its own thread', () => {
+  let dir: string;
+  let db: Db;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'caravan-thread-'));
+    db = await openPglite(join(dir, 'pglite'));
+    await db.exec('create table t (n int primary key, b bytea, at timestamptz, j jsonb)');
+  });
+  after(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('returns rows as the in-process store does: Buffers, Dates, parsed jsonb', async () => {
+    const at = new Date('2022-01-05T10:00:00Z');
+    await db.query('insert into t values ($1, $2, $3, $4)', [1, Buffer.from([0, 1, 255]), at, JSON.stringify({ city: 'Almaty' })]);
+    const [row] = await db.query<{ n: number; b: Buffer; at: Date; j: { city: string } }>('select * from t where n = 1');
+    assert.ok(Buffer.isBuffer(row!.b), 'bytea is a Buffer');
+    assert.equal(row!.b.toString('hex'), '0001ff');
+    assert.ok(row!.at instanceof Date);
+    assert.equal(row!.at.toISOString(), at.toISOString());
+    assert.deepEqual(row!.j, { city: 'Almaty' });
+  });
+
+  it('passes database errors with their code and constraint', async () => {
+    const err = await db.query('insert into t (n) values (1)').catch((e: unknown) => e as Record<string, unknown>);
+    assert.ok(err instanceof Error);
+    assert.equal(err.code, '23505');
+    assert.equal(err.constraint, 't_pkey');
+    assert.match(String(err.message), /duplicate key/);
+  });
+
+  it('commits a transaction whole and rolls it back whole', async () => {
+    await db.transaction(async (tx) => {
+      await tx.query('insert into t (n) values (2)');
+      await tx.query('insert into t (n) values (3)');
+    });
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query('insert into t (n) values (4)');
+        await tx.query('insert into t (n) values (2)');
+      }),
+      /duplicate key/,
+    );
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query('insert into t (n) values (5)');
+        throw new Error('changed my mind');
+      }),
+      /changed my mind/,
+    );
+    const ns = (await db.query<{ n: number }>('select n from t order by n')).map((r) => r.n);
+    assert.deepEqual(ns, [1, 2, 3]);
+  });
+
+  it('keeps transactions that overlap in time apart', async () => {
+    const slow = db.transaction(async (tx) => {
+      await tx.query('insert into t (n) values (10)');
+      await new Promise((r) => setTimeout(r, 50));
+      await tx.query('insert into t (n) values (11)');
+      return (await tx.query<{ c: number }>('select count(*)::int as c from t where n >= 10'))[0]!.c;
+    });
+    const other = db.transaction(async (tx) => {
+      await tx.query('insert into t (n) values (12)');
+      return (await tx.query<{ c: number }>('select count(*)::int as c from t where n >= 10'))[0]!.c;
+    });
+    assert.deepEqual(await Promise.all([slow, other]), [2, 3]);
+  });
+
+  it('lets a command that never closes its store exit, with what it wrote kept', async () => {
+    const folder = join(dir, 'unclosed');
+    const script = `
+      import { openPglite } from ${JSON.stringify(new URL('./pglite.ts', import.meta.url).pathname)};
+      const db = await openPglite(${JSON.stringify(folder)});
+      await db.exec('create table kept (n int)');
+      await db.query('insert into kept values (7)');
+    `;
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 });
+    // The writer exited without closing: its lock is stale and its commit is on disk.
+    const again = await openPglite(folder);
+    try {
+      assert.deepEqual(await again.query('select n from kept'), [{ n: 7 }]);
+    } finally {
+      await again.close();
+    }
+  });
+});
