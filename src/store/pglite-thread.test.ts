@@ -33,10 +33,11 @@ describe('the embedded store on its own thread', () => {
   });
 
   it('passes database errors with their code and constraint', async () => {
-    const err = await db.query('insert into t (n) values (1)').catch((e: unknown) => e as Record<string, unknown>);
+    const err: unknown = await db.query('insert into t (n) values (1)').catch((e: unknown) => e);
     assert.ok(err instanceof Error);
-    assert.equal(err.code, '23505');
-    assert.equal(err.constraint, 't_pkey');
+    const fields = err as Error & { code?: string; constraint?: string };
+    assert.equal(fields.code, '23505');
+    assert.equal(fields.constraint, 't_pkey');
     assert.match(String(err.message), /duplicate key/);
   });
 
