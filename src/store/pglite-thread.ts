@@ -48,8 +48,20 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  worker.on('error', (err) => fail(err));
-  worker.on('exit', (code) => fail(new Error(`the embedded store's thread stopped (exit code ${code})`)));
+  let closing = false;
+  let ready = false;
+  const died = (err: Error) => {
+    fail(err);
+    // A store that died under a running process must not leave it answering 503 for ever: the
+    // process stops, as it did when PGlite aborted in its own thread, and its supervisor restarts it.
+    if (!closing && ready) {
+      setImmediate(() => {
+        throw err;
+      });
+    }
+  };
+  worker.on('error', died);
+  worker.on('exit', (code) => died(new Error(`the embedded store's thread stopped (exit code ${code})`)));
 
   const ask = (r: Omit<HostRequest, 'id'>): Promise<unknown[]> => {
     if (gone) return Promise.reject(gone);
@@ -64,6 +76,7 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
   };
   try {
     await started;
+    ready = true;
   } catch (err) {
     await worker.terminate();
     throw err;
@@ -98,6 +111,7 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     transaction,
     grouped: groupCommit(transaction),
     async close() {
+      closing = true;
       if (!gone) await ask({ op: 'close' });
       await worker.terminate();
     },
