@@ -41,6 +41,12 @@ describe('the embedded store on its own thread', () => {
     assert.match(String(err.message), /duplicate key/);
   });
 
+  it('refuses a parameter that cannot reach the thread, and goes on', async () => {
+    // Before, the question stayed pending for ever and kept the process alive.
+    await assert.rejects(db.query('select $1::text as v', [() => 'x']), /could not be cloned/);
+    assert.deepEqual(await db.query('select 1 as v'), [{ v: 1 }]);
+  });
+
   it('commits a transaction whole and rolls it back whole', async () => {
     await db.transaction(async (tx) => {
       await tx.query('insert into t (n) values (2)');

@@ -4,8 +4,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './db.ts';
-import { groupCommit } from './group-commit.ts';
 import type { HostReply, HostRequest } from './pglite-host.ts';
+import { pgliteDb } from './pglite.ts';
 
 /** bytea arrives as a Uint8Array; the rest of Caravan, like `pg`, reads Buffers. */
 function asBuffers(rows: unknown[]): unknown[] {
@@ -71,7 +71,14 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     if (pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...r, id });
+      try {
+        worker.postMessage({ ...r, id });
+      } catch (err) {
+        // A parameter that cannot be cloned (a function, a symbol) never reached the thread.
+        pending.delete(id);
+        if (pending.size === 0) worker.unref();
+        reject(err);
+      }
     });
   };
   try {
@@ -103,17 +110,9 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     await ask({ op: 'commit', tx });
     return value;
   };
-  const base = queryable();
-  return {
-    kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
-    transaction,
-    grouped: groupCommit(transaction),
-    async close() {
-      closing = true;
-      if (!gone) await ask({ op: 'close' });
-      await worker.terminate();
-    },
-  };
+  return pgliteDb(queryable(), transaction, async () => {
+    closing = true;
+    if (!gone) await ask({ op: 'close' });
+    await worker.terminate();
+  });
 }

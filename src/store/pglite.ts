@@ -96,14 +96,10 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
       await q.exec(sql);
     },
   });
-  const base = wrap(pg);
-  const transaction: Db['transaction'] = (fn) => pg.transaction((tx) => fn(wrap(tx)));
-  return {
-    kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
-    transaction,
-    grouped: groupCommit(transaction),
-    close: () => pg.close(),
-  };
+  return pgliteDb(wrap(pg), (fn) => pg.transaction((tx) => fn(wrap(tx))), () => pg.close());
+}
+
+/** A PGlite `Db`, in this thread or behind pglite-thread.ts: grouped writes over its transactions. */
+export function pgliteDb(base: Queryable, transaction: Db['transaction'], close: () => Promise<void>): Db {
+  return { kind: 'pglite', query: base.query, exec: base.exec, transaction, grouped: groupCommit(transaction), close };
 }

@@ -7,13 +7,17 @@ import { type MirrorAlarm, alarmHeadline, alarmText } from '../mirror-alarm.ts';
 import { type FeedInfo, alarmItemId } from './atom.ts';
 import { type FeedItem, type Withdrawal, entryText, entryTitle, isWithdrawal, pageUrl, permalink, withdrawalText, withdrawalTitle } from './describe.ts';
 
-export interface JsonFeedItem {
+/** What every item of the feed has: JSON Feed's own fields. */
+interface JsonFeedItemBase {
   id: string;
   url: string;
   title: string;
   content_text: string;
   date_published: string;
   date_modified: string;
+}
+
+export interface JsonFeedItem extends JsonFeedItemBase {
   tags: string[];
   language: string;
   external_url?: string;
@@ -33,26 +37,14 @@ export interface JsonFeedItem {
 }
 
 /** The notice that replaces a withdrawn event's item, under the same id. */
-export interface JsonFeedWithdrawnItem {
-  id: string;
-  url: string;
-  title: string;
-  content_text: string;
-  date_published: string;
-  date_modified: string;
+export interface JsonFeedWithdrawnItem extends JsonFeedItemBase {
   tags: ['withdrawn'];
   language: string;
   _caravan: { about: string; withdrawn: true; withdrawnAt: string };
 }
 
 /** A mirror's alarm, first in the feed: the origin contradicted or rolled back its history. */
-export interface JsonFeedAlarmItem {
-  id: string;
-  url: string;
-  title: string;
-  content_text: string;
-  date_published: string;
-  date_modified: string;
+export interface JsonFeedAlarmItem extends JsonFeedItemBase {
   tags: ['alarm', MirrorAlarm['kind']];
   language: 'en';
   _caravan: { alarm: MirrorAlarm };
