@@ -133,11 +133,11 @@ async function benchMirrorSize(count: number): Promise<void> {
     try {
       const counter = { requests: 0, bytes: 0 };
       const deps: MirrorDeps = { db: mirrorDb, now: () => new Date(), counter };
-      await addMirror(deps, url, ctx.logSigner.verifierKey);
+      const followed = await addMirror(deps, url, ctx.logSigner.verifierKey);
       const wireBefore = sockets.reduce((n, s) => n + s.bytesWritten, 0);
       let outcome: Awaited<ReturnType<typeof syncMirror>> | undefined;
       const sync = await measured(async () => {
-        outcome = await syncMirror(deps, 'origin.bench');
+        outcome = await syncMirror(deps, followed.origin);
       });
       if (outcome?.status !== 'updated' || outcome.size !== count) throw new Error(`mirror sync: ${JSON.stringify(outcome)}`);
       const wire = sockets.reduce((n, s) => n + s.bytesWritten, 0) - wireBefore;

@@ -17,6 +17,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { contextFor } from '../src/server/context.ts';
 import { openDb } from '../src/store/db.ts';
 import { appendLogEntries } from '../src/store/log.ts';
+import { removeMirror } from '../src/store/mirrors.ts';
 import { openTestDb } from '../src/store/testing.ts';
 import { caravanEnv, runCaravan, serverSchema, spawnCaravan } from './fixtures/serve-process.ts';
 
@@ -90,7 +91,7 @@ for (const kind of stores) {
             [ORIGIN],
           );
           assert.deepEqual(counts, { entries: ENTRIES, events: ENTRIES });
-          await db.query('delete from mirrors where origin = $1', [ORIGIN]);
+          await removeMirror(db, ORIGIN);
           return 'whole';
         } finally {
           await db.close();

@@ -183,7 +183,7 @@ describe('bundles carried from one chronicle to another', () => {
   });
 
   it('leaves nothing behind, not even a followed mirror of size 0, when the import dies while storing', async () => {
-    for (const dieAt of [/^insert into mirrors /, /insert into mirror_entries/, /insert into mirror_events/, /^insert into mirror_tiles/, /^insert into mirror_media/, /^update mirrors set size/]) {
+    for (const dieAt of [/^insert into mirrors /, /^copy mirror_entries/, /^copy mirror_events/, /^insert into mirror_tiles/, /^insert into mirror_media/, /^update mirrors set size/]) {
       const before = await snapshot(mirror.db);
       // From the statement that dies on, nothing reaches the database: the process is gone.
       let dead = false;
@@ -196,6 +196,11 @@ describe('bundles carried from one chronicle to another', () => {
         exec: async (sql) => {
           if (dead) throw new Error('killed');
           return q.exec(sql);
+        },
+        copyRows: async (table, columns, rows) => {
+          if (dead || dieAt.test(`copy ${table}`)) dead = true;
+          if (dead) throw new Error('killed');
+          return q.copyRows(table, columns, rows);
         },
       });
       const db: Db = { ...mirror.db, ...dying(mirror.db), transaction: (fn) => mirror.db.transaction((tx) => fn(dying(tx))) };

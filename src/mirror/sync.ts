@@ -14,8 +14,9 @@ import type { Db, Queryable } from '../store/db.ts';
 import {
   type MirrorEntry,
   type MirrorRow,
+  appendMirrorEntries,
   clearStaging,
-  commitMirrorSync,
+  finishMirrorSync,
   getMirror,
   getMirrorTile,
   getStaged,
@@ -24,7 +25,7 @@ import {
   listMirrorEntryData,
   putStaged,
   recordMirrorCheck,
-  regionOfRecord,
+  shownColumnsOf,
 } from '../store/mirrors.ts';
 import { compareCheckpoint, openCheckpoint } from './checkpoint-note.ts';
 import { copyMirrorMedia } from './media-sync.ts';
@@ -159,13 +160,22 @@ function newMirrorRow(origin: string, create: { logUrl: string; verifierKey: str
   return { origin, log_url: create.logUrl, verifier_key: create.verifierKey, added_at: now, size: 0, root: null, checkpoint: null, last_check_at: null, last_success_at: null, last_error: null, failures: 0 };
 }
 
-/** Decodes the entries verification hands over; the first that is not a Caravan entry is kept to report. */
+/** Entries handed on while a bundle is still being verified: about 6 MB at a time. */
+const HAND_ON_EVERY = 5000;
+
+/**
+ * Decodes the entries verification hands over; the first that is not a Caravan entry is kept to
+ * report. With `handOn`, entries leave in batches as they come.
+ */
 class EntryCollector {
+  /** New entries not handed on yet. */
   entries: MirrorEntry[] = [];
+  count = 0;
   problem: string | undefined;
   constructor(
     private readonly from: number,
     private readonly onEntry?: (index: number, entry: LogEntry) => void,
+    private readonly handOn?: (entries: MirrorEntry[]) => void,
   ) {}
   readonly take = (idx: number, data: Uint8Array): void => {
     if (this.problem || (idx < this.from && !this.onEntry)) return;
@@ -180,10 +190,25 @@ class EntryCollector {
     if (idx < this.from) return;
     const entry: MirrorEntry = { idx, data, type: e.type, eventId: e.event, revision: e.revision, at: e.at };
     if (e.note !== undefined) entry.note = e.note;
-    if (e.record !== undefined) entry.region = regionOfRecord(e.record);
+    if (e.record !== undefined) {
+      try {
+        entry.shown = shownColumnsOf(e.record);
+      } catch (err) {
+        this.problem = `entry ${idx}: ${describe(err)}`;
+        return;
+      }
+    }
+    this.count++;
     this.entries.push(entry);
+    if (this.handOn && this.entries.length >= HAND_ON_EVERY) {
+      this.handOn(this.entries);
+      this.entries = [];
+    }
   };
 }
+
+/** A verification problem found inside the transaction that was storing the log: it rolls back. */
+class Unverifiable extends Error {}
 
 async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource | undefined, options: SyncOptions): Promise<SyncOutcome> {
   const stored = await getMirror(deps.db, origin);
@@ -236,7 +261,7 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
       return refuse('rollback', `ROLLBACK: refused a replayed older checkpoint: size ${cp.size}, but ${m.size} entries were already verified`);
     }
   } else if (cp.size === 0) {
-    return commit(deps, m, noteText, cp, options, { entries: [] }, fail);
+    return commit(deps, m, noteText, cp, options, { collector: new EntryCollector(m.size) }, fail);
   }
 
   const previous = m.size > 0 && m.root ? { size: m.size, root: fromBase64(m.root) } : undefined;
@@ -247,7 +272,9 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
   };
 
   if (source) {
-    // A file at hand: read once, straight from it, with nothing staged (there is no download to resume).
+    // A file at hand: read once, straight from it, with nothing staged (there is no download to
+    // resume), and stored while it is verified, in a transaction that rolls back unless all of it
+    // verifies: the database works on its own thread (or server) while this one hashes.
     const files = new Map<string, Uint8Array>();
     const reading: LogSource = {
       description: source.description,
@@ -259,10 +286,22 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
       },
     };
     try {
-      const collected = await verify(reading);
-      return await commit(deps, m, noteText, cp, options, { entries: collected.entries, problem: collected.problem, tiles: files }, fail);
+      return await deps.db.transaction(async (tx) => {
+        if (!(await claimMirror(tx, deps, m, options))) return unchangedOutcome(m);
+        const writes: Promise<void>[] = [];
+        const collector = new EntryCollector(m.size, options.onEntry, (entries) => {
+          const written = appendMirrorEntries(tx, m.origin, entries);
+          written.catch(() => {}); // awaited below; a rollback follows anything thrown first
+          writes.push(written);
+        });
+        await verifyTiledLog(reading, { verifierKey: m.verifier_key, origin, onEntry: collector.take, ...(previous ? { previous } : {}) });
+        await Promise.all(writes);
+        if (collector.problem) throw new Unverifiable(collector.problem);
+        return storeVerified(tx, deps, m, noteText, cp, options, { collector, tiles: files });
+      });
     } catch (err) {
       if (err instanceof CallerError) throw err;
+      if (err instanceof Unverifiable) return fail(err.message);
       if (previous && err instanceof LogVerificationError && err.code === 'inconsistent') return refuse('fork', `FORK: ${err.message}`);
       return fail(describe(err));
     }
@@ -271,7 +310,7 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
   const first = resumableSource(deps.db, origin, remote, note, true);
   try {
     const collected = await verify(first.source);
-    return await commit(deps, m, noteText, cp, options, { entries: collected.entries, problem: collected.problem, tilePaths: [...first.handedOut.keys()] }, fail);
+    return await commit(deps, m, noteText, cp, options, { collector: collected, tilePaths: [...first.handedOut.keys()] }, fail);
   } catch (err) {
     if (err instanceof CallerError) throw err;
     if (err instanceof SourceUnavailableError) return fail(`${describe(err)}; downloads so far are kept for the next try`);
@@ -284,7 +323,7 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
     const alone = resumableSource(deps.db, origin, remote, note, false);
     try {
       const collected = await verify(alone.source);
-      return await commit(deps, m, noteText, cp, options, { entries: collected.entries, problem: collected.problem, tilePaths: [...alone.handedOut.keys()] }, fail);
+      return await commit(deps, m, noteText, cp, options, { collector: collected, tilePaths: [...alone.handedOut.keys()] }, fail);
     } catch (err2) {
       if (err2 instanceof CallerError) throw err2;
       if (err2 instanceof SourceUnavailableError) return fail(`${describe(err2)}; downloads so far are kept for the next try`);
@@ -296,14 +335,14 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
 }
 
 interface VerifiedLog {
-  /** The new entries, decoded while they were verified. */
-  entries: MirrorEntry[];
-  /** The first entry that is not a Caravan entry: a log that holds one is refused as a whole. */
-  problem?: string | undefined;
+  /** The new entries, decoded while they were verified (some perhaps appended already), and the first problem. */
+  collector: EntryCollector;
   /** Staged files the verification read, or the files themselves when nothing was staged. */
   tilePaths?: string[];
   tiles?: ReadonlyMap<string, Uint8Array>;
 }
+
+const unchangedOutcome = (m: MirrorRow): SyncOutcome => ({ status: 'unchanged', origin: m.origin, size: m.size, root: m.root ?? '' });
 
 /**
  * Stores everything in one transaction (creating the mirror's row if this sync starts
@@ -318,38 +357,47 @@ async function commit(
   verified: VerifiedLog,
   fail: (message: string) => Promise<SyncOutcome>,
 ): Promise<SyncOutcome> {
-  if (verified.problem) {
+  if (verified.collector.problem) {
     await clearStaging(deps.db, m.origin);
-    return fail(verified.problem);
+    return fail(verified.collector.problem);
   }
-  const { entries } = verified;
-  if (entries.length !== cp.size - m.size) throw new MirrorError(`read ${entries.length} new entries for a tree growing from ${m.size} to ${cp.size}`);
+  return deps.db.transaction(async (tx) =>
+    (await claimMirror(tx, deps, m, options)) ? storeVerified(tx, deps, m, note, cp, options, verified) : unchangedOutcome(m),
+  );
+}
+
+/**
+ * Locks the mirror's row until the commit, creating it if this sync starts following the
+ * chronicle. False when another process stored a sync of it meanwhile: this one then stores nothing.
+ */
+async function claimMirror(tx: Queryable, deps: MirrorDeps, m: MirrorRow, options: SyncOptions): Promise<boolean> {
+  if (options.create) await insertMirror(tx, { origin: m.origin, logUrl: m.log_url, verifierKey: m.verifier_key, now: deps.now() });
+  const [row] = await tx.query<{ size: number; verifier_key: string }>('select size, verifier_key from mirrors where origin = $1 for update', [m.origin]);
+  return row?.size === m.size && row.verifier_key === m.verifier_key;
+}
+
+/** The rest of a verified sync, in the transaction that claimed the mirror. */
+async function storeVerified(
+  tx: Queryable,
+  deps: MirrorDeps,
+  m: MirrorRow,
+  note: string,
+  cp: Checkpoint,
+  options: SyncOptions,
+  verified: VerifiedLog,
+): Promise<SyncOutcome> {
+  const { collector } = verified;
+  if (collector.count !== cp.size - m.size) throw new MirrorError(`read ${collector.count} new entries for a tree growing from ${m.size} to ${cp.size}`);
+  await appendMirrorEntries(tx, m.origin, collector.entries);
   const root = toBase64(cp.root);
-  const stored = await deps.db.transaction(async (tx) => {
-    if (options.create) {
-      await insertMirror(tx, { origin: m.origin, logUrl: m.log_url, verifierKey: m.verifier_key, now: deps.now() });
+  const end = { origin: m.origin, checkpoint: note, size: cp.size, root, tilePaths: verified.tilePaths ?? [], tiles: verified.tiles ?? new Map(), now: deps.now() };
+  await finishMirrorSync(tx, end);
+  if (options.inCommit) {
+    try {
+      await options.inCommit(tx);
+    } catch (err) {
+      throw new CallerError(err);
     }
-    const [row] = await tx.query<{ size: number; verifier_key: string }>('select size, verifier_key from mirrors where origin = $1 for update', [m.origin]);
-    if (row?.size !== m.size || row.verifier_key !== m.verifier_key) return false;
-    await commitMirrorSync(tx, {
-      origin: m.origin,
-      checkpoint: note,
-      size: cp.size,
-      root,
-      entries,
-      tilePaths: verified.tilePaths ?? [],
-      tiles: verified.tiles ?? new Map(),
-      now: deps.now(),
-    });
-    if (options.inCommit) {
-      try {
-        await options.inCommit(tx);
-      } catch (err) {
-        throw new CallerError(err);
-      }
-    }
-    return true;
-  });
-  if (!stored) return { status: 'unchanged', origin: m.origin, size: m.size, root: m.root ?? '' };
+  }
   return { status: 'updated', origin: m.origin, from: m.size, size: cp.size, root };
 }

@@ -4,10 +4,17 @@
  * parsed jsonb. Store functions take a `Queryable` so they also run inside a caller's
  * transaction.
  */
+import type { CopyColumn, CopyRow } from './copy-rows.ts';
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Appends rows to a table in one binary COPY (copy-rows.ts). No ON CONFLICT: the caller
+   * clears what the rows replace.
+   */
+  copyRows(table: string, columns: readonly CopyColumn[], rows: readonly CopyRow[]): Promise<void>;
 }
 
 export interface Db extends Queryable {

@@ -7,6 +7,7 @@ import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
 import type { EventFilter } from '../core/filter.ts';
 import type { PublicEvent } from '../core/public-event.ts';
 import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../log/tiles.ts';
+import type { CopyColumn } from './copy-rows.ts';
 import type { Queryable } from './db.ts';
 
 export interface MirrorRow {
@@ -42,8 +43,8 @@ export interface MirrorEntry {
   revision: number;
   at: string;
   note?: string;
-  /** For a publish, {@link regionOfRecord} of its record: the read model's region column. */
-  region?: string | null;
+  /** For a publish, {@link shownColumnsOf} its record. */
+  shown?: ShownColumns;
 }
 
 export interface MirrorEntryRow {
@@ -75,9 +76,16 @@ export async function insertMirror(q: Queryable, m: { origin: string; logUrl: st
   return rows.length > 0;
 }
 
-/** Forgets a followed chronicle and everything stored of it (the tables cascade). */
+/**
+ * Forgets a followed chronicle and everything stored of it, in one statement: the other tables
+ * cascade; its entries and read model (no foreign keys: migration 013) go with it here.
+ */
 export async function removeMirror(q: Queryable, origin: string): Promise<void> {
-  await q.query('delete from mirrors where origin = $1', [origin]);
+  await q.query(
+    `with entries as (delete from mirror_entries where origin = $1), shown as (delete from mirror_events where origin = $1)
+     delete from mirrors where origin = $1`,
+    [origin],
+  );
 }
 
 export async function getMirror(q: Queryable, origin: string): Promise<MirrorRow | undefined> {
@@ -152,13 +160,12 @@ export async function listMirrorEntryData(q: Queryable, origin: string, from: nu
   return rows.map((r) => r.data);
 }
 
-export interface VerifiedSync {
+/** How a verified sync ends, once its entries are appended. */
+export interface SyncEnd {
   origin: string;
   checkpoint: string;
   size: number;
   root: string;
-  /** The entries after the previously verified size, in order. */
-  entries: readonly MirrorEntry[];
   /** Staged tiles and bundles the verification read, to keep for later syncs. */
   tilePaths: readonly string[];
   /** Tiles and bundles the verification read from a file at hand, never staged. */
@@ -166,56 +173,119 @@ export interface VerifiedSync {
   now: Date;
 }
 
-const BATCH = 1000;
-
-/** The region a mirrored record is filtered by: its place's first-level unit, else what it says. */
-export function regionOfRecord(record: PublicEvent): string | null {
-  const place = record.location.placeId ? getPlace(record.location.placeId) : undefined;
-  const region = place ? admin1Of(place) : undefined;
-  return region?.id ?? record.location.admin1 ?? null;
+export interface VerifiedSync extends SyncEnd {
+  /** The entries after the previously verified size, in order. */
+  entries: readonly MirrorEntry[];
 }
+
+/** Rows per bulk statement: about 6 MB of entries. */
+const BATCH = 5000;
+
+/** What a mirror's pages filter and order a published record by, as columns. */
+export interface ShownColumns {
+  localDate: string;
+  startAt: string | null;
+  /** Its place's first-level unit, else the region the record names. */
+  region: string | null;
+  eventType: string;
+  status: string;
+  publishedAt: string;
+  lon: number | null;
+  lat: number | null;
+}
+
+const isInstant = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v));
+const isLocalDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const coordinate = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * The read model's columns of a verified record. Throws when the record lacks one: a signed log
+ * can still carry a record no Caravan wrote, and such a log is refused as a whole.
+ */
+export function shownColumnsOf(record: PublicEvent): ShownColumns {
+  const r = record as Partial<PublicEvent>;
+  if (!isLocalDate(r.localDate)) throw new TypeError('its record has no localDate (YYYY-MM-DD)');
+  const start: unknown = r.time?.start;
+  if (start !== undefined && start !== null && !isInstant(start)) throw new TypeError('its record\'s time.start is not a time');
+  if (typeof r.eventType !== 'string') throw new TypeError('its record has no eventType');
+  if (typeof r.status !== 'string') throw new TypeError('its record has no status');
+  if (!isInstant(r.publishedAt)) throw new TypeError('its record\'s publishedAt is not a time');
+  const location = r.location ?? ({} as Partial<PublicEvent['location']>);
+  const place = typeof location.placeId === 'string' ? getPlace(location.placeId) : undefined;
+  const region = (place ? admin1Of(place) : undefined)?.id ?? (typeof location.admin1 === 'string' ? location.admin1 : null);
+  return {
+    localDate: r.localDate,
+    startAt: typeof start === 'string' ? start : null,
+    region,
+    eventType: r.eventType,
+    status: r.status,
+    publishedAt: r.publishedAt,
+    lon: coordinate(location.lon),
+    lat: coordinate(location.lat),
+  };
+}
+
+const ENTRY_COLUMNS: readonly CopyColumn[] = [
+  { name: 'origin', type: 'text' },
+  { name: 'idx', type: 'int4' },
+  { name: 'data', type: 'bytea' },
+  { name: 'type', type: 'text' },
+  { name: 'event_id', type: 'int4' },
+  { name: 'revision', type: 'int4' },
+  { name: 'at', type: 'timestamptz' },
+  { name: 'note', type: 'text' },
+];
+
+const EVENT_COLUMNS: readonly CopyColumn[] = [
+  { name: 'origin', type: 'text' },
+  { name: 'event_id', type: 'int4' },
+  { name: 'revision', type: 'int4' },
+  { name: 'idx', type: 'int4' },
+  { name: 'local_date', type: 'date' },
+  { name: 'start_at', type: 'timestamptz' },
+  { name: 'region', type: 'text' },
+  { name: 'event_type', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'published_at', type: 'timestamptz' },
+  { name: 'lon', type: 'float8' },
+  { name: 'lat', type: 'float8' },
+];
 
 /**
  * Stores a verified sync: entries, tiles, the checkpoint, and the read model brought forward.
- * Must run in one transaction with nothing unverified in its arguments. Records are read back
- * out of the entries' own bytes by SQL, so each entry crosses to the database once.
+ * Must run in one transaction with nothing unverified in its arguments.
  */
 export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<void> {
-  // Only the last entry of each event decides what readers see.
-  const latest = new Map<number, MirrorEntry>();
-  for (const e of s.entries) latest.set(e.eventId, e);
-  const gone = [...latest.values()].filter((e) => e.type === 'unpublish').map((e) => e.eventId);
-  if (gone.length > 0) await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [s.origin, gone]);
-  const shown = new Set([...latest.values()].filter((e) => e.type === 'publish'));
-  for (let i = 0; i < s.entries.length; i += BATCH) {
-    const batch = s.entries.slice(i, i + BATCH);
-    const params: unknown[] = [];
-    const values = batch.map((e) => {
-      params.push(s.origin, e.idx, base64(e.data), e.type, e.eventId, e.revision, e.at, e.note ?? null);
-      const n = params.length;
-      return `($${n - 7}, $${n - 6}, decode($${n - 5}, 'base64'), $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
-    });
-    const readers = batch.filter((e) => shown.has(e));
-    params.push(readers.map((e) => e.idx), readers.map((e) => e.region ?? null));
-    const n = params.length;
-    // The read model is filled from the rows this statement inserts (joining the table instead
-    // grew with its size: a scan per batch). `offset 0` keeps the planner from copying the
-    // parse of `r` into each column that reads it: each entry's JSON is parsed once.
-    await tx.query(
-      `with e as (insert into mirror_entries (origin, idx, data, type, event_id, revision, at, note) values ${values.join(', ')}
-                  returning idx, event_id, revision, data)
-       insert into mirror_events (origin, event_id, revision, local_date, start_at, region, event_type, status, published_at, record)
-       select $1, e.event_id, e.revision, (r->>'localDate')::date, (r->'time'->>'start')::timestamptz, n.region,
-              r->>'eventType', r->>'status', (r->>'publishedAt')::timestamptz, r
-       from unnest($${n - 1}::int[], $${n}::text[]) as n(idx, region)
-       join e on e.idx = n.idx
-       cross join lateral (select convert_from(e.data, 'UTF8')::jsonb -> 'record' as r offset 0) as rec
-       on conflict (origin, event_id) do update set revision = excluded.revision, local_date = excluded.local_date,
-         start_at = excluded.start_at, region = excluded.region, event_type = excluded.event_type, status = excluded.status,
-         published_at = excluded.published_at, record = excluded.record`,
-      params,
-    );
+  await appendMirrorEntries(tx, s.origin, s.entries);
+  await finishMirrorSync(tx, s);
+}
+
+/**
+ * Appends verified entries, in log order, in bulk (copy-rows.ts), and brings the read model
+ * forward to them: each event's row comes from its last entry so far, if that publishes. Each entry crosses to the
+ * database once; pages read records out of its bytes. A sync may append while it still
+ * verifies (mirror/sync.ts), in a transaction that rolls back if the rest does not verify.
+ */
+export async function appendMirrorEntries(tx: Queryable, origin: string, entries: readonly MirrorEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const batch = entries.slice(i, i + BATCH);
+    await tx.copyRows('mirror_entries', ENTRY_COLUMNS, batch.map((e) => [origin, e.idx, e.data, e.type, e.eventId, e.revision, e.at, e.note ?? null]));
+    const latest = new Map<number, MirrorEntry>();
+    for (const e of batch) latest.set(e.eventId, e);
+    await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [origin, [...latest.keys()]]);
+    const rows = [...latest.values()]
+      .filter((e) => e.type === 'publish')
+      .map((e) => {
+        const c = e.shown;
+        if (!c) throw new TypeError(`entry ${e.idx} publishes event ${e.eventId} without the columns its pages read`);
+        return [origin, e.eventId, e.revision, e.idx, c.localDate, c.startAt, c.region, c.eventType, c.status, c.publishedAt, c.lon, c.lat];
+      });
+    await tx.copyRows('mirror_events', EVENT_COLUMNS, rows);
   }
+}
+
+/** After the entries: the tiles and the checkpoint. */
+export async function finishMirrorSync(tx: Queryable, s: SyncEnd): Promise<void> {
   // Entry bundles are not kept: getMirrorTile puts them together from the entries.
   const tilePaths = s.tilePaths.filter((path) => !isEntryBundlePath(path));
   if (tilePaths.length > 0) {
@@ -260,24 +330,33 @@ export async function listMirrorAlarms(q: Queryable, origin?: string): Promise<M
 
 function whereOf(origin: string, f: EventFilter, params: unknown[]): string {
   params.push(origin);
-  const clauses = ['origin = $1'];
+  const clauses = ['v.origin = $1'];
   const add = (sql: string, v: unknown) => {
     params.push(v);
     clauses.push(sql.replace('?', `$${params.length}`));
   };
-  if (f.from) add('local_date >= ?::date', f.from);
-  if (f.to) add('local_date <= ?::date', f.to);
-  if (f.region) add('region = ?', f.region);
-  if (f.eventType) add('event_type = ?', f.eventType);
-  if (f.status) add('status = ?', f.status);
+  if (f.from) add('v.local_date >= ?::date', f.from);
+  if (f.to) add('v.local_date <= ?::date', f.to);
+  if (f.region) add('v.region = ?', f.region);
+  if (f.eventType) add('v.event_type = ?', f.eventType);
+  if (f.status) add('v.status = ?', f.status);
   if (f.bbox) {
     const [west, south, east, north] = f.bbox;
-    add("(record->'location'->>'lon')::float8 >= ?", west);
-    add("(record->'location'->>'lat')::float8 >= ?", south);
-    add("(record->'location'->>'lon')::float8 <= ?", east);
-    add("(record->'location'->>'lat')::float8 <= ?", north);
+    add('v.lon >= ?', west);
+    add('v.lat >= ?', south);
+    add('v.lon <= ?', east);
+    add('v.lat <= ?', north);
   }
   return clauses.join(' and ');
+}
+
+/** The read model, each row with its entry, whose bytes hold the record. */
+const SHOWN = 'mirror_events v join mirror_entries e on e.origin = v.origin and e.idx = v.idx';
+
+/** The record inside an entry's bytes, parsed here rather than by the database. */
+function recordOf(row: { data: Uint8Array }): PublicEvent {
+  const entry = JSON.parse(Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength).toString('utf8')) as { record: PublicEvent };
+  return entry.record;
 }
 
 /** One page of a mirrored chronology, in the chronicle's own order. */
@@ -289,20 +368,20 @@ export async function queryMirrorEvents(
 ): Promise<{ events: PublicEvent[]; total: number }> {
   const params: unknown[] = [];
   const where = whereOf(origin, f, params);
-  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from mirror_events where ${where}`, params);
-  const rows = await q.query<{ record: PublicEvent }>(
-    `select record from mirror_events where ${where} order by local_date desc, start_at, event_id limit $${params.length + 1} offset $${params.length + 2}`,
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n from ${SHOWN} where ${where}`, params);
+  const rows = await q.query<{ data: Uint8Array }>(
+    `select e.data from ${SHOWN} where ${where} order by v.local_date desc, v.start_at, v.event_id limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, page.limit, page.offset],
   );
-  return { events: rows.map((r) => r.record), total: count?.n ?? 0 };
+  return { events: rows.map(recordOf), total: count?.n ?? 0 };
 }
 
 /** Every matching event of a mirrored chronology in date order (the map). */
 export async function listMirrorEvents(q: Queryable, origin: string, f: EventFilter): Promise<PublicEvent[]> {
   const params: unknown[] = [];
   const where = whereOf(origin, f, params);
-  const rows = await q.query<{ record: PublicEvent }>(`select record from mirror_events where ${where} order by local_date, start_at, event_id`, params);
-  return rows.map((r) => r.record);
+  const rows = await q.query<{ data: Uint8Array }>(`select e.data from ${SHOWN} where ${where} order by v.local_date, v.start_at, v.event_id`, params);
+  return rows.map(recordOf);
 }
 
 /**
@@ -317,15 +396,15 @@ export async function* streamMirrorEvents(q: Queryable, origin: string, f: Event
     if (after) {
       params.push(after.date, after.start ?? new Date(0), after.id);
       const n = params.length;
-      where += ` and (local_date, coalesce(start_at, 'epoch'::timestamptz), event_id) > ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::int)`;
+      where += ` and (v.local_date, coalesce(v.start_at, 'epoch'::timestamptz), v.event_id) > ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::int)`;
     }
     params.push(batchSize);
-    const rows = await q.query<{ event_id: number; d: string; start_at: Date | null; record: PublicEvent }>(
-      `select event_id, to_char(local_date, 'YYYY-MM-DD') as d, start_at, record from mirror_events where ${where}
-       order by local_date, coalesce(start_at, 'epoch'::timestamptz), event_id limit $${params.length}`,
+    const rows = await q.query<{ event_id: number; d: string; start_at: Date | null; data: Uint8Array }>(
+      `select v.event_id, to_char(v.local_date, 'YYYY-MM-DD') as d, v.start_at, e.data from ${SHOWN} where ${where}
+       order by v.local_date, coalesce(v.start_at, 'epoch'::timestamptz), v.event_id limit $${params.length}`,
       params,
     );
-    for (const r of rows) yield r.record;
+    for (const r of rows) yield recordOf(r);
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1]!;
     after = { date: last.d, start: last.start_at, id: last.event_id };
@@ -334,16 +413,16 @@ export async function* streamMirrorEvents(q: Queryable, origin: string, f: Event
 
 /** The latest publications, newest first (the feed). */
 export async function recentMirrorEvents(q: Queryable, origin: string, limit: number): Promise<PublicEvent[]> {
-  const rows = await q.query<{ record: PublicEvent }>(
-    'select record from mirror_events where origin = $1 order by published_at desc, event_id desc limit $2',
+  const rows = await q.query<{ data: Uint8Array }>(
+    `select e.data from ${SHOWN} where v.origin = $1 order by v.published_at desc, v.event_id desc limit $2`,
     [origin, limit],
   );
-  return rows.map((r) => r.record);
+  return rows.map(recordOf);
 }
 
 export async function getMirrorEvent(q: Queryable, origin: string, id: number): Promise<PublicEvent | undefined> {
-  const rows = await q.query<{ record: PublicEvent }>('select record from mirror_events where origin = $1 and event_id = $2', [origin, id]);
-  return rows[0]?.record;
+  const rows = await q.query<{ data: Uint8Array }>(`select e.data from ${SHOWN} where v.origin = $1 and v.event_id = $2`, [origin, id]);
+  return rows[0] ? recordOf(rows[0]) : undefined;
 }
 
 /** An event's entries in log order: its public history as the chronicle published it. */

@@ -4,7 +4,8 @@
  * it; here that thread is not the one serving HTTP, so requests are read, validated and rendered
  * on one core while PostgreSQL works on the other.
  *
- * Messages in: { id, op: 'query' | 'exec' | 'begin' | 'commit' | 'rollback' | 'close', tx?, sql?, params? }.
+ * Messages in: { id, op: 'query' | 'exec' | 'copy' | 'begin' | 'commit' | 'rollback' | 'close', tx?, sql?, params?, blob? }
+ * (`copy` runs `sql`, a COPY from '/dev/blob', over the bytes in `blob`).
  * Messages out: { id, rows } or { id, error: { message, ...fields } }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -13,10 +14,11 @@ import { openPgliteEngine } from './pglite.ts';
 
 export interface HostRequest {
   id: number;
-  op: 'query' | 'exec' | 'begin' | 'commit' | 'rollback' | 'close';
+  op: 'query' | 'exec' | 'copy' | 'begin' | 'commit' | 'rollback' | 'close';
   tx?: number;
   sql?: string;
   params?: unknown[];
+  blob?: Uint8Array<ArrayBuffer>;
 }
 
 export interface HostReply {
@@ -68,6 +70,9 @@ async function host(): Promise<void> {
     try {
       if (r.op === 'exec') {
         await q.exec(r.sql!);
+        reply({ id: r.id, rows: [] });
+      } else if (r.op === 'copy') {
+        await q.query(r.sql!, [], { blob: new Blob([r.blob!]) });
         reply({ id: r.id, rows: [] });
       } else {
         reply({ id: r.id, rows: (await q.query(r.sql!, r.params)).rows });

@@ -3,6 +3,7 @@
  * everywhere else. The calling thread keeps only the queue of questions in flight.
  */
 import { Worker } from 'node:worker_threads';
+import { binaryCopyData, copyStatement } from './copy-rows.ts';
 import type { Db, Queryable } from './db.ts';
 import type { HostReply, HostRequest } from './pglite-host.ts';
 import { pgliteDb } from './pglite.ts';
@@ -63,7 +64,7 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
   worker.on('error', died);
   worker.on('exit', (code) => died(new Error(`the embedded store's thread stopped (exit code ${code})`)));
 
-  const ask = (r: Omit<HostRequest, 'id'>): Promise<unknown[]> => {
+  const ask = (r: Omit<HostRequest, 'id'>, transfer: ArrayBuffer[] = []): Promise<unknown[]> => {
     if (gone) return Promise.reject(gone);
     const id = nextId++;
     // The thread keeps the process alive only while a question is in flight, as an in-process
@@ -72,7 +73,7 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       try {
-        worker.postMessage({ ...r, id });
+        worker.postMessage({ ...r, id }, transfer);
       } catch (err) {
         // A parameter that cannot be cloned (a function, a symbol) never reached the thread.
         pending.delete(id);
@@ -95,6 +96,12 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     },
     async exec(sql: string) {
       await ask({ op: 'exec', sql, ...(tx === undefined ? {} : { tx }) });
+    },
+    async copyRows(table, columns, rows) {
+      if (rows.length === 0) return;
+      const sql = copyStatement(table, columns);
+      const blob = binaryCopyData(columns, rows);
+      await ask({ op: 'copy', sql, blob, ...(tx === undefined ? {} : { tx }) }, [blob.buffer]);
     },
   });
   const transaction: Db['transaction'] = async (fn) => {

@@ -1,6 +1,7 @@
 import { fsyncSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { binaryCopyData, copyStatement } from './copy-rows.ts';
 import type { Db, Queryable } from './db.ts';
 import { groupCommit } from './group-commit.ts';
 import { lockStore } from './lock.ts';
@@ -95,11 +96,16 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
     async exec(sql: string) {
       await q.exec(sql);
     },
+    async copyRows(table, columns, rows) {
+      if (rows.length === 0) return;
+      const sql = copyStatement(table, columns);
+      await q.query(sql, [], { blob: new Blob([binaryCopyData(columns, rows)]) });
+    },
   });
   return pgliteDb(wrap(pg), (fn) => pg.transaction((tx) => fn(wrap(tx))), () => pg.close());
 }
 
 /** A PGlite `Db`, in this thread or behind pglite-thread.ts: grouped writes over its transactions. */
 export function pgliteDb(base: Queryable, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  return { kind: 'pglite', query: base.query, exec: base.exec, transaction, grouped: groupCommit(transaction), close };
+  return { kind: 'pglite', query: base.query, exec: base.exec, copyRows: base.copyRows, transaction, grouped: groupCommit(transaction), close };
 }

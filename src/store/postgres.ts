@@ -1,5 +1,9 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, Queryable } from './db.ts';
+import { binaryCopyData, copyStatement } from './copy-rows.ts';
 import { groupCommit } from './group-commit.ts';
 
 // Keep int8 (counts, sums) as JavaScript numbers, the way PGlite returns them.
@@ -16,7 +20,7 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
   pool.on('error', () => {});
   writers.on('error', () => {});
   if (schema) await pool.query(`create schema if not exists ${schema}`);
-  const wrap = (c: { query: pg.Pool['query'] }): Queryable => ({
+  const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[]) {
       const res = await c.query(sql, params ? [...params] : undefined);
       return res.rows as T[];
@@ -24,17 +28,46 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     async exec(sql: string) {
       await c.query(sql);
     },
+    async copyRows(table, columns, rows) {
+      if (rows.length === 0) return;
+      const sql = copyStatement(table, columns, 'stdin');
+      const data = binaryCopyData(columns, rows);
+      // The pool lends a connection for the COPY; a transaction's client is used as it is.
+      const client = c instanceof pg.Pool ? await c.connect() : (c as pg.PoolClient);
+      try {
+        await pipeline(Readable.from([data]), client.query(copyFrom(sql)));
+      } finally {
+        if (client !== c) client.release();
+      }
+    },
   });
+  // A transaction's statements may be issued before the previous one answers (a bundle is stored
+  // while it is verified); one connection takes them one at a time, in order.
+  const inOrder = (q: Queryable): Queryable => {
+    let last: Promise<unknown> = Promise.resolve();
+    const queued = <T>(run: () => Promise<T>): Promise<T> => {
+      const next = last.then(run);
+      last = next.catch(() => undefined);
+      return next;
+    };
+    return {
+      query: (sql, params) => queued(() => q.query(sql, params)),
+      exec: (sql) => queued(() => q.exec(sql)),
+      copyRows: (table, columns, rows) => queued(() => q.copyRows(table, columns, rows)),
+    };
+  };
   const base = wrap(pool);
   const transactionOn = (from: pg.Pool): Db['transaction'] => async (fn) => {
     const client = await from.connect();
+    // begin, commit and rollback wait their turn behind every statement issued before them.
+    const tx = inOrder(wrap(client));
     try {
-      await client.query('begin');
-      const out = await fn(wrap(client as unknown as { query: pg.Pool['query'] }));
-      await client.query('commit');
+      await tx.exec('begin');
+      const out = await fn(tx);
+      await tx.exec('commit');
       return out;
     } catch (err) {
-      await client.query('rollback').catch(() => {});
+      await tx.exec('rollback').catch(() => {});
       throw err;
     } finally {
       client.release();
@@ -45,6 +78,7 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
+    copyRows: base.copyRows,
     transaction,
     grouped: groupCommit(transactionOn(writers)),
     close: async () => {

@@ -12,7 +12,7 @@ import { sampleEventData } from '../../core/testing.ts';
 import { encodeLogEntry } from '../../log/entry.ts';
 import { ACLED_COLUMNS } from '../../publish/exports/csv.ts';
 import { assertWellFormedXml } from '../../publish/feeds/testing.ts';
-import { commitMirrorSync, insertMirror, insertMirrorAlarm, regionOfRecord } from '../../store/mirrors.ts';
+import { commitMirrorSync, insertMirror, insertMirrorAlarm, shownColumnsOf } from '../../store/mirrors.ts';
 import { type TestApp, openTestApp } from '../testing.ts';
 
 const CALM = 'calm.test/log';
@@ -27,7 +27,7 @@ before(async () => {
     const at = '2022-01-06T00:00:00.000Z';
     const entries = [1, 2].map((id, idx) => {
       const record = toPublicEvent(id, 1, sampleEventData({ summary: { en: `Mirrored ${id}` } }), at, at);
-      return { idx, data: encodeLogEntry({ v: 1, type: 'publish', event: id, revision: 1, at, record }), type: 'publish' as const, eventId: id, revision: 1, at, region: regionOfRecord(record) };
+      return { idx, data: encodeLogEntry({ v: 1, type: 'publish', event: id, revision: 1, at, record }), type: 'publish' as const, eventId: id, revision: 1, at, shown: shownColumnsOf(record) };
     });
     await t.db.transaction((tx) => commitMirrorSync(tx, { origin, checkpoint: `${origin}\n2\nroot=\n`, size: 2, root: 'r', entries, tilePaths: [], now: new Date(at) }));
   }
