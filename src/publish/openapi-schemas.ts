@@ -163,6 +163,12 @@ export const schemas: Record<string, JsonSchema> = {
           message: str(),
           at: str('For 410: when the event was withdrawn.', { format: 'date-time' }),
           problems: { type: 'array', items: obj({ field: str(), message: str() }, ['field', 'message']) },
+          limit: {
+            type: 'string',
+            enum: ['client_reports', 'client_bytes', 'total_reports', 'total_bytes', 'disk_reserve'],
+            description: 'For 429 and 507: the budget that was spent (per client or for the whole chronicle, in reports or bytes per period) or the disk reserve reached.',
+          },
+          retryAfter: { type: 'integer', minimum: 1, description: 'For 429 and 507: seconds to wait before sending again, as the Retry-After header says.' },
         },
         ['code', 'message'],
       ),

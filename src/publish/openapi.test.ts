@@ -129,7 +129,7 @@ test('the report endpoints describe the intake contract', () => {
   assert.equal(input.properties!.what!.maxLength, 5000);
   assert.deepEqual(input.properties!.howKnown!.enum, ['saw', 'heard', 'relayed', 'media', 'other']);
   const post = doc.paths['/api/v1/reports'].post;
-  assert.deepEqual(Object.keys(post.responses).sort(), ['200', '201', '400', '409', '413', '422', '503']);
+  assert.deepEqual(Object.keys(post.responses).sort(), ['200', '201', '400', '409', '413', '422', '429', '503', '507']);
   assert.deepEqual(problems(doc.components.schemas.Error, { error: { code: 'invalid_input', message: 'm', problems: [{ field: 'what', message: 'is required' }] } }), []);
 });
 

@@ -94,6 +94,17 @@ const responses: Record<string, Response> = {
   Conflict: errorResponse('The idempotency key was already used for a different report.'),
   NotStored: errorResponse('The report was not stored; send it again with the same idempotency key.'),
   Invalid: errorResponse('Invalid input; `problems` names each bad field.'),
+  RateLimited: {
+    description:
+      'An intake budget is spent (`limit` says which; counts kept in memory only, under a keyed hash of the address that changes every period): nothing was stored; send it again after Retry-After.',
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } } },
+    content: json(ref('Error')),
+  },
+  StoreFull: {
+    description: "The chronicle's disk is nearly full (`limit` is disk_reserve) and its editors have been told: nothing was stored; retry like a 503.",
+    headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } } },
+    content: json(ref('Error')),
+  },
   InvalidFilter: {
     description: 'A filter is invalid; `problems` names it. Browsers get an HTML page, clients that accept JSON get the Error object.',
     content: { ...json(ref('Error')), 'text/html': {} },
@@ -191,7 +202,9 @@ export function openApiDocument(origin: string): OpenApiDocument {
             '409': response('Conflict'),
             '413': response('TooLarge'),
             '422': response('Invalid'),
+            '429': response('RateLimited'),
             '503': response('NotStored'),
+            '507': response('StoreFull'),
           },
         },
       },
@@ -238,7 +251,9 @@ export function openApiDocument(origin: string): OpenApiDocument {
             '409': response('Conflict'),
             '413': response('TooLarge'),
             '422': response('Invalid'),
+            '429': response('RateLimited'),
             '503': response('NotStored'),
+            '507': response('StoreFull'),
           },
         },
       },

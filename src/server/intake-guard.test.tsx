@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { openApiDocument } from '../publish/openapi.ts';
 import { loadConfig } from './config.ts';
 import type { IntakeBudget } from './intake-limits.ts';
 import { type TestApp, loginAs, openTestApp } from './testing.ts';
@@ -28,6 +30,14 @@ function postJson(address: string, body: unknown, headers: Record<string, string
   return t.app.request(`${BASE}/api/v1/reports`, { method: 'POST', body: text, headers: { 'content-type': 'application/json', 'content-length': length, ...headers } }, from(address));
 }
 
+/** Whether a refusal is what the OpenAPI document declares for POST /api/v1/reports (judged by Ajv). */
+function declared(status: number, body: unknown): string[] {
+  const doc = openApiDocument('http://localhost') as unknown as { paths: Record<string, { post: { responses: Record<string, unknown> } }>; components: { schemas: Record<string, unknown> } };
+  if (!doc.paths['/api/v1/reports']!.post.responses[String(status)]) return [`${status} is not declared`];
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(doc.components.schemas.Error as object);
+  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
 const stored = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from reports'))[0]!.n;
 
 describe('a flood from one client', () => {
@@ -49,6 +59,7 @@ describe('a flood from one client', () => {
     const body = (await refused.json()) as { error: { code: string; limit: string; message: string; retryAfter: number } };
     assert.equal(body.error.code, 'rate_limited');
     assert.equal(body.error.limit, 'client_reports');
+    assert.deepEqual(declared(429, body), [], 'the refusal is the one the API document declares');
     assert.match(body.error.message, /5 reports .*nothing was stored.* again in \d+ seconds/);
     assert.equal(await stored(), before + 5);
 
@@ -186,6 +197,7 @@ describe('the disk’s reserve', () => {
     assert.equal(json.status, 507);
     const body = (await json.json()) as { error: { code: string; limit: string; message: string } };
     assert.deepEqual([body.error.code, body.error.limit], ['store_full', 'disk_reserve']);
+    assert.deepEqual(declared(507, body), [], 'the refusal is the one the API document declares');
     assert.match(body.error.message, /disk is nearly full/);
     const form = await t.app.request(
       `${BASE}/report`,

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CaravanError } from '../core/errors.ts';
-import { processStart } from '../store/lock.ts';
+import { isProcessAlive, processStart } from '../store/lock.ts';
 import { BadRequestError } from './http.ts';
 import { TooLargeError } from './routes/report-body.ts';
 
@@ -251,14 +251,7 @@ const ownerName = (pid: number, started: string | null) => `${pid}-${started ?? 
 function isOwnerAlive(name: string): boolean {
   const m = /^(\d+)-(\d+|x)$/.exec(name);
   if (!m) return false;
-  const pid = Number(m[1]);
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
-  }
-  // Without /proc a live pid is taken for the owner; with it, a reused pid is told apart.
-  return m[2] === 'x' || processStart(pid) === m[2];
+  return isProcessAlive(Number(m[1]), m[2] === 'x' ? null : m[2]!);
 }
 
 /**

@@ -58,17 +58,26 @@ export function processStart(pid: number): string | null {
   }
 }
 
-function isAlive(holder: LockHolder): boolean {
-  // On another machine (a shared folder) we cannot tell: assume it is alive.
-  if (holder.host !== hostname()) return true;
+/**
+ * Whether process `pid` of this machine, started at `started` ({@link processStart}), still
+ * runs: a pid the system reused for another process is not it. Where the start cannot be told
+ * (no /proc), a live pid is taken for it.
+ */
+export function isProcessAlive(pid: number, started: string | null): boolean {
   try {
-    process.kill(holder.pid, 0);
+    process.kill(pid, 0);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
-  if (holder.started === null) return true;
-  const started = processStart(holder.pid);
-  return started === null || started === holder.started;
+  if (started === null) return true;
+  const now = processStart(pid);
+  return now === null || now === started;
+}
+
+function isAlive(holder: LockHolder): boolean {
+  // On another machine (a shared folder) we cannot tell: assume it is alive.
+  if (holder.host !== hostname()) return true;
+  return isProcessAlive(holder.pid, holder.started);
 }
 
 function readHolder(path: string): LockHolder | undefined {
