@@ -48,5 +48,5 @@ it('refuses ten spaces, a common password and one holding the username, and adds
 
 it('states the rule in its help', async () => {
   const help = await runCaravan(['user', '--help'], env);
-  assert.match(help.out, /at least 10 characters and must not be a common password, a repetition or a keyboard sequence, nor contain the username/);
+  assert.match(help.out, /At least 10 characters; not a common password, a repetition or a keyboard sequence; not containing the username/);
 });

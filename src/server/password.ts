@@ -45,10 +45,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   }
 }
 
-/** The rule as the forms and `caravan user add` state it. */
-export const PASSWORD_RULE =
-  'A password needs at least 10 characters and must not be a common password, a repetition or a keyboard sequence, nor contain the username; a few unrelated words make a strong one.';
-
 type Estimator = (password: string, userInputs: string[]) => { score: number; feedback: { warning: string | null } };
 let estimator: Promise<Estimator> | undefined;
 

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { createUserAccount } from '../../server/accounts.ts';
 import type { Config } from '../../server/config.ts';
 import { createContext } from '../../server/context.ts';
-import { PASSWORD_RULE } from '../../server/password.ts';
+import { passwordRule } from '../../publish/editor/password-rule.ts';
 import { listUsers } from '../../store/users.ts';
 
 /** Reads a line without echoing it when standard input is a terminal. */
@@ -48,7 +48,7 @@ export async function addUser(config: Config, username: string, role: 'editor' |
   // The store first: a server holding it is said before anyone types a password for nothing.
   const ctx = await createContext(config, 'caravan user add');
   try {
-    if (process.stdin.isTTY) console.log(PASSWORD_RULE);
+    if (process.stdin.isTTY) console.log(passwordRule('en'));
     let password = await readSecret('Password: ');
     if (!fromStdin && process.stdin.isTTY) {
       const again = await readSecret('Again: ');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../server/config.ts';
-import { PASSWORD_RULE } from '../../server/password.ts';
+import { passwordRule } from '../../publish/editor/password-rule.ts';
 import type { Command } from '../main.ts';
 import { addUser, listAccounts } from './action.ts';
 
@@ -10,7 +10,7 @@ const HELP = `usage:
 
 "add" asks for the password twice on the terminal, or reads one line from standard input with
 --password-stdin (for scripts). Roles: editor (triage, code, publish) or admin (also manages
-users and may reveal reporters' contact details). ${PASSWORD_RULE}`;
+users and may reveal reporters' contact details). ${passwordRule('en')}`;
 
 export const userCommand: Command = {
   summary: 'add or list editor accounts',
