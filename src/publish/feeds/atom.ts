@@ -5,7 +5,7 @@
  */
 import type { PublicEvent } from '../../core/public-event.ts';
 import type { Lang } from '../i18n.ts';
-import { type MirrorAlarm, alarmHeadline, alarmText } from '../mirror-alarm.ts';
+import { type MirrorAlarm, alarmText, alarmTitle } from '../mirror-alarm.ts';
 import {
   type FeedItem,
   type Withdrawal,
@@ -99,12 +99,12 @@ function alarmEntry(a: MirrorAlarm, info: FeedInfo): string {
   return [
     '<entry>',
     el('id', alarmItemId(info, a)),
-    el('title', `ALARM: ${alarmHeadline(a.kind)}`),
+    el('title', alarmTitle(a.kind, info.lang)),
     el('updated', a.detectedAt),
     el('published', a.detectedAt),
     `<link rel="alternate" type="text/html" href="${escapeXml(info.htmlUrl)}"/>`,
     `<category term="alarm"/><category term="${a.kind}"/>`,
-    el('content', alarmText(a), ' type="text"'),
+    el('content', alarmText(a, info.lang), ' type="text"'),
     '</entry>',
   ].join('');
 }

@@ -3,7 +3,8 @@
  * or a bot needs without parsing the text: coordinates, status, coding and revision.
  */
 import type { PublicEvent } from '../../core/public-event.ts';
-import { type MirrorAlarm, alarmHeadline, alarmText } from '../mirror-alarm.ts';
+import type { Lang } from '../i18n.ts';
+import { type MirrorAlarm, alarmText, alarmTitle } from '../mirror-alarm.ts';
 import { type FeedInfo, alarmItemId } from './atom.ts';
 import { type FeedItem, type Withdrawal, entryText, entryTitle, isWithdrawal, pageUrl, permalink, withdrawalText, withdrawalTitle } from './describe.ts';
 
@@ -46,7 +47,7 @@ export interface JsonFeedWithdrawnItem extends JsonFeedItemBase {
 /** A mirror's alarm, first in the feed: the origin contradicted or rolled back its history. */
 export interface JsonFeedAlarmItem extends JsonFeedItemBase {
   tags: ['alarm', MirrorAlarm['kind']];
-  language: 'en';
+  language: Lang;
   _caravan: { alarm: MirrorAlarm };
 }
 
@@ -79,12 +80,12 @@ function alarmItem(a: MirrorAlarm, info: FeedInfo): JsonFeedAlarmItem {
   return {
     id: alarmItemId(info, a),
     url: info.htmlUrl,
-    title: `ALARM: ${alarmHeadline(a.kind)}`,
-    content_text: alarmText(a),
+    title: alarmTitle(a.kind, info.lang),
+    content_text: alarmText(a, info.lang),
     date_published: a.detectedAt,
     date_modified: a.detectedAt,
     tags: ['alarm', a.kind],
-    language: 'en',
+    language: info.lang,
     _caravan: { alarm: a },
   };
 }

@@ -66,6 +66,15 @@ test('the Atom feed of an alarmed mirror opens with the alarm, and its title say
   assert.deepEqual(calm.items.map((i) => i.title).filter((s) => /ALARM/.test(s ?? '')), []);
 });
 
+test('a Russian subscriber reads the alarm in Russian, with the evidence as it was signed', async () => {
+  const atom = parseFeed(await text(`${base(ALARMED)}/feed.atom?lang=ru`));
+  assert.equal(atom.items[0]!.title, 'ТРЕВОГА: источник откатил свою историю назад');
+  assert.match(atom.items[0]!.content ?? '', /Обе подписанные контрольные точки сохранены/);
+  assert.match(atom.items[0]!.content ?? '', /alarmed\.test\/log\n1\nold=/);
+  const json = JSON.parse(await text(`${base(ALARMED)}/feed.json?lang=ru`)) as { items: Array<{ title: string; language: string }> };
+  assert.deepEqual([json.items[0]!.title, json.items[0]!.language], ['ТРЕВОГА: источник откатил свою историю назад', 'ru']);
+});
+
 test('the list of mirrors names a rollback as such', async () => {
   const html = await text('http://localhost/mirrors');
   assert.match(html, /alarmed\.test\/log<\/a>[^<]*<strong class="notice error"> ALARM: history rolled back<\/strong>/);
