@@ -19,7 +19,11 @@ export interface Queryable {
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws. */
+  /**
+   * Runs `fn` in one transaction; it commits when `fn` resolves and rolls back when it throws.
+   * Statements issued on `tx` before the previous one answers run in the order issued, on
+   * every engine: a caller may send a series without waiting (store/mirrors.ts).
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Like `transaction`, but shares one commit (one fsync) with the other grouped writes that

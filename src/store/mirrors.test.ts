@@ -8,7 +8,9 @@ import { encodeEntryBundle } from '../log/tiles.ts';
 import { migrate } from './migrate.ts';
 import {
   type MirrorEntry,
+  appendMirrorEntries,
   commitMirrorSync,
+  finishMirrorSync,
   getMirrorEvent,
   getMirrorTile,
   insertMirror,
@@ -97,8 +99,20 @@ describe("a mirror's read model", () => {
     assert.equal((await getMirrorEvent(db, ORIGIN, 3))?.summary.en, 'third, corrected');
   });
 
+  it('applies batches in the order they were handed on, even when the next comes before the last is stored', async () => {
+    // A bundle hands on batches while it verifies, without waiting for the one before.
+    await db.transaction(async (tx) => {
+      const first = appendMirrorEntries(tx, ORIGIN, [publishEntry(7, 10, 1, 'tenth'), publishEntry(8, 11, 1, 'eleventh')]);
+      const second = appendMirrorEntries(tx, ORIGIN, [unpublishEntry(9, 11, 1), publishEntry(10, 10, 2, 'tenth, corrected')]);
+      await Promise.all([first, second]);
+      await finishMirrorSync(tx, { origin: ORIGIN, checkpoint: 'cp', size: 11, root: 'r', tilePaths: [], now: new Date() });
+    });
+    assert.equal((await getMirrorEvent(db, ORIGIN, 10))?.summary.en, 'tenth, corrected');
+    assert.equal(await getMirrorEvent(db, ORIGIN, 11), undefined, 'unpublished in the later batch');
+  });
+
   it('filters by position from its columns', async () => {
-    await commit(7, [publishEntry(7, 5, 1, 'in Zhanaozen', 52.8, 43.34)]);
+    await commit(11, [publishEntry(11, 5, 1, 'in Zhanaozen', 52.8, 43.34)]);
     const west = await queryMirrorEvents(db, ORIGIN, { bbox: [50, 40, 55, 45] }, { limit: 50, offset: 0 });
     assert.deepEqual(west.events.map((e) => e.summary.en), ['in Zhanaozen']);
     assert.equal(west.total, 1);

@@ -262,17 +262,24 @@ export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<
 
 /**
  * Appends verified entries, in log order, in bulk (copy-rows.ts), and brings the read model
- * forward to them: each event's row comes from its last entry so far, if that publishes. Each entry crosses to the
- * database once; pages read records out of its bytes. A sync may append while it still
- * verifies (mirror/sync.ts), in a transaction that rolls back if the rest does not verify.
+ * forward to them: each event's row comes from its last entry so far, if that publishes. Each
+ * entry crosses to the database once; pages read records out of its bytes. A sync may append
+ * while it still verifies (mirror/sync.ts), in a transaction that rolls back if the rest does
+ * not verify, and hands on its next batch without waiting for this one: every statement is
+ * issued here, before the first answers, and a transaction runs its statements in the order
+ * issued (db.ts). The database works through them while the caller goes on hashing; awaiting
+ * each answer would leave them waiting for this thread instead.
  */
 export async function appendMirrorEntries(tx: Queryable, origin: string, entries: readonly MirrorEntry[]): Promise<void> {
+  const statements: Array<() => Promise<unknown>> = [];
   for (let i = 0; i < entries.length; i += BATCH) {
     const batch = entries.slice(i, i + BATCH);
-    await tx.copyRows('mirror_entries', ENTRY_COLUMNS, batch.map((e) => [origin, e.idx, e.data, e.type, e.eventId, e.revision, e.at, e.note ?? null]));
+    const entryRows = batch.map((e) => [origin, e.idx, e.data, e.type, e.eventId, e.revision, e.at, e.note ?? null]);
+    statements.push(() => tx.copyRows('mirror_entries', ENTRY_COLUMNS, entryRows));
     const latest = new Map<number, MirrorEntry>();
     for (const e of batch) latest.set(e.eventId, e);
-    await tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [origin, [...latest.keys()]]);
+    const replaced = [...latest.keys()];
+    statements.push(() => tx.query('delete from mirror_events where origin = $1 and event_id = any($2::int[])', [origin, replaced]));
     const rows = [...latest.values()]
       .filter((e) => e.type === 'publish')
       .map((e) => {
@@ -280,8 +287,10 @@ export async function appendMirrorEntries(tx: Queryable, origin: string, entries
         if (!c) throw new TypeError(`entry ${e.idx} publishes event ${e.eventId} without the columns its pages read`);
         return [origin, e.eventId, e.revision, e.idx, c.localDate, c.startAt, c.region, c.eventType, c.status, c.publishedAt, c.lon, c.lat];
       });
-    await tx.copyRows('mirror_events', EVENT_COLUMNS, rows);
+    statements.push(() => tx.copyRows('mirror_events', EVENT_COLUMNS, rows));
   }
+  // Built first, so a record that cannot be filed refuses the batch before any of it is sent.
+  await Promise.all(statements.map((send) => send()));
 }
 
 /** After the entries: the tiles and the checkpoint. */
