@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,6 +21,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { CaravanError } from '../core/errors.ts';
 import { type RowBatch, type StoreDump, dumpStore, restoreStore } from '../store/backup.ts';
+import { openDb } from '../store/db.ts';
+import { foldersLeftBehind, processFolder } from '../store/lock.ts';
 import type { AppContext } from './context.ts';
 
 export const BACKUP_FORMAT = 'caravan-backup';
@@ -113,7 +115,7 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
   const add = (name: string, bytes: Uint8Array) =>
     new Promise<void>((resolve, reject) => pack.entry(header(name, bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), (e) => (e ? reject(e) : resolve())));
   try {
-    const dump = await dumpStore(ctx.db, async ({ table, lines }) => {
+    const dump = await dumpOf(ctx, async ({ table, lines }) => {
       const bytes = Buffer.from(`${lines.join('\n')}\n`);
       const name = `db/${String(members.length + 1).padStart(6, '0')}-${table}.ndjson`;
       await add(name, bytes);
@@ -173,6 +175,48 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+const snapshotsOf = (dataDir: string) => join(dataDir, 'snapshots');
+
+/**
+ * The database's rows. On the embedded store they are read from a snapshot of its files, opened
+ * as a store of its own: the dump's one long transaction would otherwise hold the only
+ * connection, and every request would wait for it (minutes on a large chronicle), where the
+ * copy holds the store for as long as its files take to copy. Where no copy fits on the disk,
+ * the store itself is read, as on a server, whose other connections go on meanwhile.
+ */
+async function dumpOf(ctx: AppContext, onBatch: (batch: RowBatch) => Promise<void>): Promise<StoreDump> {
+  const { db } = ctx;
+  if (!db.snapshot) return dumpStore(db, onBatch);
+  await removeLeftSnapshots(ctx.config.dataDir);
+  const mine = processFolder(snapshotsOf(ctx.config.dataDir));
+  await mkdir(mine, { recursive: true, mode: 0o700 });
+  const folder = join(mine, randomBytes(6).toString('hex'));
+  try {
+    try {
+      await db.snapshot(folder);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') return await dumpStore(db, onBatch);
+      throw err;
+    }
+    const copy = await openDb({ dataDir: folder, holder: 'a backup reading its snapshot' });
+    try {
+      return await dumpStore(copy, onBatch);
+    } finally {
+      await copy.close();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+    await rm(`${folder}.lock`, { force: true });
+    await rmdir(mine).catch(() => undefined); // another backup of this process may be using it
+  }
+}
+
+/** Removes the snapshots that backups of processes that stopped midway left: whole copies of the store. */
+export async function removeLeftSnapshots(dataDir: string): Promise<void> {
+  for (const left of await foldersLeftBehind(snapshotsOf(dataDir))) await rm(left, { recursive: true, force: true });
 }
 
 /** Makes a rename durable: the folder's entry is written, not only the file. */

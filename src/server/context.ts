@@ -12,6 +12,7 @@ import { unopenableStoreError } from './backup-schedule.ts';
 import type { Config } from './config.ts';
 import { type Limits, createLimits } from './limits.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './log-keys.ts';
+import { removeLeftSnapshots } from './backup.ts';
 import { removeLeftUploads } from './media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './sealing.ts';
 import { loadSenderKey } from './sender-key.ts';
@@ -45,6 +46,7 @@ export async function createContext(config: Config, holder = 'a caravan command'
   const db = await openStore(config, holder);
   await migrate(db);
   await removeLeftUploads(config.dataDir);
+  await removeLeftSnapshots(config.dataDir);
   const key = await loadSealingKey(config.dataDir);
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);

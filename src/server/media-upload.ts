@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CaravanError } from '../core/errors.ts';
-import { isProcessAlive, processStart } from '../store/lock.ts';
+import { foldersLeftBehind, processFolder } from '../store/lock.ts';
 import { BadRequestError } from './http.ts';
 import { TooLargeError } from './routes/report-body.ts';
 
@@ -237,21 +237,9 @@ export async function removeFiles(paths: readonly string[]): Promise<void> {
   await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => undefined)));
 }
 
-/**
- * This process's folder under `<data>/incoming/`, named by its pid and start time. Each process
- * has its own, so one that starts can remove what a dead one left at once, even on a
- * PostgreSQL store where commands and servers share the data folder without a lock.
- */
+/** This process's folder under `<data>/incoming/` (lock.ts, processFolder). */
 export function incomingDir(dataDir: string): string {
-  return join(dataDir, 'incoming', ownerName(process.pid, processStart(process.pid)));
-}
-
-const ownerName = (pid: number, started: string | null) => `${pid}-${started ?? 'x'}`;
-
-function isOwnerAlive(name: string): boolean {
-  const m = /^(\d+)-(\d+|x)$/.exec(name);
-  if (!m) return false;
-  return isProcessAlive(Number(m[1]), m[2] === 'x' ? null : m[2]!);
+  return processFolder(join(dataDir, 'incoming'));
 }
 
 /**
@@ -259,17 +247,8 @@ function isOwnerAlive(name: string): boolean {
  * their GPS data still in them. Everything goes at once except the folders of live processes.
  */
 export async function removeLeftUploads(dataDir: string): Promise<number> {
-  const dir = join(dataDir, 'incoming');
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return 0;
-  }
   let removed = 0;
-  for (const name of names) {
-    if (isOwnerAlive(name)) continue;
-    const path = join(dir, name);
+  for (const path of await foldersLeftBehind(join(dataDir, 'incoming'))) {
     const files = await readdir(path).then((f) => f.length, () => 1);
     await rm(path, { recursive: true, force: true });
     removed += files;

@@ -32,6 +32,13 @@ export interface Db extends Queryable {
    * (`group-commit.ts`). For small, independent writes on a hot path such as report intake.
    */
   grouped<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Only for the embedded store on a data folder: copies its files, as they are at one moment,
+   * into `folder` (which must not exist), holding the store only while the files are copied.
+   * The copy opens as a store of its own: a backup reads it there (server/backup.ts) instead of
+   * holding the only connection for as long as it reads.
+   */
+  snapshot?(folder: string): Promise<void>;
   close(): Promise<void>;
 }
 

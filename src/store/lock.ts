@@ -7,7 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { CaravanError } from '../core/errors.ts';
 
 export interface LockHolder {
@@ -72,6 +74,26 @@ export function isProcessAlive(pid: number, started: string | null): boolean {
   if (started === null) return true;
   const now = processStart(pid);
   return now === null || now === started;
+}
+
+/**
+ * `<parent>/<pid>-<start>`: a folder of this process's own. Another process can tell it was left
+ * behind once this one is gone ({@link foldersLeftBehind}), at once, with no age to wait for,
+ * even on a PostgreSQL store where commands and servers share the data folder without a lock.
+ */
+export function processFolder(parent: string): string {
+  return join(parent, `${process.pid}-${processStart(process.pid) ?? 'x'}`);
+}
+
+/** The folders {@link processFolder} made under `parent` for processes that no longer run. */
+export async function foldersLeftBehind(parent: string): Promise<string[]> {
+  const names = await readdir(parent).catch(() => [] as string[]);
+  return names
+    .filter((name) => {
+      const m = /^(\d+)-(\d+|x)$/.exec(name);
+      return !m || !isProcessAlive(Number(m[1]), m[2] === 'x' ? null : m[2]!);
+    })
+    .map((name) => join(parent, name));
 }
 
 function isAlive(holder: LockHolder): boolean {

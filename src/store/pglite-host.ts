@@ -4,21 +4,24 @@
  * it; here that thread is not the one serving HTTP, so requests are read, validated and rendered
  * on one core while PostgreSQL works on the other.
  *
- * Messages in: { id, op: 'query' | 'exec' | 'copy' | 'begin' | 'commit' | 'rollback' | 'close', tx?, sql?, params?, blob? }
- * (`copy` runs `sql`, a COPY from '/dev/blob', over the bytes in `blob`).
+ * Messages in: { id, op: 'query' | 'exec' | 'copy' | 'snapshot' | 'begin' | 'commit' | 'rollback' | 'close', tx?, sql?, params?, blob?, folder? }
+ * (`copy` runs `sql`, a COPY from '/dev/blob', over the bytes in `blob`; `snapshot` copies the
+ * store's files into `folder`).
  * Messages out: { id, rows } or { id, error: { message, ...fields } }.
  */
+import { constants, cpSync, rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { openPgliteEngine } from './pglite.ts';
 
 export interface HostRequest {
   id: number;
-  op: 'query' | 'exec' | 'copy' | 'begin' | 'commit' | 'rollback' | 'close';
+  op: 'query' | 'exec' | 'copy' | 'snapshot' | 'begin' | 'commit' | 'rollback' | 'close';
   tx?: number;
   sql?: string;
   params?: unknown[];
   blob?: Uint8Array<ArrayBuffer>;
+  folder?: string;
 }
 
 export interface HostReply {
@@ -56,9 +59,10 @@ class TxInbox {
 async function host(): Promise<void> {
   const port = parentPort!;
   const reply = (m: HostReply) => port.postMessage(m);
+  const { dataDir } = workerData as { dataDir: string };
   let pg: PGlite;
   try {
-    pg = await openPgliteEngine((workerData as { dataDir: string }).dataDir);
+    pg = await openPgliteEngine(dataDir);
   } catch (err) {
     reply({ id: 0, error: errorData(err) });
     return;
@@ -77,6 +81,31 @@ async function host(): Promise<void> {
       } else {
         reply({ id: r.id, rows: (await q.query(r.sql!, r.params)).rows });
       }
+    } catch (err) {
+      reply({ id: r.id, error: errorData(err) });
+    }
+  };
+
+  /**
+   * The store's files as they are between two statements, copied into `folder` (which must not
+   * exist): a crash-consistent image another PGlite opens as a store of its own, with every
+   * commit so far. A checkpoint first, so opening the copy replays little. Statements wait only
+   * while the files are copied, in one synchronous call of this thread (by reflink where the
+   * file system can); a copy that fails is removed before they run again, so a full disk never
+   * meets the store's next write.
+   */
+  const snapshot = async (r: HostRequest) => {
+    try {
+      await pg.exec('checkpoint');
+      await pg.runExclusive(async () => {
+        try {
+          cpSync(dataDir, r.folder!, { recursive: true, errorOnExist: true, force: false, mode: constants.COPYFILE_FICLONE });
+        } catch (err) {
+          rmSync(r.folder!, { recursive: true, force: true });
+          throw err;
+        }
+      });
+      reply({ id: r.id, rows: [] });
     } catch (err) {
       reply({ id: r.id, error: errorData(err) });
     }
@@ -117,6 +146,7 @@ async function host(): Promise<void> {
       return;
     }
     if (r.op === 'begin') return transaction(r);
+    if (r.op === 'snapshot') return void snapshot(r);
     if (r.op === 'close') {
       void pg.close().then(
         () => {

@@ -117,9 +117,10 @@ export async function openPgliteThread(dataDir: string): Promise<Db> {
     await ask({ op: 'commit', tx });
     return value;
   };
-  return pgliteDb(queryable(), transaction, async () => {
+  const db = pgliteDb(queryable(), transaction, async () => {
     closing = true;
     if (!gone) await ask({ op: 'close' });
     await worker.terminate();
   });
+  return { ...db, snapshot: async (folder) => void (await ask({ op: 'snapshot', folder })) };
 }
