@@ -50,13 +50,20 @@ function copyTests(name: string, open: () => Promise<{ db: Db; close(): Promise<
         [1, true, -76.95, 'Алматыда, Жаңаөзен 🔥', bytes, '2022-01-05T18:30:00.123Z', '2022-01-05'],
         [2, false, 0, '', new Uint8Array(0), new Date('1999-12-31T23:59:59Z'), '1986-12-16'],
         [3, null, null, null, null, null, null],
+        [4, true, 1e300, 'x'.repeat(70_000), null, '1969-07-20T20:17:40.001Z', '2024-02-29'],
+        [5, true, -0.5, '\u0000'.slice(1), null, '2262-04-11T23:47:16.854Z', '0099-12-31'],
       ]);
       const rows = await read(db);
-      assert.deepEqual(rows.map((r) => [r.n, r.ok, r.x, r.label, r.day]), [
+      assert.deepEqual(rows.map((r) => [r.n, r.ok, r.x, r.label === null ? null : r.label.slice(0, 40), r.day]), [
         [1, true, -76.95, 'Алматыда, Жаңаөзен 🔥', '2022-01-05'],
         [2, false, 0, '', '1986-12-16'],
         [3, null, null, null, null],
+        [4, true, 1e300, 'x'.repeat(40), '2024-02-29'],
+        [5, true, -0.5, '', '0099-12-31'],
       ]);
+      assert.equal(rows[3]!.label!.length, 70_000, 'a text larger than the first buffer');
+      assert.equal(rows[3]!.at!.toISOString(), '1969-07-20T20:17:40.001Z', 'a time before 1970');
+      assert.equal(rows[4]!.at!.toISOString(), '2262-04-11T23:47:16.854Z', 'a time whose microseconds need both halves of the int64');
       assert.equal(rows[0]!.bytes!.toString('hex'), bytes.toString('hex'));
       assert.equal(rows[1]!.bytes!.length, 0);
       assert.equal(rows[0]!.at!.toISOString(), '2022-01-05T18:30:00.123Z');
@@ -69,6 +76,9 @@ function copyTests(name: string, open: () => Promise<{ db: Db; close(): Promise<
       for (const [bad, column] of [
         [[1, true, 1, 'a', Buffer.alloc(0), 'yesterday', '2022-01-05'], /at: not a time/],
         [[1, true, 1, 'a', Buffer.alloc(0), null, '2022-02-30'], /day: not a date/],
+        [[1, true, 1, 'a', Buffer.alloc(0), null, '2023-02-29'], /day: not a date/],
+        [[1, true, 1, 'a', Buffer.alloc(0), null, '1900-02-29'], /day: not a date/],
+        [[1, true, 1, 'a', Buffer.alloc(0), null, '2022-13-01'], /day: not a date/],
         [[1.5, true, 1, 'a', null, null, null], /n: not an int4/],
         [[1, 'yes', 1, 'a', null, null, null], /ok: not a boolean/],
       ] as const) {

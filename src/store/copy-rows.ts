@@ -36,9 +36,25 @@ function instantMs(v: unknown, column: string): number {
   return ms;
 }
 
-/** A growing buffer of its own, never a slice of Node's shared pool: the store's thread takes it over. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+
+/** Date.UTC takes the years 0 to 99 for 1900 to 1999. */
+const utcDay = (year: number, month: number, day: number) =>
+  year >= 100 ? Date.UTC(year, month - 1, day) : new Date(0).setUTCFullYear(year, month - 1, day);
+
+/** Microseconds as the two halves of a big-endian int64, without a BigInt per value. */
+const TWO_32 = 2 ** 32;
+
+/**
+ * A growing buffer of its own, never a slice of Node's shared pool: the store's thread takes it
+ * over. Integers go through a DataView (the engine writes those inline; Buffer's methods check
+ * their arguments on every call), text is encoded once straight into place.
+ */
 class CopyWriter {
   buf = Buffer.from(new ArrayBuffer(1 << 16));
+  view = new DataView(this.buf.buffer);
   at = 0;
   room(n: number): void {
     if (this.at + n <= this.buf.length) return;
@@ -47,14 +63,17 @@ class CopyWriter {
     const next = Buffer.from(new ArrayBuffer(size));
     this.buf.copy(next, 0, 0, this.at);
     this.buf = next;
+    this.view = new DataView(next.buffer);
   }
   int16(v: number): void {
     this.room(2);
-    this.at = this.buf.writeInt16BE(v, this.at);
+    this.view.setInt16(this.at, v);
+    this.at += 2;
   }
   int32(v: number): void {
     this.room(4);
-    this.at = this.buf.writeInt32BE(v, this.at);
+    this.view.setInt32(this.at, v);
+    this.at += 4;
   }
   /** One field: its length, then its bytes. */
   field(type: CopyType, v: unknown, column: string): void {
@@ -62,48 +81,60 @@ class CopyWriter {
       case 'bool':
         if (typeof v !== 'boolean') throw new TypeError(`${column}: not a boolean: ${String(v)}`);
         this.room(5);
-        this.at = this.buf.writeInt32BE(1, this.at);
-        this.buf[this.at++] = v ? 1 : 0;
+        this.view.setInt32(this.at, 1);
+        this.buf[this.at + 4] = v ? 1 : 0;
+        this.at += 5;
         return;
       case 'int4':
         if (typeof v !== 'number' || !Number.isInteger(v) || v < -2147483648 || v > 2147483647) throw new TypeError(`${column}: not an int4: ${String(v)}`);
         this.room(8);
-        this.at = this.buf.writeInt32BE(4, this.at);
-        this.at = this.buf.writeInt32BE(v, this.at);
+        this.view.setInt32(this.at, 4);
+        this.view.setInt32(this.at + 4, v);
+        this.at += 8;
         return;
       case 'float8':
         if (typeof v !== 'number') throw new TypeError(`${column}: not a number: ${String(v)}`);
         this.room(12);
-        this.at = this.buf.writeInt32BE(8, this.at);
-        this.at = this.buf.writeDoubleBE(v, this.at);
+        this.view.setInt32(this.at, 8);
+        this.view.setFloat64(this.at + 4, v);
+        this.at += 12;
         return;
       case 'text': {
         if (typeof v !== 'string') throw new TypeError(`${column}: not a string: ${String(v)}`);
-        const n = Buffer.byteLength(v, 'utf8');
-        this.room(4 + n);
-        this.at = this.buf.writeInt32BE(n, this.at);
-        this.at += this.buf.write(v, this.at, 'utf8');
+        // A UTF-16 unit never takes more than three bytes of UTF-8.
+        this.room(4 + 3 * v.length);
+        const n = this.buf.write(v, this.at + 4, 'utf8');
+        this.view.setInt32(this.at, n);
+        this.at += 4 + n;
         return;
       }
       case 'bytea':
         if (!(v instanceof Uint8Array)) throw new TypeError(`${column}: not bytes`);
         this.room(4 + v.length);
-        this.at = this.buf.writeInt32BE(v.length, this.at);
-        this.buf.set(v, this.at);
-        this.at += v.length;
+        this.view.setInt32(this.at, v.length);
+        this.buf.set(v, this.at + 4);
+        this.at += 4 + v.length;
         return;
-      case 'timestamptz':
+      case 'timestamptz': {
+        const us = Math.round((instantMs(v, column) - PG_EPOCH_MS) * 1000);
+        const high = Math.floor(us / TWO_32);
         this.room(12);
-        this.at = this.buf.writeInt32BE(8, this.at);
-        this.at = this.buf.writeBigInt64BE(BigInt(Math.round((instantMs(v, column) - PG_EPOCH_MS) * 1000)), this.at);
+        this.view.setInt32(this.at, 8);
+        this.view.setInt32(this.at + 4, high);
+        this.view.setUint32(this.at + 8, us - high * TWO_32);
+        this.at += 12;
         return;
+      }
       case 'date': {
         if (typeof v !== 'string' || !DATE_TEXT.test(v)) throw new TypeError(`${column}: not a YYYY-MM-DD date: ${String(v)}`);
-        const ms = Date.parse(`${v}T00:00:00Z`);
-        if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== v) throw new TypeError(`${column}: not a date: ${v}`);
+        const year = Number(v.slice(0, 4));
+        const month = Number(v.slice(5, 7));
+        const day = Number(v.slice(8, 10));
+        if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) throw new TypeError(`${column}: not a date: ${v}`);
         this.room(8);
-        this.at = this.buf.writeInt32BE(4, this.at);
-        this.at = this.buf.writeInt32BE((ms - PG_EPOCH_MS) / DAY_MS, this.at);
+        this.view.setInt32(this.at, 4);
+        this.view.setInt32(this.at + 4, (utcDay(year, month, day) - PG_EPOCH_MS) / DAY_MS);
+        this.at += 8;
         return;
       }
     }
