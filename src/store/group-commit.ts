@@ -3,11 +3,13 @@
  * go in together in the next transaction, so one fsync acknowledges many of them. Nobody is
  * answered before the commit that holds their write has returned.
  *
- * A batch runs its writes one after another with nothing between them: a savepoint per write
- * would triple the statements, and statements, not fsyncs, are what a report costs on PGlite.
- * Should one write fail, the batch is rolled back whole and each of its writes runs again in a
- * transaction of its own, so the failing one fails alone and the others are stored. A grouped
- * write may therefore run twice; what it does outside the transaction must allow that.
+ * A batch's writes are all started at once, with nothing between them: a transaction runs its
+ * statements in the order they were issued (db.ts), so the store goes from one write to the
+ * next without waiting, between each, for this thread to come back from serving requests; and a
+ * savepoint per write would triple the statements, which, not fsyncs, are what a report costs
+ * on PGlite. Should one write fail, the batch is rolled back whole and each of its writes runs
+ * again in a transaction of its own, so the failing one fails alone and the others are stored.
+ * A grouped write may therefore run twice; what it does outside the transaction must allow that.
  */
 import type { Queryable } from './db.ts';
 
@@ -38,16 +40,13 @@ export function groupCommit(transaction: Transaction, max = GROUP_COMMIT_MAX): G
     let writeFailed = false;
     try {
       return await transaction(async (tx) => {
-        const values: Outcome[] = [];
-        for (const item of batch) {
-          try {
-            values.push({ ok: true, value: await item.fn(tx) });
-          } catch (error) {
-            writeFailed = true;
-            throw error;
-          }
+        const settled = await Promise.allSettled(batch.map(async (item) => item.fn(tx)));
+        const failed = settled.find((s) => s.status === 'rejected');
+        if (failed) {
+          writeFailed = true;
+          throw failed.reason;
         }
-        return values;
+        return settled.map((s) => ({ ok: true, value: (s as PromiseFulfilledResult<unknown>).value }) as Outcome);
       });
     } catch (error) {
       // The commit itself failed: nothing of the batch is stored, so nobody may be told otherwise.

@@ -54,6 +54,10 @@ class TxInbox {
     if (r) return Promise.resolve(r);
     return new Promise((resolve) => (this.waiting = resolve));
   }
+  /** The statements that came for a transaction that could not begin: each is answered with why. */
+  drain(): HostRequest[] {
+    return this.queued.splice(0);
+  }
 }
 
 async function host(): Promise<void> {
@@ -132,7 +136,11 @@ async function host(): Promise<void> {
         (err: unknown) => {
           if (err instanceof RollbackRequested) reply({ id: finish!.id, rows: [] });
           else if (finish) reply({ id: finish.id, error: errorData(err) });
-          else reply({ id: begin.id, error: errorData(err) });
+          else {
+            // It never began; the caller sent its statements without waiting for the begin.
+            reply({ id: begin.id, error: errorData(err) });
+            for (const r of inbox.drain()) reply({ id: r.id, error: errorData(err) });
+          }
         },
       )
       .finally(() => open.delete(begin.tx!));

@@ -84,6 +84,19 @@ describe('the embedded store on its own thread', () => {
     assert.deepEqual(await Promise.all([slow, other]), [2, 3]);
   });
 
+  it('stores writes that arrive together in one commit, and fails a failing one alone', async () => {
+    // Sent to the thread without waiting on each other: the duplicate aborts the shared
+    // transaction under the statements queued behind it, which then run again alone.
+    const results = await Promise.allSettled([20, 21, 20, 22, 23].map((n) => db.grouped((tx) => tx.query('insert into t (n) values ($1)', [n]))));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+    );
+    assert.match(String((results[2] as PromiseRejectedResult).reason), /duplicate key/);
+    const ns = (await db.query<{ n: number }>('select n from t where n >= 20 order by n')).map((r) => r.n);
+    assert.deepEqual(ns, [20, 21, 22, 23]);
+  });
+
   it('lets a command that never closes its store exit, with what it wrote kept', async () => {
     const folder = join(dir, 'unclosed');
     const script = `
