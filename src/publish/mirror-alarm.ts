@@ -51,6 +51,11 @@ export function alarmLine(alarms: readonly MirrorAlarm[]): string {
   return alarms.map((a) => `ALARM (${a.kind}, ${a.detectedAt}): ${alarmHeadline(a.kind)}. ${a.message}`).join(' | ');
 }
 
+/** The words around the two checkpoints an alarm keeps. */
+export function evidenceLabels(lang: Lang): { evidence: string; verified: string; presented: string } {
+  return { evidence: text(lang, 'evidence'), verified: text(lang, 'verified'), presented: text(lang, 'presented') };
+}
+
 /** The whole notice with both checkpoints, as plain text: a feed entry's body. */
 export function alarmText(a: MirrorAlarm, lang: Lang): string {
   return [

@@ -77,8 +77,23 @@ test('a Russian subscriber reads the alarm in Russian, with the evidence as it w
 
 test('the list of mirrors names a rollback as such', async () => {
   const html = await text('http://localhost/mirrors');
-  assert.match(html, /alarmed\.test\/log<\/a>[^<]*<strong class="notice error"> ALARM: history rolled back<\/strong>/);
+  assert.match(html, /alarmed\.test\/log<\/a>[^<]*<strong class="notice error"> ALARM: the origin rolled back its history<\/strong>/);
   assert.doesNotMatch(html, /calm\.test\/log<\/a>[^<]*<strong/);
+});
+
+test('a mirror labels its pages and its list in the reader\'s language, the evidence as it was signed', async () => {
+  const ru = await text(`${base(ALARMED)}/?lang=ru`);
+  assert.match(ru, /<strong>Зеркало<\/strong> хроники <a href="http:\/\/alarmed\.test\/">alarmed\.test\/log<\/a>/);
+  assert.match(ru, /Проверено: 2 записи; последняя проверка/);
+  assert.match(ru, /<strong>ТРЕВОГА: источник откатил свою историю назад<\/strong> \(2022-01-07 00:00 UTC\)/);
+  assert.match(ru, /<pre>alarmed\.test\/log\n1\nold=\n<\/pre>/, 'the presented checkpoint, byte for byte');
+  assert.doesNotMatch(ru, /Mirror<\/strong>|entries verified|ALARM/);
+  const en = await text(`${base(CALM)}/`);
+  assert.match(en, /<strong>Mirror<\/strong> of <a href="http:\/\/calm\.test\/">calm\.test\/log<\/a>, served from a verified copy/);
+  assert.doesNotMatch(en, /role="alert"/, 'no alarm on the calm mirror');
+  const list = await text('http://localhost/mirrors?lang=ru');
+  assert.match(list, /<h1>Зеркала<\/h1>/);
+  assert.match(list, /alarmed\.test\/log<\/a>[^<]*проверено: 2 записи[^<]*<strong class="notice error"> ТРЕВОГА: источник откатил свою историю назад<\/strong>/);
 });
 
 test('the JSON Feed of an alarmed mirror opens with the alarm item', async () => {

@@ -16,9 +16,9 @@ import { geojsonStream } from '../../publish/exports/geojson.ts';
 import { type FeedInfo, renderAtom } from '../../publish/feeds/atom.ts';
 import { renderJsonFeed } from '../../publish/feeds/json-feed.ts';
 import { type Lang, common } from '../../publish/i18n.ts';
-import { Page } from '../../publish/layout.tsx';
 import { MapPage, mapMarks } from '../../publish/map.tsx';
-import { type MirrorAlarm, alarmHeadline, alarmLine } from '../../publish/mirror-alarm.ts';
+import { type MirrorAlarm, alarmLine } from '../../publish/mirror-alarm.ts';
+import { type MirrorLabel, MirrorBanner, MirrorsPage } from '../../publish/mirror-pages.tsx';
 import {
   type MirrorAlarmRow,
   type MirrorRow,
@@ -64,33 +64,17 @@ export function rebaseLinks(html: string, base: string): string {
   );
 }
 
-const when = (d: Date | string | null) => (d ? new Date(d).toISOString().replace(/:\d{2}\.\d{3}Z$/, ' UTC').replace('T', ' ') : '—');
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** The label every mirror page carries, as HTML (it is spliced into a rendered page). */
-export function bannerHtml(m: MirrorRow, alarms: readonly MirrorAlarmRow[], witnessed?: { count: number; listed: number }): string {
-  const url = chronicleUrl(m);
-  const parts = [
-    `<aside class="notice mirror-banner" aria-label="Mirror">`,
-    `<p><strong>Mirror</strong> of <a href="${escapeHtml(url)}/">${escapeHtml(m.origin)}</a>, served from a verified copy of its signed log: `,
-    `${m.size} entries verified, last checked ${escapeHtml(when(m.last_check_at))}, last verified update ${escapeHtml(when(m.last_success_at))}.`,
-    witnessed && witnessed.listed > 0
-      ? ` <span class="witnessed">Its checkpoint is witnessed by ${witnessed.count} of the ${witnessed.listed} mirror${witnessed.listed === 1 ? '' : 's'} it lists as witnesses.</span>`
-      : '',
-    ` <a href="/mirrors">All mirrors</a></p>`,
-  ];
-  if (m.last_error) parts.push(`<p>The last check did not succeed: ${escapeHtml(m.last_error)}. This copy is what was verified before.</p>`);
-  parts.push('</aside>');
-  for (const a of alarms) {
-    parts.push(
-      `<div class="notice error" role="alert"><p><strong>ALARM: ${alarmHeadline(a.kind)}</strong> (${escapeHtml(when(a.detected_at))}). ${escapeHtml(a.message)}</p>`,
-      `<p>Both signed checkpoints are kept as evidence.</p><pre>${escapeHtml(a.verified_checkpoint)}</pre><pre>${escapeHtml(a.presented_checkpoint)}</pre></div>`,
-    );
-  }
-  return parts.join('');
+/** A followed chronicle as its pages describe it. */
+function labelOf(m: MirrorRow): MirrorLabel {
+  return {
+    origin: m.origin,
+    url: chronicleUrl(m),
+    base: mirrorBase(m.origin),
+    size: m.size,
+    lastCheckAt: m.last_check_at,
+    lastSuccessAt: m.last_success_at,
+    lastError: m.last_error,
+  };
 }
 
 /** An alarm as the feeds and data files carry it. */
@@ -131,30 +115,15 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
     // Counted against the keys the origin lists: a line from any other key vouches for nothing.
     const witnessKeys = await getMirrorWitnessKeys(ctx.db, found.m.origin);
     const witnessed = { count: countCosignatures(found.m.checkpoint ?? '', witnessKeys), listed: witnessKeys.length };
-    const labelled = rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${bannerHtml(found.m, found.alarms, witnessed)}`);
+    const banner = String(await (<MirrorBanner m={labelOf(found.m)} alarms={found.alarms.map(alarmOf)} witnessed={witnessed} lang={c.get('lang')} />).toString());
+    const labelled = rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${banner}`);
     return c.html(labelled, status);
   }
 
   app.get('/mirrors', async (c) => {
     const lang: Lang = c.get('lang');
     const [mirrors, alarms] = await Promise.all([listMirrors(ctx.db), listMirrorAlarms(ctx.db)]);
-    return c.html(
-      <Page lang={lang} path={currentPath(c)} title="Mirrors">
-        <h1>Mirrors</h1>
-        <p class="meta">Other chronicles copied here after verifying their signed logs. Each keeps being served when its origin is unreachable.</p>
-        {mirrors.length === 0 ? <p class="notice">This site follows no other chronicle.</p> : null}
-        <ul>
-          {mirrors.map((m) => (
-            <li>
-              <a href={`${mirrorBase(m.origin)}/`}>{m.origin}</a> — {m.size} entries verified, last checked {when(m.last_check_at)}
-              {alarms.some((a) => a.origin === m.origin) ? (
-                <strong class="notice error"> ALARM: {alarms.some((a) => a.origin === m.origin && a.kind === 'fork') ? 'conflicting histories' : 'history rolled back'}</strong>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </Page>,
-    );
+    return c.html(<MirrorsPage lang={lang} path={currentPath(c)} mirrors={mirrors.map(labelOf)} alarms={alarms.map((a) => ({ ...alarmOf(a), origin: a.origin }))} />);
   });
 
   app.get('/mirrors/:origin', (c) => c.redirect(`${mirrorBase(c.req.param('origin'))}/`, 301));
