@@ -114,4 +114,39 @@ describe('the embedded store on its own thread', () => {
       await again.close();
     }
   });
+
+  it('stops a running process whose store thread died, failing what waited on it, and loses no commit', async () => {
+    const folder = join(dir, 'died');
+    // The thread is ended from outside, as when PGlite aborts inside it; the process otherwise
+    // keeps running, as a server does, and must not go on answering without its store.
+    const script = `
+      import { Worker } from 'node:worker_threads';
+      let thread;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (...args) { thread = this; return post.apply(this, args); };
+      const { openPglite } = await import(${JSON.stringify(new URL('./pglite.ts', import.meta.url).pathname)});
+      const db = await openPglite(${JSON.stringify(folder)});
+      await db.exec('create table kept (n int)');
+      await db.query('insert into kept values (8)');
+      setInterval(() => {}, 1000);
+      const waiting = db.query('select pg_sleep(2)').then(() => 'answered', (err) => 'failed: ' + err.message);
+      setTimeout(() => void thread.terminate(), 100);
+      console.log(await waiting);
+    `;
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr }),
+      ),
+    );
+    assert.notEqual(run.code, 0, 'the process stopped with an error, not as if done');
+    assert.equal(run.code === null, false, 'it stopped by itself, before the timeout');
+    assert.match(run.stdout, /failed: the embedded store's thread stopped/);
+    assert.match(run.stderr, /the embedded store's thread stopped/);
+    const again = await openPglite(folder);
+    try {
+      assert.deepEqual(await again.query('select n from kept'), [{ n: 8 }]);
+    } finally {
+      await again.close();
+    }
+  });
 });
