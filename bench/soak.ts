@@ -1,12 +1,13 @@
 /**
  * The soak run of issue 8: a real `caravan serve` (embedded PGlite, or the server named by
- * DATABASE_URL) with the demo chronicle plus BENCH_SOAK_EVENTS synthetic events, 200 readers on
- * the chronology, permalinks and the map, and 20 reports a second, for BENCH_SOAK_SECONDS (300 by
- * default). Prints errors and p50/p99 per kind of request, and the server's memory every 30 s
+ * DATABASE_URL, in a database of its own there) with BENCH_SOAK_EVENTS synthetic events, 200
+ * readers on the chronology, permalinks and the map, and 20 reports a second, for
+ * BENCH_SOAK_SECONDS (300 by default). Prints errors and p50/p99 per kind of request, and the server's memory every 30 s
  * (flat is the aim). `node --import tsx bench/soak.ts`; also the last part of `npm run bench`
  * when BENCH_SOAK=1.
  */
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,37 @@ const EVENTS = Number(process.env.BENCH_SOAK_EVENTS ?? 10_000);
 
 const rssOf = async (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-export async function benchSoak(databaseUrl = process.env.DATABASE_URL): Promise<void> {
+/**
+ * A database of the run's own on the server `url` names (its role needs CREATEDB), so the soak
+ * seeds an empty chronicle whatever that database already holds, and leaves it untouched.
+ */
+async function ownDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `caravan_soak_${randomBytes(4).toString('hex')}`;
+  const admin = await openDb({ databaseUrl: url });
+  try {
+    await admin.exec(`create database ${name}`);
+  } finally {
+    await admin.close();
+  }
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    async drop() {
+      const again = await openDb({ databaseUrl: url });
+      try {
+        await again.exec(`drop database if exists ${name}`);
+      } finally {
+        await again.close();
+      }
+    },
+  };
+}
+
+export async function benchSoak(serverUrl = process.env.DATABASE_URL): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-soak-'));
+  const own = serverUrl ? await ownDatabase(serverUrl) : undefined;
+  const databaseUrl = own?.url;
   try {
     // Seed before the server starts: the embedded store admits one process at a time.
     const db = databaseUrl ? await openDb({ databaseUrl }) : await openDb({ dataDir: join(dir, 'pglite'), holder: 'caravan bench' });
@@ -61,6 +91,7 @@ export async function benchSoak(databaseUrl = process.env.DATABASE_URL): Promise
     }
     console.log(`server memory (RSS, MB, every 30 s): ${memory.map((m) => m.toFixed(0)).join(' → ')}`);
   } finally {
+    await own?.drop();
     await rm(dir, { recursive: true, force: true });
   }
 }

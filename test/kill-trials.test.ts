@@ -14,9 +14,11 @@ import { openDb } from '../src/store/db.ts';
 import { startOrigin } from './fixtures/origin-process.ts';
 import { caravanEnv, runCaravan, serverSchema, spawnCaravan, startServe } from './fixtures/serve-process.ts';
 
-const INTAKE_TRIALS = 5;
-const PUBLISH_TRIALS = 6;
-const MIRROR_TRIALS = 3;
+/** KILL_TRIALS=10 runs ten times as many kills as the suite does, for a longer trial by hand. */
+const SCALE = Math.max(1, Math.floor(Number(process.env.KILL_TRIALS ?? 1)) || 1);
+const INTAKE_TRIALS = 5 * SCALE;
+const PUBLISH_TRIALS = 6 * SCALE;
+const MIRROR_TRIALS = 3 * SCALE;
 
 const serverUrl = process.env.DATABASE_URL;
 const stores = ['embedded', ...(serverUrl ? ['server'] : [])] as const;
