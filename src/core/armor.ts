@@ -13,6 +13,7 @@
  * Pure and dependency-free, so the browser bundle and the server share it.
  */
 import { HOW_KNOWN, type HowKnown } from './report.ts';
+import { CaravanError } from './errors.ts';
 
 export const ARMOR_BEGIN = '-----BEGIN CARAVAN REPORT-----';
 export const ARMOR_END = '-----END CARAVAN REPORT-----';
@@ -32,8 +33,11 @@ export interface ArmoredReport {
   contactAge?: string;
 }
 
-export class ArmorError extends Error {
+export class ArmorError extends CaravanError {
   override name = 'ArmorError';
+  constructor(message: string) {
+    super('bad_armor', message);
+  }
 }
 
 /** The idempotency key of a report whose key was chosen on the reporter's device. */

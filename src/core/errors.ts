@@ -1,11 +1,65 @@
 /**
- * Errors the rest of the code maps once: to an HTTP status at the server boundary,
- * to an exit code in the CLI. `code` is stable and safe to show to a user.
+ * Errors the rest of the code maps once: to an HTTP status at the server boundary
+ * (server/http.ts `statusOf`), to an exit status in the CLI (cli/main.ts). Every error a user
+ * can meet is one of these, its `message` a sentence for them and its `code` one of the stable
+ * names below, for programs.
  */
+
+/** Why a log, a proof, a note or a tile was not accepted (log/errors.ts). */
+export type LogVerificationCode =
+  | 'malformed'
+  | 'bad_signature'
+  | 'unknown_key'
+  | 'origin_mismatch'
+  | 'root_mismatch'
+  | 'tile_mismatch'
+  | 'entry_mismatch'
+  | 'inconsistent'
+  | 'missing'
+  | 'too_large'
+  /** Fewer valid witness cosignatures than the verifier requires. */
+  | 'witnesses';
+
+export type ErrorCode =
+  // What a request or a command was given.
+  | 'invalid_input'
+  | 'invalid_parameter'
+  | 'bad_request'
+  | 'malformed_json'
+  | 'malformed_form'
+  | 'bad_encoding'
+  | 'bad_content_length'
+  | 'unsupported_content_type'
+  | 'too_many_fields'
+  | 'unreadable_body'
+  | 'unstorable_text'
+  | 'too_large'
+  | 'invalid_media'
+  | 'bad_armor'
+  | 'bad_log_entry'
+  | 'bad_bundle'
+  | 'bad_backup'
+  // What it asked for.
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  // Another chronicle, followed or witnessed, or its media.
+  | 'mirror'
+  | 'media_hash_mismatch'
+  | LogVerificationCode
+  // This machine's state.
+  | 'unavailable'
+  | 'media_unavailable'
+  | 'store_busy'
+  | 'store_empty'
+  | 'store_unopenable'
+  | 'restore_refused'
+  | 'static_export';
+
 export class CaravanError extends Error {
   override name = 'CaravanError';
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.code = code;
   }

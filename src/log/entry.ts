@@ -6,6 +6,7 @@
 import { ValidationError } from '../core/errors.ts';
 import type { PublicEvent } from '../core/public-event.ts';
 import { canonicalBytes, isCanonicalText } from './canonical.ts';
+import { CaravanError } from '../core/errors.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -26,9 +27,11 @@ export interface LogEntry {
 /** An entry bundle prefixes each entry with a big-endian uint16 length, so 65,535 bytes is the most one can hold. */
 export const MAX_ENTRY_BYTES = 65_535;
 
-export class LogEntryError extends Error {
+export class LogEntryError extends CaravanError {
   override name = 'LogEntryError';
-  readonly code = 'bad_log_entry';
+  constructor(message: string) {
+    super('bad_log_entry', message);
+  }
 }
 
 const KEYS = new Set(['v', 'type', 'event', 'revision', 'at', 'record', 'note']);

@@ -16,6 +16,7 @@ import { HASH_SIZE, bytesEqual, fromBase64, toBase64 } from './hash.ts';
 import { verifyConsistency } from './merkle.ts';
 import { openNote, parseVerifierKey, signatureLines, splitNote } from './note.ts';
 import type { Signer } from './note.ts';
+import { CaravanError } from '../core/errors.ts';
 
 export const MAX_PROOF_HASHES = 63;
 /** What a 409 answer carries when the old size is not the one the witness holds. */
@@ -29,9 +30,11 @@ export interface AddCheckpointRequest {
 }
 
 /** A request body that does not follow the format; the message names what is wrong. */
-export class WitnessRequestError extends Error {
+export class WitnessRequestError extends CaravanError {
   override name = 'WitnessRequestError';
-  readonly code = 'bad_request';
+  constructor(message: string) {
+    super('bad_request', message);
+  }
 }
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;

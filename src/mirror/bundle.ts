@@ -25,6 +25,7 @@ import { HASH_SIZE, fromUtf8, toBase64 } from '../log/hash.ts';
 import { TILE_WIDTH, bundlesForSize, decodeEntryBundle, entriesPath, parseTilePath } from '../log/tiles.ts';
 import { verifyTiledLog } from '../log/verify-log.ts';
 import type { LogSource } from './sources.ts';
+import { CaravanError } from '../core/errors.ts';
 
 export const BUNDLE_FORMAT = 'caravan-bundle';
 export const BUNDLE_VERSION = 1;
@@ -44,9 +45,11 @@ export interface BundleManifest {
   media: Array<{ sha256: string; bytes: number }>;
 }
 
-export class BundleError extends Error {
+export class BundleError extends CaravanError {
   override name = 'BundleError';
-  readonly code = 'bad_bundle';
+  constructor(message: string) {
+    super('bad_bundle', message);
+  }
 }
 
 export interface BundleLimits {

@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CaravanError } from '../core/errors.ts';
 
 export interface LogSource {
   /** The bytes at `path` under the log root; undefined when the source has no such file. */
@@ -33,9 +34,11 @@ export interface HttpSourceOptions {
   counter?: TransferCounter;
 }
 
-export class SourceUnavailableError extends Error {
+export class SourceUnavailableError extends CaravanError {
   override name = 'SourceUnavailableError';
-  readonly code = 'unavailable';
+  constructor(message: string) {
+    super('unavailable', message);
+  }
 }
 
 const LOG_PATH = /^(checkpoint|tile\/[0-9a-z./]+)$/;

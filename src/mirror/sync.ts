@@ -32,6 +32,7 @@ import { copyMirrorMedia } from './media-sync.ts';
 import { discoverVerifierKey } from './discover.ts';
 import { refreshMirrorWitnesses } from './witness-list.ts';
 import { type FetchLike, type LogSource, type TransferCounter, SourceUnavailableError, httpSource, logRootUrl } from './sources.ts';
+import { CaravanError } from '../core/errors.ts';
 
 export interface MirrorDeps {
   db: Db;
@@ -69,9 +70,11 @@ class CallerError extends Error {
   }
 }
 
-export class MirrorError extends Error {
+export class MirrorError extends CaravanError {
   override name = 'MirrorError';
-  readonly code = 'mirror';
+  constructor(message: string) {
+    super('mirror', message);
+  }
 }
 
 function sourceFor(deps: MirrorDeps, logUrl: string): LogSource {

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { CaravanError, ValidationError } from '../core/errors.ts';
+import { CaravanError, type ErrorCode, ValidationError } from '../core/errors.ts';
 import { type Lang, isLang, langFromAcceptLanguage } from '../publish/i18n.ts';
 import type { SessionRow } from '../store/users.ts';
 
@@ -39,9 +39,15 @@ export function currentPath(c: Context): string {
   return url.pathname + url.search;
 }
 
-export function statusOf(err: CaravanError): 400 | 403 | 404 | 409 | 413 | 422 {
-  switch (err.code) {
+/**
+ * The one place an error's code becomes an HTTP status. The switch covers every code, so a new
+ * one does not compile until it says what it answers.
+ */
+export function statusOf(err: CaravanError): 400 | 403 | 404 | 409 | 413 | 422 | 502 | 503 {
+  const code: ErrorCode = err.code;
+  switch (code) {
     case 'invalid_input':
+    case 'invalid_media':
       return 422;
     case 'not_found':
       return 404;
@@ -51,8 +57,44 @@ export function statusOf(err: CaravanError): 400 | 403 | 404 | 409 | 413 | 422 {
       return 403;
     case 'too_large':
       return 413;
-    default:
+    case 'invalid_parameter':
+    case 'bad_request':
+    case 'malformed_json':
+    case 'malformed_form':
+    case 'bad_encoding':
+    case 'bad_content_length':
+    case 'unsupported_content_type':
+    case 'too_many_fields':
+    case 'unreadable_body':
+    case 'unstorable_text':
+    case 'bad_armor':
+    case 'bad_log_entry':
+    case 'bad_bundle':
+    case 'bad_backup':
+    case 'mirror':
+    case 'malformed':
+    case 'bad_signature':
+    case 'unknown_key':
+    case 'origin_mismatch':
+    case 'root_mismatch':
+    case 'tile_mismatch':
+    case 'entry_mismatch':
+    case 'inconsistent':
+    case 'missing':
+    case 'witnesses':
       return 400;
+    // Another server (an origin, a witness) did not answer, or answered wrong bytes.
+    case 'unavailable':
+    case 'media_hash_mismatch':
+      return 502;
+    // This machine cannot do it now; the client may try again.
+    case 'media_unavailable':
+    case 'store_busy':
+    case 'store_empty':
+    case 'store_unopenable':
+    case 'restore_refused':
+    case 'static_export':
+      return 503;
   }
 }
 
@@ -69,7 +111,7 @@ export function errorJson(err: CaravanError) {
 
 export class BadRequestError extends CaravanError {
   override name = 'BadRequestError';
-  constructor(message: string, code = 'bad_request') {
+  constructor(message: string, code: ErrorCode = 'bad_request') {
     super(code, message);
   }
 }

@@ -21,6 +21,7 @@ import type { AppContext } from './context.ts';
 import type { Env } from './http.ts';
 import { type StaticCopyLabel, isServerOnly, labelStaticPage, rewriteCssLinks, rewriteHtmlLinks, rootRelativeLinks } from './static-html.ts';
 import { DEFAULT_LANG, canonicalAddress, relativeHref, staticFileFor } from './static-paths.ts';
+import { CaravanError } from '../core/errors.ts';
 
 /** Receives each file of the copy once: its "/"-separated path under the copy's root and its bytes. */
 export type StaticFileSink = (file: string, bytes: Uint8Array) => Promise<void>;
@@ -37,9 +38,11 @@ export interface StaticSiteSummary {
   liveOnly: string[];
 }
 
-export class StaticExportError extends Error {
+export class StaticExportError extends CaravanError {
   override name = 'StaticExportError';
-  readonly code = 'static_export';
+  constructor(message: string) {
+    super('static_export', message);
+  }
 }
 
 /** Front pages; everything else is reached from them, from the log, or from each other. */

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from './db.ts';
+import { CaravanError } from '../core/errors.ts';
 
 export interface MirrorMediaFile {
   sha256: string;
@@ -13,9 +14,11 @@ export interface MirrorMediaFile {
   data: Uint8Array;
 }
 
-export class MediaHashMismatchError extends Error {
+export class MediaHashMismatchError extends CaravanError {
   override name = 'MediaHashMismatchError';
-  readonly code = 'media_hash_mismatch';
+  constructor(message: string) {
+    super('media_hash_mismatch', message);
+  }
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

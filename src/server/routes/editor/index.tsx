@@ -34,6 +34,8 @@ const text = translator({
     '409': 'Conflict: nothing was changed',
     '413': 'Too much data',
     '422': 'Please check your input',
+    '502': 'Another server did not answer as it should',
+    '503': 'This cannot be done right now; nothing was changed',
   },
   ru: {
     '400': 'Запрос не удалось разобрать',
@@ -42,6 +44,8 @@ const text = translator({
     '409': 'Конфликт: ничего не изменено',
     '413': 'Слишком много данных',
     '422': 'Проверьте введённые данные',
+    '502': 'Другой сервер ответил не так, как должен',
+    '503': 'Сейчас это сделать нельзя; ничего не изменено',
   },
 });
 
