@@ -8,6 +8,7 @@ import type { Db } from '../store/db.ts';
 import { MediaHashMismatchError, listMirrorMediaHashes, putMirrorMedia, referencedMirrorMedia } from '../store/mirror-media.ts';
 import { getMirror } from '../store/mirrors.ts';
 import type { FetchLike } from './sources.ts';
+import { readBounded } from './bounded.ts';
 
 /** Larger than any stripped photo and most videos a report may carry; a bigger answer is refused. */
 export const MAX_MIRROR_MEDIA_BYTES = 64 * 1024 * 1024;
@@ -30,36 +31,6 @@ export interface MediaCopyResult {
 /** Where the origin serves media: its log is at "<public url>/log/", media at "<public url>/media/". */
 export function mediaRootOf(logUrl: string): string {
   return new URL('../media/', logUrl).href;
-}
-
-/** The body, or undefined when it grows past `max` bytes (the download is cancelled then). */
-async function readBounded(res: Response, max: number): Promise<Uint8Array | undefined> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel();
-    return undefined;
-  }
-  if (!res.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /** Fetches every referenced file the mirror lacks, one at a time. Never throws. */

@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CaravanError } from '../core/errors.ts';
+import { maxLogPathBytes, readBounded } from './bounded.ts';
 
 export interface LogSource {
   /** The bytes at `path` under the log root; undefined when the source has no such file. */
@@ -95,7 +96,10 @@ export function httpSource(logRoot: string, options: HttpSourceOptions = {}): Lo
             if (res.status >= 500 || res.status === 429) continue;
             throw new SourceUnavailableError(`${url} answered HTTP ${res.status}`);
           }
-          const bytes = new Uint8Array(await res.arrayBuffer());
+          const max = maxLogPathBytes(path);
+          const bytes = await readBounded(res, max);
+          // Not a passing failure: asking again would fetch the same oversized answer.
+          if (!bytes) throw new SourceUnavailableError(`${url} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`);
           if (options.counter) {
             options.counter.requests += 1;
             options.counter.bytes += bytes.length;
@@ -127,7 +131,10 @@ export async function folderSource(folder: string): Promise<LogSource> {
     async read(path) {
       assertLogPath(path);
       try {
-        return new Uint8Array(await readFile(join(root, ...path.split('/'))));
+        const file = join(root, ...path.split('/'));
+        const max = maxLogPathBytes(path);
+        if ((await stat(file)).size > max) throw new SourceUnavailableError(`${file} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`);
+        return new Uint8Array(await readFile(file));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw err;
