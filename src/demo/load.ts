@@ -16,6 +16,7 @@ import { putSetting } from '../store/settings.ts';
 import { insertSource } from '../store/sources.ts';
 import { demoEventRevisions } from './convert.ts';
 import { DEMO_EVENTS, DEMO_REPORTS, DEMO_WITNESS_SOURCES } from './kazakhstan-2022.ts';
+import { lockForTransaction } from '../store/locks.ts';
 
 export interface DemoLoadResult {
   events: number;
@@ -90,7 +91,7 @@ async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
 /** Loads the demo when the store holds no event and no report; returns undefined otherwise. */
 export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoLoadResult | undefined> {
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(4243)');
+    await lockForTransaction(tx, 'demo');
     if (!(await isEmpty(tx))) return undefined;
     return loadInto(tx, now);
   });
@@ -103,7 +104,7 @@ export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoLoadResult
  */
 export async function resetAndLoadDemo(db: Db, dataDir: string, now: Date): Promise<DemoResetResult> {
   const { loaded, files } = await db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(4243)');
+    await lockForTransaction(tx, 'demo');
     const media = await tx.query<{ stored_path: string; evidence_path: string | null }>('delete from media returning stored_path, evidence_path');
     await tx.exec(`
       delete from report_actions;

@@ -22,7 +22,7 @@ import {
 } from '../core/report.ts';
 import type { Queryable } from '../store/db.ts';
 import { getPublishedEvent } from '../store/events.ts';
-import { type ReportRow, findReportByReceipt, insertReportForReceipt } from '../store/reports.ts';
+import { type ReportRow, findReportByReceipt, insertReportForReceipt, isReceiptCodeCollision } from '../store/reports.ts';
 import type { AppContext } from './context.ts';
 
 export interface AcceptOptions {
@@ -185,13 +185,6 @@ function assertSameReport(ctx: AppContext, row: ReportRow, report: ReportInput):
     contact === report.contact &&
     (row.contact_age ?? undefined) === report.contactAge;
   if (!same) throw new ConflictError('idempotencyKey was already used for a different report');
-}
-
-/** A unique receipt code drawn twice: astronomically unlikely, but then the caller draws again. */
-export function isReceiptCodeCollision(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
-  return e.code === '23505' && /receipt_code/.test(`${String(e.constraint ?? '')} ${String(e.message ?? '')}`);
 }
 
 export interface ReceiptStatus {

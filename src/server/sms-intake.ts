@@ -13,7 +13,7 @@ import { toStorableText } from '../core/storable-text.ts';
 import { parseKeypadMessage } from '../intake/sms-format.ts';
 import type { AppContext } from './context.ts';
 import { storeExternalReport } from './external-reports.ts';
-import { isReceiptCodeCollision } from './intake.ts';
+import { isReceiptCodeCollision } from '../store/reports.ts';
 import { normalizePhoneNumber, senderHash } from './sender-key.ts';
 
 export interface IncomingSms {

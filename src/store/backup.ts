@@ -13,6 +13,7 @@
 import { CaravanError } from '../core/errors.ts';
 import type { Db, Queryable } from './db.ts';
 import { type Migration, loadMigrations } from './migrate.ts';
+import { lockForTransaction } from './locks.ts';
 
 export class StoreRestoreError extends CaravanError {
   override name = 'StoreRestoreError';
@@ -222,7 +223,7 @@ export async function restoreStore(
   const atLevel = new Set(tablesOf(ours.slice(0, level)));
   for (const t of dump.tables) if (!atLevel.has(t.name)) throw new StoreRestoreError(`the backup holds a table "${t.name}" that migration ${level} does not make`);
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(4242)');
+    await lockForTransaction(tx, 'schema');
     const used = await tablesInUse(tx);
     if (used.length > 0 && !options.force) {
       throw new StoreRestoreError(`the store is not empty (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''} hold data): restore into a new store, or pass --force to replace it`);

@@ -6,6 +6,7 @@
  */
 import { leafHash, nodeHash } from '../log/merkle.ts';
 import type { Queryable } from './db.ts';
+import { lockForTransaction } from './locks.ts';
 
 const HASH = 32;
 /** Tree levels per tile: a tile is a subtree of height 8 (C2SP tlog-tiles). */
@@ -46,9 +47,6 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 const CHUNK = 1000;
-/** Advisory lock key serializing appends (4242 is migrations', 4243 the demo loader's). */
-const LOG_APPEND_LOCK = 4244;
-
 /** A multi-row insert whose parameters are appended to `params`; returns the SQL and `params`. */
 function insertSql(table: string, rows: readonly unknown[][], params: unknown[]): [string, unknown[]] {
   const values = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
@@ -71,7 +69,7 @@ export async function appendLogEntries(q: Queryable, entries: readonly Uint8Arra
   if (entries.length === 0) return [];
   // An advisory lock rather than `for update`: a row lock is a write of its own, and it made
   // appends cost twice what they do now. The select after it sees every earlier append.
-  await q.query('select pg_advisory_xact_lock($1)', [LOG_APPEND_LOCK]);
+  await lockForTransaction(q, 'logAppend');
   const [tree] = await q.query<TreeRow>('select size, compact_range, root from log_tree where id = 1');
   if (!tree) throw new Error('log_tree has no row: migration 002 did not run');
   let size = Number(tree.size);

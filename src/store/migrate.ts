@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { Db } from './db.ts';
+import { lockForTransaction } from './locks.ts';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
@@ -32,7 +33,7 @@ export async function migrate(db: Db, options: { upTo?: number } = {}): Promise<
   const applied: number[] = [];
   for (const m of migrations.filter((m) => options.upTo === undefined || m.version <= options.upTo)) {
     const done = await db.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock(4242)');
+      await lockForTransaction(tx, 'schema');
       const rows = await tx.query('select 1 from schema_migrations where version = $1', [m.version]);
       if (rows.length > 0) return false;
       await tx.exec(m.sql);

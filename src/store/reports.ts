@@ -295,3 +295,13 @@ export async function linkReport(q: Queryable, reportId: number, eventId: number
 export async function reportsForEvent(q: Queryable, eventId: number): Promise<ReportRow[]> {
   return q.query<ReportRow>('select * from reports where event_id = $1 order by received_at', [eventId]);
 }
+
+/**
+ * A unique receipt code drawn twice (SQLSTATE 23505 on the receipt code's constraint):
+ * astronomically unlikely, but then the caller draws again.
+ */
+export function isReceiptCodeCollision(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
+  return e.code === '23505' && /receipt_code/.test(`${String(e.constraint ?? '')} ${String(e.message ?? '')}`);
+}
