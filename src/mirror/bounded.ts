@@ -3,7 +3,7 @@
  * origin must not make a mirror hold gigabytes in memory. The log's paths have sizes fixed by
  * the formats; media have the mirror's own limit.
  */
-import { HASH_SIZE } from '../log/hash.ts';
+import { HASH_SIZE, concatBytes } from '../log/hash.ts';
 import { MAX_ENTRY_SIZE, TILE_WIDTH } from '../log/tiles.ts';
 
 /** A signed note: origin, size, root and signatures; a thousand cosignatures fit with room to spare. */
@@ -37,11 +37,5 @@ export async function readBounded(res: Response, max: number): Promise<Uint8Arra
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
