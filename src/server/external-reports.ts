@@ -52,7 +52,7 @@ export async function storeExternalReport(ctx: AppContext, tx: Queryable, r: Ext
   const { report, created } = await insertReport(tx, {
     input,
     channel: r.channel,
-    receiptCode: receiptCodeFromBytes(ctx.randomBytes(8)),
+    receiptCode: () => receiptCodeFromBytes(ctx.randomBytes(8)),
     receivedAt: ctx.now(),
     ...(input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(input.contact) }),
     ...(placeId === undefined ? {} : { placeId }),

@@ -22,7 +22,7 @@ import {
 } from '../core/report.ts';
 import type { Queryable } from '../store/db.ts';
 import { getPublishedEvent } from '../store/events.ts';
-import { type ReportRow, findReportByReceipt, insertReportForReceipt, isReceiptCodeCollision } from '../store/reports.ts';
+import { type ReportRow, findReportByReceipt, insertReportForReceipt } from '../store/reports.ts';
 import type { AppContext } from './context.ts';
 
 export interface AcceptOptions {
@@ -52,7 +52,6 @@ export const PLACE_SCORE_THRESHOLD = 0.8;
 /** UUIDs, base64 and base64url tokens fit; nothing that could carry a message or a NUL. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:+/=-]{8,128}$/;
 
-const MAX_ATTEMPTS = 5;
 
 /** `device:` and 16 to 32 random bytes in base64url: see core/armor.ts. */
 const DEVICE_KEY = /^device:[A-Za-z0-9_-]{22,43}$/;
@@ -97,32 +96,24 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
   const storedKey = key === undefined ? undefined : isDeviceKey(key) ? key : `${opts.channel}:${key}`;
   const deviceReceipt = storedKey !== undefined && isDeviceKey(storedKey) ? receiptCodeForDeviceKey(storedKey) : undefined;
 
-  for (let attempt = 1; ; attempt++) {
-    const receiptCode = deviceReceipt ?? receiptCodeFromBytes(ctx.randomBytes(8));
-    try {
-      // Grouped: reports arriving together share one commit and one fsync (store/group-commit.ts).
-      const stored = await ctx.db.grouped(async (tx) => {
-        const stored = await insertReportForReceipt(tx, {
-          input: report,
-          channel: opts.channel,
-          receiptCode,
-          receivedAt: ctx.now(),
-          ...(contactSealed === undefined ? {} : { contactSealed }),
-          ...(placeId === undefined ? {} : { placeId }),
-          ...(storedKey === undefined ? {} : { idempotencyKey: storedKey }),
-        });
-        if (stored.created && opts.attach) await opts.attach(tx, stored.report.id);
-        return stored;
-      });
-      if (!stored.created) assertSameReport(ctx, stored.report, report);
-      return { receiptCode: stored.report.receipt_code, created: stored.created, state: stored.report.state };
-    } catch (err) {
-      // 60 random bits make a collision astronomically unlikely; if one happens, draw again.
-      // A device key's code is fixed, so drawing again would not help.
-      if (attempt < MAX_ATTEMPTS && deviceReceipt === undefined && isReceiptCodeCollision(err)) continue;
-      throw err;
-    }
-  }
+  // A device key's code is fixed; any other is drawn, and drawn again should it be taken (store/reports.ts).
+  const receiptCode = deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8)));
+  // Grouped: reports arriving together share one commit and one fsync (store/group-commit.ts).
+  const stored = await ctx.db.grouped(async (tx) => {
+    const stored = await insertReportForReceipt(tx, {
+      input: report,
+      channel: opts.channel,
+      receiptCode,
+      receivedAt: ctx.now(),
+      ...(contactSealed === undefined ? {} : { contactSealed }),
+      ...(placeId === undefined ? {} : { placeId }),
+      ...(storedKey === undefined ? {} : { idempotencyKey: storedKey }),
+    });
+    if (stored.created && opts.attach) await opts.attach(tx, stored.report.id);
+    return stored;
+  });
+  if (!stored.created) assertSameReport(ctx, stored.report, report);
+  return { receiptCode: stored.report.receipt_code, created: stored.created, state: stored.report.state };
 }
 
 function checkWellFormed(p: Problems, report: ReportInput): void {

@@ -13,7 +13,6 @@ import { toStorableText } from '../core/storable-text.ts';
 import { parseKeypadMessage } from '../intake/sms-format.ts';
 import type { AppContext } from './context.ts';
 import { storeExternalReport } from './external-reports.ts';
-import { isReceiptCodeCollision } from '../store/reports.ts';
 import { normalizePhoneNumber, senderHash } from './sender-key.ts';
 
 export interface IncomingSms {
@@ -33,7 +32,6 @@ export interface AcceptedSms {
   created: boolean;
 }
 
-const MAX_ATTEMPTS = 5;
 
 /** Stores the SMS as a report, or finds the one it already is. Throws ValidationError for an unusable SMS. */
 export async function acceptSms(ctx: AppContext, given: IncomingSms): Promise<AcceptedSms> {
@@ -50,15 +48,8 @@ export async function acceptSms(ctx: AppContext, given: IncomingSms): Promise<Ac
     sentAt: sms.sentAt,
     senderHash: senderHash(ctx.senderKey, sms.from),
   };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const stored = await ctx.db.transaction((tx) => storeExternalReport(ctx, tx, report));
-      return { reportId: stored.id, created: stored.created };
-    } catch (err) {
-      if (attempt < MAX_ATTEMPTS && isReceiptCodeCollision(err)) continue;
-      throw err;
-    }
-  }
+  const stored = await ctx.db.transaction((tx) => storeExternalReport(ctx, tx, report));
+  return { reportId: stored.id, created: stored.created };
 }
 
 /**

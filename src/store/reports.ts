@@ -29,7 +29,12 @@ export interface ReportRow {
 export interface NewReport {
   input: ReportInput;
   channel: ReportChannel;
-  receiptCode: string;
+  /**
+   * The receipt code, or a function that draws one: a drawn code another report already holds
+   * is drawn again (RECEIPT_DRAWS times at most), inside the caller's transaction, which the
+   * collision does not abort. A fixed code (a device's) that is taken is a ConflictError.
+   */
+  receiptCode: string | (() => string);
   /** Sealed contact details (never the clear text). */
   contactSealed?: string;
   placeId?: string;
@@ -42,11 +47,14 @@ export interface NewReport {
 const INSERT_REPORT = `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
        contact_sealed, place_id, source_id, idempotency_key, contact_age)
      values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     on conflict (idempotency_key) do nothing`;
+     on conflict do nothing`;
 
-function insertParams(r: NewReport): unknown[] {
+/** 60 random bits: a second draw is already astronomically unlikely to be needed. */
+export const RECEIPT_DRAWS = 5;
+
+function insertParams(r: NewReport, receiptCode: string): unknown[] {
   return [
-    r.receiptCode,
+    receiptCode,
     r.channel,
     r.receivedAt ?? null,
     r.input.what,
@@ -61,10 +69,24 @@ function insertParams(r: NewReport): unknown[] {
   ];
 }
 
-async function earlierReport(q: Queryable, idempotencyKey: string | undefined): Promise<ReportRow> {
-  const existing = await q.query<ReportRow>('select * from reports where idempotency_key = $1', [idempotencyKey]);
-  if (!existing[0]) throw new ConflictError('report could not be stored');
-  return existing[0];
+/**
+ * Inserts, or finds the report stored earlier under the same idempotency key. The insert skips
+ * on either unique column, so the one statement covers a resent report and a receipt code
+ * drawn twice: which of the two it was is told by looking for the earlier report.
+ */
+async function insertOrFind<T>(q: Queryable, r: NewReport, returning: string): Promise<{ report: T; created: true } | { report: ReportRow; created: false }> {
+  for (let draw = 1; ; draw++) {
+    const receiptCode = typeof r.receiptCode === 'string' ? r.receiptCode : r.receiptCode();
+    const rows = await q.query<T>(`${INSERT_REPORT} returning ${returning}`, insertParams(r, receiptCode));
+    if (rows[0]) return { report: rows[0], created: true };
+    if (r.idempotencyKey !== undefined) {
+      const earlier = await q.query<ReportRow>('select * from reports where idempotency_key = $1', [r.idempotencyKey]);
+      if (earlier[0]) return { report: earlier[0], created: false };
+    }
+    // Not stored, and no earlier report under its key: another report holds the receipt code.
+    if (typeof r.receiptCode === 'string') throw new ConflictError('another report already holds this receipt code');
+    if (draw >= RECEIPT_DRAWS) throw new ConflictError(`no free receipt code in ${RECEIPT_DRAWS} draws`);
+  }
 }
 
 /**
@@ -72,9 +94,7 @@ async function earlierReport(q: Queryable, idempotencyKey: string | undefined): 
  * and nothing new is stored: a resent form or a retrying relay yields one report.
  */
 export async function insertReport(q: Queryable, r: NewReport): Promise<{ report: ReportRow; created: boolean }> {
-  const rows = await q.query<ReportRow>(`${INSERT_REPORT} returning *`, insertParams(r));
-  if (rows[0]) return { report: rows[0], created: true };
-  return { report: await earlierReport(q, r.idempotencyKey), created: false };
+  return insertOrFind<ReportRow>(q, r, '*');
 }
 
 /** What a receipt needs of a new report. */
@@ -89,9 +109,7 @@ export async function insertReportForReceipt(
   q: Queryable,
   r: NewReport,
 ): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
-  const rows = await q.query<ReceiptRow>(`${INSERT_REPORT} returning id, receipt_code, state`, insertParams(r));
-  if (rows[0]) return { report: rows[0], created: true };
-  return { report: await earlierReport(q, r.idempotencyKey), created: false };
+  return insertOrFind<ReceiptRow>(q, r, 'id, receipt_code, state');
 }
 
 export async function findReportByReceipt(q: Queryable, receiptCode: string): Promise<ReportRow | undefined> {
@@ -294,14 +312,4 @@ export async function linkReport(q: Queryable, reportId: number, eventId: number
 
 export async function reportsForEvent(q: Queryable, eventId: number): Promise<ReportRow[]> {
   return q.query<ReportRow>('select * from reports where event_id = $1 order by received_at', [eventId]);
-}
-
-/**
- * A unique receipt code drawn twice (SQLSTATE 23505 on the receipt code's constraint):
- * astronomically unlikely, but then the caller draws again.
- */
-export function isReceiptCodeCollision(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
-  return e.code === '23505' && /receipt_code/.test(`${String(e.constraint ?? '')} ${String(e.message ?? '')}`);
 }

@@ -130,6 +130,21 @@ describe('reports', () => {
       assert.notEqual(other.report.id, first.report.id);
     }));
 
+  it('draw a taken receipt code again without aborting the transaction they are in', () =>
+    isolated(async (tx) => {
+      const taken = (await insertReport(tx, newReport({ idempotencyKey: 'first-of-two' }))).report.receipt_code;
+      const fresh = receiptCodeFromBytes(randomBytes(8));
+      const draws = [taken, taken, fresh];
+      const again = await insertReport(tx, newReport({ receiptCode: () => draws.shift()!, idempotencyKey: 'second-of-two' }));
+      assert.deepEqual([again.created, again.report.receipt_code, draws.length], [true, fresh, 0], 'drawn until free');
+      const keyless = await insertReport(tx, newReport({ receiptCode: (() => { const d = [taken, fresh, receiptCodeFromBytes(randomBytes(8))]; return () => d.shift()!; })() }));
+      assert.equal(keyless.created, true, 'a report without a key is drawn again too');
+      await assert.rejects(insertReport(tx, newReport({ receiptCode: taken })), ConflictError, 'a fixed code (a device\'s) cannot be drawn again');
+      await assert.rejects(insertReport(tx, newReport({ receiptCode: () => taken })), /no free receipt code in 5 draws/);
+      // Still usable: nothing above was an error inside PostgreSQL.
+      assert.equal((await tx.query<{ n: number }>('select count(*)::int as n from reports where idempotency_key like $1', ['%-of-two']))[0]!.n, 2);
+    }));
+
   it('without a key are all stored', () =>
     isolated(async (tx) => {
       const a = await insertReport(tx, newReport());
