@@ -17,7 +17,7 @@ const HEIGHT = 5136; // 39.7 megapixels
 const SELF = fileURLToPath(import.meta.url);
 
 async function child(mode: string, n: number, photo: string, dir: string): Promise<void> {
-  const { inDecodeSlot } = await import('../src/server/media.ts');
+  const { inDecodeSlot } = await import('../src/app/intake/media.ts');
   const before = process.memoryUsage().rss;
   const decode = (i: number) => () => sharp(photo, { limitInputPixels: 40_000_000 }).autoOrient().jpeg({ quality: 90 }).toFile(join(dir, `${mode}-${i}.jpg`));
   const t0 = performance.now();

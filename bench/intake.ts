@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
-import { createApp } from '../src/server/app.tsx';
-import type { AppContext } from '../src/server/context.ts';
+import { createApp } from '../src/http/app.tsx';
+import type { AppContext } from '../src/app/context.ts';
 
 /**
  * A benchmark is one client sending thousands of reports: far past the per-client and overall
@@ -60,8 +60,8 @@ export async function benchIntake(ctx: AppContext, reports: number, concurrency:
 
 // Run alone: `node --import tsx bench/intake.ts [reports] [connections]` on a fresh store.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { loadConfig } = await import('../src/server/config.ts');
-  const { createContext } = await import('../src/server/context.ts');
+  const { loadConfig } = await import('../src/app/config.ts');
+  const { createContext } = await import('../src/app/context.ts');
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-intake-'));
   const ctx = await createContext(loadConfig({ CARAVAN_DATA: dir, CARAVAN_DEMO: 'false', ...BENCH_LIMITS }), 'caravan bench');
   try {

@@ -6,13 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/server/config.ts';
-import { type AppContext, createContext } from '../src/server/context.ts';
+import { loadConfig } from '../src/app/config.ts';
+import { type AppContext, createContext } from '../src/app/context.ts';
 import { type LogEntry, encodeLogEntry } from '../src/log/entry.ts';
 import { toPublicEvent } from '../src/core/public-event.ts';
 import { sampleEventData } from '../src/core/testing.ts';
 import { appendLogEntry, getLogTreeHead } from '../src/store/log.ts';
-import { signCheckpoint } from '../src/server/log-service.ts';
+import { signCheckpoint } from '../src/app/log/service.ts';
 
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 

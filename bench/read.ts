@@ -4,8 +4,8 @@
  * event with the memory they take.
  */
 import type { Hono } from 'hono';
-import type { Env } from '../src/server/http.ts';
-import type { AppContext } from '../src/server/context.ts';
+import type { Env } from '../src/http/common.ts';
+import type { AppContext } from '../src/app/context.ts';
 import { getPublishedEvent, queryPublished } from '../src/store/events.ts';
 import { publishedPoints } from '../src/store/published.ts';
 import { mapBase } from '../src/publish/map-geometry.ts';

@@ -17,14 +17,14 @@ import { sampleEventData } from '../src/core/testing.ts';
 import { type Db, openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openTestDb, publishSampleEvent } from '../src/store/testing.ts';
-import { createApp } from '../src/server/app.tsx';
-import { BackupError, checkBackup, restoreBackup, writeBackup } from '../src/server/backup.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { type AppContext, contextFor } from '../src/server/context.ts';
-import { acceptReport } from '../src/server/intake.ts';
-import { loadLogSigner } from '../src/server/log-keys.ts';
-import { createSealer, loadSealingKey } from '../src/server/sealing.ts';
-import { loadSenderKey } from '../src/server/sender-key.ts';
+import { createApp } from '../src/http/app.tsx';
+import { BackupError, checkBackup, restoreBackup, writeBackup } from '../src/app/backup/backup.ts';
+import { loadConfig } from '../src/app/config.ts';
+import { type AppContext, contextFor } from '../src/app/context.ts';
+import { acceptReport } from '../src/app/intake/accept.ts';
+import { loadLogSigner } from '../src/app/keys/log-key.ts';
+import { createSealer, loadSealingKey } from '../src/app/keys/sealing.ts';
+import { loadSenderKey } from '../src/app/keys/sender-key.ts';
 
 const ORIGIN = 'https://kz.example';
 

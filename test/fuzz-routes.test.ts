@@ -12,12 +12,12 @@ import { TreeBuilder, leafHash } from '../src/log/merkle.ts';
 import { generateSignerKey, parseSignerKey, signNote } from '../src/log/note.ts';
 import { formatAddCheckpointRequest } from '../src/log/witness.ts';
 import { loadDemoIfEmpty } from '../src/demo/load.ts';
-import { startSession } from '../src/server/auth.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { UnstorableTextError } from '../src/server/database-errors.ts';
-import { scrapeForm } from '../src/server/routes/editor/form-scraper.ts';
-import { type TestApp, openTestApp } from '../src/server/testing.ts';
-import { ephemeralWitnessKey } from '../src/server/witness-keys.ts';
+import { startSession } from '../src/http/middleware/auth.ts';
+import { loadConfig } from '../src/app/config.ts';
+import { UnstorableTextError } from '../src/http/database-errors.ts';
+import { scrapeForm } from '../src/http/routes/editor/form-scraper.ts';
+import { type TestApp, openTestApp } from '../src/http/testing.ts';
+import { ephemeralWitnessKey } from '../src/app/keys/witness-key.ts';
 import { insertMirror } from '../src/store/mirrors.ts';
 import {
   type Rng,
@@ -53,7 +53,7 @@ interface RouteSpec {
   weight?: number;
 }
 
-const fixture = (p: string) => readFileSync(new URL(`../src/intake/fixtures/${p}`, import.meta.url), 'utf8');
+const fixture = (p: string) => readFileSync(new URL(`../src/channels/fixtures/${p}`, import.meta.url), 'utf8');
 const report = () => ({ what: 'Crowd at the square', when: '05.01 14:00', where: 'Almaty', howKnown: 'saw', contact: '+7 701', idempotencyKey: 'fuzzKey00000001' });
 const smsSync = () => ({ from: '+77011234567', message: 'ALMATY 05.01 14:00 shooting', message_id: 'f3e1c2', sent_to: '', secret: SMSSYNC_SECRET, device_id: '1', sent_timestamp: '1641369611000' });
 const NONE: RouteSpec = { body: 'none' };

@@ -13,10 +13,10 @@ import { sampleEventData } from '../src/core/testing.ts';
 import { encodeLogEntry } from '../src/log/entry.ts';
 import { generateSignerKey } from '../src/log/note.ts';
 import { memoryLogFiles } from '../src/log/testing.ts';
-import { keysSigning } from '../src/mirror/discover.ts';
-import { nextDelayMs } from '../src/mirror/poller.ts';
-import { addMirror, syncMirror } from '../src/mirror/sync.ts';
-import { rebaseLinks } from '../src/server/routes/mirrors.tsx';
+import { keysSigning } from '../src/app/mirror/discover.ts';
+import { nextDelayMs } from '../src/app/mirror/poller.ts';
+import { addMirror, syncMirror } from '../src/app/mirror/sync.ts';
+import { rebaseLinks } from '../src/http/routes/mirrors.tsx';
 import { getMirror, listMirrorAlarms } from '../src/store/mirrors.ts';
 import { openTestDb } from '../src/store/testing.ts';
 

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { type Db, openDb } from '../src/store/db.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { openTestApp } from '../src/server/testing.ts';
-import { createApp } from '../src/server/app.tsx';
+import { loadConfig } from '../src/app/config.ts';
+import { openTestApp } from '../src/http/testing.ts';
+import { createApp } from '../src/http/app.tsx';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DATABASE_URL = process.env.DATABASE_URL;

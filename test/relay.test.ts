@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Db, openDb } from '../src/store/db.ts';
-import { receiptCodeForDeviceKey } from '../src/server/intake.ts';
+import { receiptCodeForDeviceKey } from '../src/app/intake/accept.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Starting a process opens (or creates) its store: a minute or more on a loaded machine. */

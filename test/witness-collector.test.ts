@@ -14,14 +14,14 @@ import type { HashAt } from '../src/log/merkle.ts';
 import { signatureLines } from '../src/log/note.ts';
 import { verifyTiledLog } from '../src/log/verify-log.ts';
 import { countCosignatures, parseAddCheckpointRequest } from '../src/log/witness.ts';
-import { syncMirror } from '../src/mirror/sync.ts';
+import { syncMirror } from '../src/app/mirror/sync.ts';
 import { appendLogEntries } from '../src/store/log.ts';
 import { insertMirror } from '../src/store/mirrors.ts';
 import { getWitnessedCheckpoint, insertLogWitness, listLogWitnesses } from '../src/store/witness.ts';
-import { storedConsistencyProof } from '../src/server/log-proofs.ts';
-import { type TestApp, openTestApp } from '../src/server/testing.ts';
-import { type WitnessFetch, collectCosignatures, configureWitnessClient, cosignaturesSettled } from '../src/server/witness-client.ts';
-import { ephemeralWitnessKey } from '../src/server/witness-keys.ts';
+import { storedConsistencyProof } from '../src/app/log/proofs.ts';
+import { type TestApp, openTestApp } from '../src/http/testing.ts';
+import { type WitnessFetch, collectCosignatures, configureWitnessClient, cosignaturesSettled } from '../src/app/witness/ask-witnesses.ts';
+import { ephemeralWitnessKey } from '../src/app/keys/witness-key.ts';
 
 /** Withdrawals of made-up events: valid Caravan entries, so the mirror accepts the log. */
 const entries = (from: number, n: number) =>

@@ -16,7 +16,7 @@ import { witnessCommand } from './witness/command.ts';
 import { bundleCommand } from './bundle/command.ts';
 import { backupCommand } from './backup/command.ts';
 import { restoreCommand } from './restore/command.ts';
-import { useNodeSha256 } from '../server/node-sha256.ts';
+import { useNodeSha256 } from '../app/log/node-sha256.ts';
 
 export type Env = Record<string, string | undefined>;
 

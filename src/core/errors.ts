@@ -1,6 +1,6 @@
 /**
  * Errors the rest of the code maps once: to an HTTP status at the server boundary
- * (server/http.ts `statusOf`), to an exit status in the CLI (cli/main.ts). Every error a user
+ * (http/common.ts `statusOf`), to an exit status in the CLI (cli/main.ts). Every error a user
  * can meet is one of these, its `message` a sentence for them and its `code` one of the stable
  * names below, for programs.
  */
@@ -113,5 +113,21 @@ export class Problems {
   }
   throwIfAny(): void {
     if (this.list.length > 0) throw new ValidationError(this.list);
+  }
+}
+
+/** A request that is not what the route takes: a malformed body, a missing or impossible parameter. */
+export class BadRequestError extends CaravanError {
+  override name = 'BadRequestError';
+  constructor(message: string, code: ErrorCode = 'bad_request') {
+    super(code, message);
+  }
+}
+
+/** A body or file larger than the limit for what it carries. */
+export class TooLargeError extends CaravanError {
+  override name = 'TooLargeError';
+  constructor(limit: number) {
+    super('too_large', `the request body is larger than ${limit / 1024} KiB`);
   }
 }

@@ -31,6 +31,9 @@ export interface ReportInput {
 export const CONTACT_AGE_MAX = 16 * 1024;
 const AGE_ARMOR = /^-----BEGIN AGE ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END AGE ENCRYPTED FILE-----\r?\n?$/;
 
+/** The most bytes a report's body may hold without its media (form, JSON or multipart fields). */
+export const MAX_REPORT_BODY = 64 * 1024;
+
 export const REPORT_LIMITS = { what: 5000, when: 200, where: 300, contact: 300 } as const;
 
 /** Control characters other than tab and newlines have no place in a report and can hide text. */

@@ -35,7 +35,7 @@ export interface Db extends Queryable {
   /**
    * Only for the embedded store on a data folder: copies its files, as they are at one moment,
    * into `folder` (which must not exist), holding the store only while the files are copied.
-   * The copy opens as a store of its own: a backup reads it there (server/backup.ts) instead of
+   * The copy opens as a store of its own: a backup reads it there (app/backup/backup.ts) instead of
    * holding the only connection for as long as it reads.
    */
   snapshot?(folder: string): Promise<void>;

@@ -264,7 +264,7 @@ export async function commitMirrorSync(tx: Queryable, s: VerifiedSync): Promise<
  * Appends verified entries, in log order, in bulk (copy-rows.ts), and brings the read model
  * forward to them: each event's row comes from its last entry so far, if that publishes. Each
  * entry crosses to the database once; pages read records out of its bytes. A sync may append
- * while it still verifies (mirror/sync.ts), in a transaction that rolls back if the rest does
+ * while it still verifies (app/mirror/sync.ts), in a transaction that rolls back if the rest does
  * not verify, and hands on its next batch without waiting for this one: every statement is
  * issued here, before the first answers, and a transaction runs its statements in the order
  * issued (db.ts). The database works through them while the caller goes on hashing; awaiting

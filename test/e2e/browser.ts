@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
-import { createApp } from '../../src/server/app.tsx';
-import { loadConfig } from '../../src/server/config.ts';
-import { type AppContext, contextFor } from '../../src/server/context.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { loadConfig } from '../../src/app/config.ts';
+import { type AppContext, contextFor } from '../../src/app/context.ts';
 import { openTestDb } from '../../src/store/testing.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -17,7 +17,7 @@ import { Decrypter, armor } from 'age-encryption';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { editorKeys } from '../../src/cli/keys/editor.ts';
 import { importArmored } from '../../src/cli/import/action.ts';
-import { createUserAccount } from '../../src/server/accounts.ts';
+import { createUserAccount } from '../../src/app/accounts/accounts.ts';
 import { type RunningServer, browserSkipReason, launchBrowser, screenshotDir, startServer } from './browser.ts';
 
 const skip = browserSkipReason();

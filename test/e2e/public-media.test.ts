@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { createUserAccount } from '../../src/server/accounts.ts';
+import { createUserAccount } from '../../src/app/accounts/accounts.ts';
 import { type RunningServer, browserSkipReason, launchBrowser, screenshotDir, startServer } from './browser.ts';
 
 const skip = browserSkipReason();

@@ -1,7 +1,7 @@
 /** `caravan backup`: the database, keys and media of this chronicle in one owner-only file. */
-import type { Config } from '../../server/config.ts';
-import { type AppContext, createContext } from '../../server/context.ts';
-import { type WrittenBackup, writeBackup } from '../../server/backup.ts';
+import type { Config } from '../../app/config.ts';
+import { type AppContext, createContext } from '../../app/context.ts';
+import { type WrittenBackup, writeBackup } from '../../app/backup/backup.ts';
 
 type Print = (line: string) => void;
 

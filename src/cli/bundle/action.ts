@@ -4,13 +4,13 @@
  * one tar file; "import" verifies such a file and serves it as a mirror.
  */
 import { Readable } from 'node:stream';
-import { BundleError, type BundleMediaFile, type ReadBundleMedia, type WrittenBundle, writeBundle } from '../../mirror/bundle.ts';
-import { type ImportOutcome, importBundle } from '../../mirror/bundle-import.ts';
-import type { LogSource } from '../../mirror/sources.ts';
-import { createApp } from '../../server/app.tsx';
-import type { Config } from '../../server/config.ts';
-import { type AppContext, createContext } from '../../server/context.ts';
-import { readPublishedMedia } from '../../server/public-media.ts';
+import { BundleError, type BundleMediaFile, type ReadBundleMedia, type WrittenBundle, writeBundle } from '../../app/mirror/bundle.ts';
+import { type ImportOutcome, importBundle } from '../../app/mirror/bundle-import.ts';
+import type { LogSource } from '../../app/mirror/sources.ts';
+import { createApp } from '../../http/app.tsx';
+import type { Config } from '../../app/config.ts';
+import { type AppContext, createContext } from '../../app/context.ts';
+import { readPublishedMedia } from '../../app/reading/public-media.ts';
 import { getMirrorMedia } from '../../store/mirror-media.ts';
 import { getMirror, getMirrorTile } from '../../store/mirrors.ts';
 import type { Env } from '../main.ts';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { LogVerificationError } from '../../log/errors.ts';
-import { BundleError } from '../../mirror/bundle.ts';
-import { MirrorError } from '../../mirror/sync.ts';
-import { loadConfig } from '../../server/config.ts';
+import { BundleError } from '../../app/mirror/bundle.ts';
+import { MirrorError } from '../../app/mirror/sync.ts';
+import { loadConfig } from '../../app/config.ts';
 import type { Command } from '../main.ts';
 import { bundleExport, bundleImport, withContext } from './action.ts';
 

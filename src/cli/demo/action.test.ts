@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { DEMO_EVENTS, DEMO_REPORTS } from '../../demo/kazakhstan-2022.ts';
 import { loadDemoIfEmpty } from '../../demo/load.ts';
-import { loadConfig } from '../../server/config.ts';
-import { type TestApp, openTestApp } from '../../server/testing.ts';
+import { loadConfig } from '../../app/config.ts';
+import { type TestApp, openTestApp } from '../../http/testing.ts';
 import { resetDemo } from './action.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { resetAndLoadDemo } from '../../demo/load.ts';
-import type { Config } from '../../server/config.ts';
-import { type AppContext, createContext } from '../../server/context.ts';
+import type { Config } from '../../app/config.ts';
+import { type AppContext, createContext } from '../../app/context.ts';
 
 /** Empties the store and its media files and loads the demo again; prints what it did. */
 export async function resetDemo(ctx: AppContext, print: (line: string) => void = console.log): Promise<number> {

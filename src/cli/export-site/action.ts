@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConflictError } from '../../core/errors.ts';
-import type { Config } from '../../server/config.ts';
-import { type AppContext, createContext } from '../../server/context.ts';
-import { type StaticSiteSummary, exportStaticSite } from '../../server/static-site.ts';
+import type { Config } from '../../app/config.ts';
+import { type AppContext, createContext } from '../../app/context.ts';
+import { type StaticSiteSummary, exportStaticSite } from '../../static-site/site.ts';
 
 /** Written at the root of every copy: what may be replaced by the next export. */
 export const EXPORT_MARKER = '.caravan-export';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { type ArmoredOutcome, acceptArmoredBlocks } from '../../server/armored-intake.ts';
-import type { AppContext } from '../../server/context.ts';
+import { type ArmoredOutcome, acceptArmoredBlocks } from '../../app/intake/armored.ts';
+import type { AppContext } from '../../app/context.ts';
 
 /** Reads a file, or standard input for "-". */
 export async function readInput(file: string): Promise<string> {

@@ -1,5 +1,5 @@
-import { loadConfig } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
+import { loadConfig } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
 import type { Command, Env } from '../main.ts';
 import { importArmored, readInput } from './action.ts';
 import { telegramImport } from './telegram.ts';

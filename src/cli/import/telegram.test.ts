@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { ValidationError } from '../../core/errors.ts';
 import { telegramImport } from './telegram.ts';
 
-const FIXTURES = fileURLToPath(new URL('../../intake/fixtures/telegram/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../channels/fixtures/telegram/', import.meta.url));
 // Never reached: every case below stops before the store is opened.
 const env = { CARAVAN_DATA: '/nonexistent-test-data' };
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
-import { importTelegramExport, readTelegramFolder } from '../../server/telegram-import.ts';
+import { loadConfig } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
+import { importTelegramExport, readTelegramFolder } from '../../app/intake/telegram.ts';
 import type { Env } from '../main.ts';
 
 const HELP = `usage: caravan import telegram <export folder> [--utc-offset +06:00]

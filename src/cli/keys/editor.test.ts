@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type TestApp, anonymous, openTestApp } from '../../server/testing.ts';
+import { type TestApp, anonymous, openTestApp } from '../../http/testing.ts';
 import { editorKeys } from './editor.ts';
 
 let t: TestApp;

@@ -5,8 +5,8 @@
  */
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
-import { loadConfig } from '../../server/config.ts';
-import { type AppContext, createContext } from '../../server/context.ts';
+import { loadConfig } from '../../app/config.ts';
+import { type AppContext, createContext } from '../../app/context.ts';
 import { listEditorRecipients, removeEditorRecipient, setEditorRecipient } from '../../store/editor-recipients.ts';
 import { findUserByName } from '../../store/users.ts';
 import type { KeysGroup } from './command.ts';

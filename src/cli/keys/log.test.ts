@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCheckpoint } from '../../log/checkpoint.ts';
 import { openNote, parseVerifierKey } from '../../log/note.ts';
-import { createApp } from '../../server/app.tsx';
-import { loadConfig } from '../../server/config.ts';
-import { contextFor } from '../../server/context.ts';
-import { loadLogSigner } from '../../server/log-keys.ts';
+import { createApp } from '../../http/app.tsx';
+import { loadConfig } from '../../app/config.ts';
+import { contextFor } from '../../app/context.ts';
+import { loadLogSigner } from '../../app/keys/log-key.ts';
 import { openTestDb } from '../../store/testing.ts';
 import { main } from '../main.ts';
 

@@ -4,8 +4,8 @@
  * log: its origin and the verifier key.
  */
 import { NotFoundError } from '../../core/errors.ts';
-import { type Config, loadConfig } from '../../server/config.ts';
-import { createLogKey, logKeyPath, logOrigin, publicAddress, readLogKey } from '../../server/log-keys.ts';
+import { type Config, loadConfig } from '../../app/config.ts';
+import { createLogKey, logKeyPath, logOrigin, publicAddress, readLogKey } from '../../app/keys/log-key.ts';
 import type { KeysGroup } from './command.ts';
 
 const HELP = `usage:

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cosignCheckpoint, verifyCosignature } from '../../log/cosignature.ts';
 import { verifierKeyParts } from '../../log/note.ts';
-import { loadWitnessKey } from '../../server/witness-keys.ts';
+import { loadWitnessKey } from '../../app/keys/witness-key.ts';
 import { main } from '../main.ts';
 
 let dir: string;

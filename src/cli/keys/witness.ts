@@ -4,8 +4,8 @@
  * at /witness/add-checkpoint for the chronicles it mirrors.
  */
 import { NotFoundError } from '../../core/errors.ts';
-import { type Config, loadConfig } from '../../server/config.ts';
-import { createWitnessKey, defaultWitnessName, readWitnessKey, witnessKeyPath } from '../../server/witness-keys.ts';
+import { type Config, loadConfig } from '../../app/config.ts';
+import { createWitnessKey, defaultWitnessName, readWitnessKey, witnessKeyPath } from '../../app/keys/witness-key.ts';
 import type { KeysGroup } from './command.ts';
 
 const HELP = `usage:

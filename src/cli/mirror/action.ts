@@ -2,10 +2,10 @@
  * `caravan mirror`: follow other chronicles, sync them, and say how they stand. The same
  * functions run in the background of `caravan serve`.
  */
-import type { Config } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
-import { mirrorStatusLines } from '../../mirror/status.ts';
-import { type MirrorDeps, type SyncOutcome, addMirror, syncMirror } from '../../mirror/sync.ts';
+import type { Config } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
+import { mirrorStatusLines } from '../../app/mirror/status.ts';
+import { type MirrorDeps, type SyncOutcome, addMirror, syncMirror } from '../../app/mirror/sync.ts';
 import { listMirrors } from '../../store/mirrors.ts';
 
 async function withDeps<T>(config: Config, fn: (deps: MirrorDeps) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
-import type { Config } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
+import type { Config } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
 import type { Queryable } from '../../store/db.ts';
 import { listRelayItems, retryFailedRelayItem } from '../../store/relay.ts';
 

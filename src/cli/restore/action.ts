@@ -1,6 +1,6 @@
 /** `caravan restore`: a backup put back into a new store, or with --force over an existing one. */
-import { type BackupManifest, type RestoredBackup, restoreBackup } from '../../server/backup.ts';
-import type { AppContext } from '../../server/context.ts';
+import { type BackupManifest, type RestoredBackup, restoreBackup } from '../../app/backup/backup.ts';
+import type { AppContext } from '../../app/context.ts';
 
 type Print = (line: string) => void;
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { BackupError, checkBackup } from '../../server/backup.ts';
-import { loadConfig } from '../../server/config.ts';
+import { BackupError, checkBackup } from '../../app/backup/backup.ts';
+import { loadConfig } from '../../app/config.ts';
 import { StoreRestoreError } from '../../store/backup.ts';
 import { withContext } from '../backup/action.ts';
 import type { Command } from '../main.ts';

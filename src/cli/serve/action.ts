@@ -1,14 +1,14 @@
 import { loadDemoIfEmpty } from '../../demo/load.ts';
-import { createApp } from '../../server/app.tsx';
-import type { Config } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
-import { listen } from '../../server/listen.ts';
-import { SETUP_PATH, openFirstAccountSetup } from '../../server/first-account.ts';
-import { startRelayForwarder } from '../../server/relay.ts';
-import { startMirrorPoller } from '../../mirror/poller.ts';
+import { createApp } from '../../http/app.tsx';
+import type { Config } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
+import { listen } from '../../http/listen.ts';
+import { SETUP_PATH, openFirstAccountSetup } from '../../app/accounts/first-account.ts';
+import { startRelayForwarder } from '../../app/relay/relay.ts';
+import { startMirrorPoller } from '../../app/mirror/poller.ts';
 import { describeOutcome } from '../mirror/action.ts';
-import { startWitnessCollector } from '../../server/witness-poller.ts';
-import { startBackupSchedule } from '../../server/backup-schedule.ts';
+import { startWitnessCollector } from '../../app/witness/ask-periodically.ts';
+import { startBackupSchedule } from '../../app/backup/schedule.ts';
 
 /** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
 export async function serve(config: Config): Promise<void> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../app/config.ts';
 import type { Command } from '../main.ts';
 import { serve } from './action.ts';
 

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { createUserAccount } from '../../server/accounts.ts';
-import type { Config } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
+import { createUserAccount } from '../../app/accounts/accounts.ts';
+import type { Config } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
 import { passwordRule } from '../../publish/editor/password-rule.ts';
 import { listUsers } from '../../store/users.ts';
 

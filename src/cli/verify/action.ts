@@ -8,11 +8,11 @@ import { LogVerificationError } from '../../log/errors.ts';
 import { fromBase64, fromUtf8, toBase64 } from '../../log/hash.ts';
 import { verifyTiledLog } from '../../log/verify-log.ts';
 import { countCosignatures } from '../../log/witness.ts';
-import { compareCheckpoint, openCheckpoint } from '../../mirror/checkpoint-note.ts';
-import { discoverVerifierKey } from '../../mirror/discover.ts';
-import { type KnownOrigin, knownOriginsPath, loadKnownOrigins, saveKnownOrigins } from '../../mirror/known-origins.ts';
-import { bundleSource } from '../../mirror/bundle.ts';
-import { type LogSource, folderSource, httpSource, logRootUrl, pinCheckpoint } from '../../mirror/sources.ts';
+import { compareCheckpoint, openCheckpoint } from '../../app/mirror/checkpoint-note.ts';
+import { discoverVerifierKey } from '../../app/mirror/discover.ts';
+import { type KnownOrigin, knownOriginsPath, loadKnownOrigins, saveKnownOrigins } from '../../app/mirror/known-origins.ts';
+import { bundleSource } from '../../app/mirror/bundle.ts';
+import { type LogSource, folderSource, httpSource, logRootUrl, pinCheckpoint } from '../../app/mirror/sources.ts';
 import type { Env } from '../main.ts';
 
 export interface VerifyOptions {

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateSignerKey } from '../../log/note.ts';
-import { loadConfig } from '../../server/config.ts';
-import { type TestApp, openTestApp } from '../../server/testing.ts';
-import { ephemeralWitnessKey } from '../../server/witness-keys.ts';
+import { loadConfig } from '../../app/config.ts';
+import { type TestApp, openTestApp } from '../../http/testing.ts';
+import { ephemeralWitnessKey } from '../../app/keys/witness-key.ts';
 import { main } from '../main.ts';
 import { submissionPrefix, witnessAdd } from './action.ts';
 

@@ -1,11 +1,11 @@
 /**
  * `caravan witness`: register, list and remove the witnesses the log asks for cosignatures.
- * The collection itself runs in `caravan serve` (server/witness-client.ts).
+ * The collection itself runs in `caravan serve` (app/witness/ask-witnesses.ts).
  */
 import { CaravanError } from '../../core/errors.ts';
 import { verifierKeyParts, COSIGNATURE_V1_TYPE } from '../../log/note.ts';
-import type { Config } from '../../server/config.ts';
-import { createContext } from '../../server/context.ts';
+import type { Config } from '../../app/config.ts';
+import { createContext } from '../../app/context.ts';
 import { insertLogWitness, listLogWitnesses, removeLogWitness } from '../../store/witness.ts';
 
 type FetchText = (url: string) => Promise<{ status: number; text: string }>;

@@ -1,4 +1,4 @@
-/** The rule every form that sets a password and `caravan user add` state; `server/password.ts` enforces it. */
+/** The rule every form that sets a password and `caravan user add` state; `app/accounts/password.ts` enforces it. */
 import { type Lang, translator } from '../i18n.ts';
 
 const text = translator({

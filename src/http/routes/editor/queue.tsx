@@ -1,0 +1,32 @@
+/** The workspace home: counts by state and every open report, a page at a time, oldest or newest first. */
+import type { Hono } from 'hono';
+import { QUEUE_PAGE_SIZE, QueuePage } from '../../../publish/editor/queue.tsx';
+import { type QueueKey, countReportsByState, listOpenReports } from '../../../store/reports.ts';
+import type { AppContext } from '../../../app/context.ts';
+import { BadRequestError } from '../../../core/errors.ts';
+import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
+import { userOf } from './guard.ts';
+
+/** The pager names a report by id; its place in the order is that report's received time and id. */
+async function keyOf(c: Ctx, ctx: AppContext, name: 'after' | 'before'): Promise<QueueKey | undefined> {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const id = intParam(raw, name);
+  const [row] = await ctx.db.query<{ received_at: Date }>('select received_at from reports where id = $1', [id]);
+  if (!row) throw new BadRequestError(`${name}: there is no report ${id}`, 'invalid_parameter');
+  return { at: row.received_at, id };
+}
+
+export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
+  app.get('/', async (c) => {
+    const order = c.req.query('order') ?? 'oldest';
+    if (order !== 'oldest' && order !== 'newest') throw new BadRequestError('order must be "oldest" or "newest"', 'invalid_parameter');
+    const [after, before] = [await keyOf(c, ctx, 'after'), await keyOf(c, ctx, 'before')];
+    if (after && before) throw new BadRequestError('give either after or before, not both', 'invalid_parameter');
+    const [counts, page] = await Promise.all([
+      countReportsByState(ctx.db),
+      listOpenReports(ctx.db, { order, after, before, limit: QUEUE_PAGE_SIZE }),
+    ]);
+    return c.html(<QueuePage lang={c.get('lang')} path={currentPath(c)} user={userOf(c)} counts={counts} order={order} page={page} />);
+  });
+}
