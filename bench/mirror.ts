@@ -23,12 +23,13 @@ import { verifyTiledLog } from '../src/log/verify-log.ts';
 import { writeBundle } from '../src/app/mirror/bundle.ts';
 import { importBundle } from '../src/app/mirror/bundle-import.ts';
 import type { LogSource } from '../src/app/mirror/sources.ts';
-import { type MirrorDeps, addMirror, syncMirror } from '../src/app/mirror/sync.ts';
+import type { MirrorDeps } from '../src/app/mirror/sources.ts';
+import { addMirror, syncMirror } from '../src/app/mirror/sync.ts';
 import { createApp } from '../src/http/app.tsx';
 import { loadConfig } from '../src/app/config.ts';
 import { createContext } from '../src/app/context.ts';
 import { useNodeSha256 } from '../src/app/log/node-sha256.ts';
-import { openDb } from '../src/store/db.ts';
+import { openDb } from '../src/store/open.ts';
 import { appendLogEntries } from '../src/store/log.ts';
 import { migrate } from '../src/store/migrate.ts';
 

@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openDb } from '../src/store/db.ts';
+import { openDb } from '../src/store/open.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { BENCH_LIMITS } from './intake.ts';
 import { seedPublishedEvents } from './seed.ts';

@@ -138,6 +138,60 @@ function violations(files: readonly SourceFile[]): Violation[] {
   return out;
 }
 
+/** The files each file imports, by repository path (relative imports of our own files only). */
+function importGraph(files: readonly SourceFile[]): Map<string, string[]> {
+  const known = new Set(files.map((f) => f.path));
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = importSpecifiers(file.text)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => toPosix(relative(ROOT, resolve(ROOT, dirname(file.path), spec))))
+      .filter((target) => known.has(target));
+    graph.set(file.path, [...new Set(targets)]);
+  }
+  return graph;
+}
+
+/** Every set of files that import each other in a circle (Tarjan's strongly connected components). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
+/** Files of http/ that run SQL themselves instead of calling store/ (through app/ or directly). */
+function sqlInHttp(files: readonly SourceFile[]): string[] {
+  const call = /\b(db|tx|q|queryable)\.(query|exec|copyRows)\s*(<[^>]*>)?\s*\(/;
+  const statement = /(['"`])\s*(select\s+[\w*(]|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|with\s+\w+\s+as\s*\()/;
+  return files.filter((f) => f.folder === 'http' && !isTest(f.path) && !isTestingHelper(f.path) && (call.test(stripComments(f.text)) || statement.test(stripComments(f.text)))).map((f) => f.path);
+}
+
 const report = (vs: readonly Violation[]) => vs.map((v) => `  ${v.file}: ${v.spec ? `'${v.spec}' ` : ''}(${v.why})`).join('\n');
 
 describe('import specifiers', () => {
@@ -210,6 +264,40 @@ describe('folder rules', () => {
   it('hold for every file in src/ and bin/', () => {
     const found = violations(files);
     assert.equal(found.length, 0, `imports that break ARCHITECTURE.md:\n${report(found)}`);
+  });
+});
+
+describe('import cycles', () => {
+  it('are found, type-only imports included', () => {
+    const fake: SourceFile[] = [
+      { path: 'src/app/a.ts', folder: 'app', text: "import type { B } from './b.ts';" },
+      { path: 'src/app/b.ts', folder: 'app', text: "import { c } from './c.ts';" },
+      { path: 'src/app/c.ts', folder: 'app', text: "export { a } from './a.ts';" },
+      { path: 'src/app/d.ts', folder: 'app', text: "import { a } from './a.ts';" },
+    ];
+    assert.deepEqual(importCycles(importGraph(fake)), [['src/app/a.ts', 'src/app/b.ts', 'src/app/c.ts']]);
+  });
+
+  it('do not exist between any two files of src/ and bin/', () => {
+    const cycles = importCycles(importGraph(sourceFiles()));
+    assert.deepEqual(cycles, [], `files that import each other:\n${cycles.map((c) => `  ${c.join(' → ')}`).join('\n')}`);
+  });
+});
+
+describe('the HTTP layer', () => {
+  it('is caught running SQL', () => {
+    const fake: SourceFile[] = [
+      { path: 'src/http/routes/x.ts', folder: 'http', text: "const rows = await ctx.db.query<{ n: number }>('select count(*) from reports');" },
+      { path: 'src/http/routes/y.ts', folder: 'http', text: 'const page = `Select the place from the list`;' },
+      { path: 'src/http/routes/z.ts', folder: 'http', text: "await tx.exec('begin');" },
+      { path: 'src/http/routes/w.ts', folder: 'http', text: "const lang = c.req.query('lang');" },
+      { path: 'src/http/routes/v.ts', folder: 'http', text: "const sql = `delete from sessions where id = $1`;" },
+    ];
+    assert.deepEqual(sqlInHttp(fake), ['src/http/routes/x.ts', 'src/http/routes/z.ts', 'src/http/routes/v.ts']);
+  });
+
+  it('never runs SQL: it calls app/ or store/', () => {
+    assert.deepEqual(sqlInHttp(sourceFiles()), []);
   });
 });
 

@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main.ts';
 import { sampleEventData } from '../src/core/testing.ts';
-import { backupFileName } from '../src/app/backup/schedule.ts';
+import { backupFileName } from '../src/app/backup/folders.ts';
 import { loadConfig } from '../src/app/config.ts';
 import { createContext } from '../src/app/context.ts';
 import type { Db } from '../src/store/db.ts';

@@ -15,7 +15,7 @@ import { sampleEventData } from '../src/core/testing.ts';
 import { encodeLogEntry } from '../src/log/entry.ts';
 import { loadConfig } from '../src/app/config.ts';
 import { contextFor } from '../src/app/context.ts';
-import { openDb } from '../src/store/db.ts';
+import { openDb } from '../src/store/open.ts';
 import { appendLogEntries } from '../src/store/log.ts';
 import { removeMirror } from '../src/store/mirrors.ts';
 import { openTestDb } from '../src/store/testing.ts';

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openDb } from '../src/store/db.ts';
+import { openDb } from '../src/store/open.ts';
 import { startOrigin } from './fixtures/origin-process.ts';
 import { caravanEnv, runCaravan, serverSchema, spawnCaravan, startServe } from './fixtures/serve-process.ts';
 

@@ -14,7 +14,6 @@ import { encodeLogEntry } from '../src/log/entry.ts';
 import { generateSignerKey } from '../src/log/note.ts';
 import { memoryLogFiles } from '../src/log/testing.ts';
 import { keysSigning } from '../src/app/mirror/discover.ts';
-import { nextDelayMs } from '../src/app/mirror/poller.ts';
 import { addMirror, syncMirror } from '../src/app/mirror/sync.ts';
 import { rebaseLinks } from '../src/http/routes/mirrors.tsx';
 import { getMirror, listMirrorAlarms } from '../src/store/mirrors.ts';
@@ -162,12 +161,4 @@ describe('mirror helpers', () => {
     );
   });
 
-  it('back off exponentially with jitter, up to a ceiling', () => {
-    const mid = () => 0.5;
-    assert.equal(nextDelayMs(60_000, 0, mid), 60_000);
-    assert.equal(nextDelayMs(60_000, 3, mid), 480_000);
-    assert.equal(nextDelayMs(60_000, 30, mid), 6 * 3600_000);
-    assert.equal(nextDelayMs(60_000, 0, () => 0), 45_000);
-    assert.ok(nextDelayMs(60_000, 0, () => 0.999) < 75_000);
-  });
 });

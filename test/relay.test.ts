@@ -15,7 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Db, openDb } from '../src/store/db.ts';
+import type { Db } from '../src/store/db.ts';
+import { openDb } from '../src/store/open.ts';
 import { receiptCodeForDeviceKey } from '../src/app/intake/accept.ts';
 
 const ROOT = join(import.meta.dirname, '..');

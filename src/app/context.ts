@@ -6,17 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CaravanError } from '../core/errors.ts';
-import { type Db, openDb } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
+import { openDb } from '../store/open.ts';
 import { migrate } from '../store/migrate.ts';
-import { unopenableStoreError } from './backup/schedule.ts';
+import { removeLeftSnapshots, unopenableStoreError } from './backup/folders.ts';
 import type { Config } from './config.ts';
 import { type Limits, createLimits } from './limits/limits.ts';
 import { type LogSigner, ephemeralLogSigner, loadLogSigner } from './keys/log-key.ts';
-import { removeLeftSnapshots } from './backup/backup.ts';
 import { removeLeftUploads } from './intake/media-upload.ts';
 import { type Sealer, createSealer, loadSealingKey } from './keys/sealing.ts';
 import { loadSenderKey } from './keys/sender-key.ts';
 import { type WitnessKey, loadWitnessKey } from './keys/witness-key.ts';
+import { type Witnessing, newWitnessing } from './witness/transport.ts';
 
 export interface AppContext {
   config: Config;
@@ -33,6 +34,8 @@ export interface AppContext {
   logSigner: LogSigner;
   /** Cosigns checkpoints of followed logs (`<dataDir>/keys/witness.key`); undefined: witnessing off. */
   witnessKey: WitnessKey | undefined;
+  /** How this chronicle reaches its witnesses, and the collection under way. */
+  witnessing: Witnessing;
   /** While no account exists: the token of the one-time first-admin address (`first-account.ts`). */
   setupToken?: string | undefined;
 }
@@ -51,7 +54,7 @@ export async function createContext(config: Config, holder = 'a caravan command'
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
   const witnessKey = await loadWitnessKey(config.dataDir);
-  const base: Omit<AppContext, 'limits'> = { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey };
+  const base: Omit<AppContext, 'limits'> = { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey, witnessing: newWitnessing() };
   const ctx = base as AppContext;
   ctx.limits = createLimits(ctx);
   return ctx;
@@ -81,6 +84,7 @@ export function contextFor(config: Config, db: Db, overrides: Partial<AppContext
     senderKey: randomBytes(32),
     logSigner: ephemeralLogSigner(config.origin),
     witnessKey: undefined,
+    witnessing: newWitnessing(),
     ...overrides,
   } as AppContext;
   // Built over the finished context, so a test's clock (even one swapped in later) drives them.

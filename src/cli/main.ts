@@ -17,13 +17,8 @@ import { bundleCommand } from './bundle/command.ts';
 import { backupCommand } from './backup/command.ts';
 import { restoreCommand } from './restore/command.ts';
 import { useNodeSha256 } from '../app/log/node-sha256.ts';
+import type { Command, Env } from './command.ts';
 
-export type Env = Record<string, string | undefined>;
-
-export interface Command {
-  summary: string;
-  run(args: string[], env: Env): Promise<number>;
-}
 
 const COMMANDS: Record<string, Command> = {
   serve: serveCommand,

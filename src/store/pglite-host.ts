@@ -12,7 +12,7 @@
 import { constants, cpSync, rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import { openPgliteEngine } from './pglite.ts';
+import { openPgliteEngine } from './pglite-engine.ts';
 
 export interface HostRequest {
   id: number;

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { binaryCopyData, copyStatement } from './copy-rows.ts';
 import type { Db, Queryable } from './db.ts';
 import type { HostReply, HostRequest } from './pglite-host.ts';
-import { pgliteDb } from './pglite.ts';
+import { pgliteDb } from './pglite-engine.ts';
 
 /** bytea arrives as a Uint8Array; the rest of Caravan, like `pg`, reads Buffers. */
 function asBuffers(rows: unknown[]): unknown[] {

@@ -210,6 +210,12 @@ export async function listOpenReports(q: Queryable, query: QueuePageQuery): Prom
   };
 }
 
+/** Where a report stands in the queue's order (its received time and id), if it exists. */
+export async function queueKeyOf(q: Queryable, id: number): Promise<QueueKey | undefined> {
+  const [row] = await q.query<{ received_at: Date }>('select received_at from reports where id = $1', [id]);
+  return row ? { at: row.received_at, id } : undefined;
+}
+
 export async function countReportsByState(q: Queryable): Promise<Record<string, number>> {
   const rows = await q.query<{ state: string; n: number }>('select state, count(*)::int as n from reports group by state');
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));

@@ -3,7 +3,8 @@
  * PostgreSQL server named by DATABASE_URL (dropped again on close).
  */
 import { randomBytes } from 'node:crypto';
-import { type Db, openDb } from './db.ts';
+import type { Db } from './db.ts';
+import { openDb } from './open.ts';
 import { migrate } from './migrate.ts';
 
 /** `migrateTo` stops at that migration version (a store as an older Caravan left it). */

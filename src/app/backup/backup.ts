@@ -21,9 +21,10 @@ import { createGunzip, createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { CaravanError } from '../../core/errors.ts';
 import { type RowBatch, type StoreDump, dumpStore, restoreStore } from '../../store/backup.ts';
-import { openDb } from '../../store/db.ts';
-import { foldersLeftBehind, processFolder } from '../../store/lock.ts';
+import { openDb } from '../../store/open.ts';
+import { processFolder } from '../../store/lock.ts';
 import type { AppContext } from '../context.ts';
+import { removeLeftSnapshots, snapshotsOf } from './folders.ts';
 
 export const BACKUP_FORMAT = 'caravan-backup';
 export const BACKUP_VERSION = 1;
@@ -177,7 +178,7 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
   }
 }
 
-const snapshotsOf = (dataDir: string) => join(dataDir, 'snapshots');
+
 
 /**
  * The database's rows. On the embedded store they are read from a snapshot of its files, opened
@@ -212,11 +213,6 @@ async function dumpOf(ctx: AppContext, onBatch: (batch: RowBatch) => Promise<voi
     await rm(`${folder}.lock`, { force: true });
     await rmdir(mine).catch(() => undefined); // another backup of this process may be using it
   }
-}
-
-/** Removes the snapshots that backups of processes that stopped midway left: whole copies of the store. */
-export async function removeLeftSnapshots(dataDir: string): Promise<void> {
-  for (const left of await foldersLeftBehind(snapshotsOf(dataDir))) await rm(left, { recursive: true, force: true });
 }
 
 /** Makes a rename durable: the folder's entry is written, not only the file. */

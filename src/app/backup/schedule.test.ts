@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openTestDb } from '../../store/testing.ts';
 import { checkBackup } from './backup.ts';
-import { type Timers, backupFileName, backupsToRemove, listBackups, nextBackupDelay, startBackupSchedule, unopenableStoreError } from './schedule.ts';
+import { backupFileName, listBackups, unopenableStoreError } from './folders.ts';
+import { backupsToRemove, nextBackupDelay, startBackupSchedule } from './schedule.ts';
 import { loadConfig } from '../config.ts';
 import { type AppContext, contextFor } from '../context.ts';
+import { manualTime, until } from '../testing.ts';
 
 const HOUR = 3_600_000;
 
@@ -29,41 +31,6 @@ describe('when the next rolling backup is due', () => {
     assert.deepEqual(backupsToRemove(['a', 'b'], 3), []);
   });
 });
-
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((r) => setTimeout(r, 5));
-}
-
-/** Timers that fire only when the test says so, with a clock the test moves. */
-function manualTime(start: Date) {
-  let now = start.getTime();
-  const pending: Array<{ at: number; fn: () => void; id: number }> = [];
-  let ids = 0;
-  const timers: Timers = {
-    setTimeout(fn, ms) {
-      const t = { at: now + ms, fn, id: ++ids };
-      pending.push(t);
-      return t.id;
-    },
-    clearTimeout(id) {
-      const i = pending.findIndex((t) => t.id === id);
-      if (i >= 0) pending.splice(i, 1);
-    },
-  };
-  return {
-    timers,
-    now: () => new Date(now),
-    pending: () => pending.map((t) => t.at - now),
-    /** Moves the clock to the next timer and runs it. */
-    fireNext() {
-      pending.sort((a, b) => a.at - b.at);
-      const t = pending.shift();
-      assert.ok(t, 'a timer is set');
-      now = t.at;
-      t.fn();
-    },
-  };
-}
 
 describe('the rolling backup serve keeps', () => {
   let tmp: string;
@@ -93,11 +60,11 @@ describe('the rolling backup serve keeps', () => {
       onResult: (r) => results.push(r.status === 'written' ? `written ${r.removed.length}` : `failed ${r.message}`),
     });
     try {
-      await until(() => time.pending().length > 0);
+      await until('the first backup is scheduled', () => time.pending().length > 0);
       assert.deepEqual(time.pending(), [60_000], 'no backup yet: the first comes after the grace period');
       for (let i = 1; i <= 4; i++) {
         time.fireNext();
-        await until(() => results.length === i && time.pending().length > 0);
+        await until(`backup ${i} is written`, () => results.length === i && time.pending().length > 0);
         assert.deepEqual(time.pending(), [6 * HOUR]);
       }
       assert.deepEqual(results, ['written 0', 'written 0', 'written 1', 'written 1']);

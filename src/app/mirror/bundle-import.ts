@@ -17,7 +17,8 @@ import { BundleError, type OpenedBundle, mediaReferences, openBundle } from './b
 import { compareCheckpoint, openCheckpoint } from './checkpoint-note.ts';
 import { knownOriginsPath, loadKnownOrigins } from './known-origins.ts';
 import { logRootUrl } from './sources.ts';
-import { type MirrorDeps, syncMirror } from './sync.ts';
+import type { MirrorDeps } from './sources.ts';
+import { syncMirror } from './sync.ts';
 
 export interface ImportBundleOptions {
   file: string;

@@ -5,7 +5,10 @@
  * elsewhere.
  */
 import { ED25519_TYPE, openNote, parseVerifierKey, verifierKeyParts } from '../../log/note.ts';
-import type { FetchLike } from './sources.ts';
+import { type FetchLike, download } from './download.ts';
+
+/** A log's front page names its key near the top; a megabyte is far more than any such page. */
+const MAX_PAGE_BYTES = 1 << 20;
 
 /** name+8 hex+base64 of the type byte and the 32-byte key (33 bytes: 44 characters, no padding). */
 const VKEY_CANDIDATE = /[^\s<>"'+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}/g;
@@ -29,12 +32,13 @@ export function keysSigning(page: string, checkpoint: string): string[] {
 
 export async function discoverVerifierKey(logUrl: string, checkpoint: string, fetchLike?: FetchLike): Promise<string> {
   const pageUrl = logUrl.replace(/\/+$/, '');
-  const doFetch: FetchLike = fetchLike ?? ((url, init) => fetch(url, init));
   let page: string;
   try {
-    const res = await doFetch(pageUrl, { signal: AbortSignal.timeout(30_000), headers: { accept: 'text/html' } });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    page = await res.text();
+    const got = await download(pageUrl, { fetch: fetchLike, accept: 'text/html', maxBytes: MAX_PAGE_BYTES, timeoutMs: 30_000, attempts: 2 });
+    if (got.kind === 'absent') throw new Error('HTTP 404');
+    if (got.kind === 'refused') throw new Error(`HTTP ${got.status}`);
+    if (got.kind === 'too-large') throw new Error(`the page is larger than ${MAX_PAGE_BYTES} bytes`);
+    page = new TextDecoder().decode(got.bytes);
   } catch (err) {
     throw new Error(`could not read the verifier key from ${pageUrl} (${err instanceof Error ? err.message : String(err)}); pass it with --key`);
   }

@@ -7,8 +7,7 @@
 import type { Db } from '../../store/db.ts';
 import { MediaHashMismatchError, listMirrorMediaHashes, putMirrorMedia, referencedMirrorMedia } from '../../store/mirror-media.ts';
 import { getMirror } from '../../store/mirrors.ts';
-import type { FetchLike } from './sources.ts';
-import { readBounded } from './bounded.ts';
+import { type FetchLike, download } from './download.ts';
 
 /** Larger than any stripped photo and most videos a report may carry; a bigger answer is refused. */
 export const MAX_MIRROR_MEDIA_BYTES = 64 * 1024 * 1024;
@@ -18,6 +17,8 @@ export interface MediaCopyDeps {
   fetch?: FetchLike;
   timeoutMs?: number;
   maxBytes?: number;
+  attempts?: number;
+  retryDelayMs?: number;
 }
 
 export interface MediaCopyResult {
@@ -44,23 +45,27 @@ export async function copyMirrorMedia(deps: MediaCopyDeps, origin: string): Prom
     const have = new Set(stored);
     const wanted = referenced.filter((r) => !have.has(r.sha256));
     const root = mediaRootOf(m.log_url);
-    const doFetch: FetchLike = deps.fetch ?? ((url, init) => fetch(url, init));
     const max = deps.maxBytes ?? MAX_MIRROR_MEDIA_BYTES;
     for (const file of wanted) {
       const url = new URL(file.sha256, root).href;
       try {
-        const res = await doFetch(url, { signal: AbortSignal.timeout(deps.timeoutMs ?? 120_000), headers: { accept: file.mime || '*/*' } });
-        if (!res.ok) {
-          await res.body?.cancel();
-          result.problems.push(`${url}: HTTP ${res.status}`);
-          continue;
-        }
-        const data = await readBounded(res, max);
-        if (!data) {
+        const got = await download(url, {
+          fetch: deps.fetch,
+          accept: file.mime || '*/*',
+          maxBytes: max,
+          timeoutMs: deps.timeoutMs ?? 120_000,
+          attempts: deps.attempts,
+          retryDelayMs: deps.retryDelayMs,
+        });
+        if (got.kind === 'too-large') {
           result.problems.push(`${url}: larger than ${max} bytes; not copied`);
           continue;
         }
-        await putMirrorMedia(deps.db, origin, { sha256: file.sha256, mime: file.mime.slice(0, 100), data });
+        if (got.kind !== 'ok') {
+          result.problems.push(`${url}: ${got.kind === 'absent' ? 'HTTP 404' : `HTTP ${got.status}`}`);
+          continue;
+        }
+        await putMirrorMedia(deps.db, origin, { sha256: file.sha256, mime: file.mime.slice(0, 100), data: got.bytes });
         result.fetched++;
       } catch (err) {
         const why = err instanceof MediaHashMismatchError ? err.message : err instanceof Error ? err.message : String(err);

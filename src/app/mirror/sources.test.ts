@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MAX_CHECKPOINT_BYTES, maxLogPathBytes } from './bounded.ts';
+import { MAX_CHECKPOINT_BYTES, maxLogPathBytes } from './download.ts';
 import { SourceUnavailableError, folderSource, httpSource } from './sources.ts';
 
 /** A body that never ends, counting what was read of it. */

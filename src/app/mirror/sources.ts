@@ -6,8 +6,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CaravanError } from '../../core/errors.ts';
-import { maxLogPathBytes, readBounded } from './bounded.ts';
+import type { Db } from '../../store/db.ts';
+import { type FetchLike, SourceUnavailableError, type TransferCounter, download, maxLogPathBytes } from './download.ts';
+
+export { type FetchLike, SourceUnavailableError, type TransferCounter } from './download.ts';
 
 export interface LogSource {
   /** The bytes at `path` under the log root; undefined when the source has no such file. */
@@ -16,13 +18,18 @@ export interface LogSource {
   readonly description: string;
 }
 
-/** Bytes and requests that crossed the wire: the benchmark's numerator. */
-export interface TransferCounter {
-  requests: number;
-  bytes: number;
-}
 
-export type FetchLike = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
+/** What syncing a mirror needs: the store, the clock and how to reach origins. */
+export interface MirrorDeps {
+  db: Db;
+  now(): Date;
+  /** The transport; tests wrap it to cut a sync short. */
+  fetch?: FetchLike;
+  counter?: TransferCounter;
+  timeoutMs?: number;
+  attempts?: number;
+  retryDelayMs?: number;
+}
 
 export interface HttpSourceOptions {
   fetch?: FetchLike;
@@ -35,20 +42,11 @@ export interface HttpSourceOptions {
   counter?: TransferCounter;
 }
 
-export class SourceUnavailableError extends CaravanError {
-  override name = 'SourceUnavailableError';
-  constructor(message: string) {
-    super('unavailable', message);
-  }
-}
-
 const LOG_PATH = /^(checkpoint|tile\/[0-9a-z./]+)$/;
 
 function assertLogPath(path: string): void {
   if (!LOG_PATH.test(path) || path.includes('..')) throw new Error(`not a log path: ${JSON.stringify(path)}`);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The log root of a chronicle's URL: "https://example.org" and "https://example.org/log" both
@@ -72,45 +70,25 @@ export function logRootUrl(input: string): string {
 
 /** Reads a log over HTTP with a timeout per request and retries with backoff; 404 means absent. */
 export function httpSource(logRoot: string, options: HttpSourceOptions = {}): LogSource {
-  const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const attempts = options.attempts ?? 4;
-  const retryDelayMs = options.retryDelayMs ?? 500;
   return {
     description: logRoot,
     async read(path) {
       assertLogPath(path);
       const url = new URL(path, logRoot).href;
-      let lastProblem = '';
-      for (let attempt = 1; attempt <= attempts; attempt++) {
-        if (attempt > 1) await sleep(retryDelayMs * 2 ** (attempt - 2));
-        try {
-          const res = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'text/plain, application/octet-stream' } });
-          if (res.status === 404) {
-            await res.body?.cancel();
-            return undefined;
-          }
-          if (!res.ok) {
-            await res.body?.cancel();
-            lastProblem = `HTTP ${res.status}`;
-            if (res.status >= 500 || res.status === 429) continue;
-            throw new SourceUnavailableError(`${url} answered HTTP ${res.status}`);
-          }
-          const max = maxLogPathBytes(path);
-          const bytes = await readBounded(res, max);
-          // Not a passing failure: asking again would fetch the same oversized answer.
-          if (!bytes) throw new SourceUnavailableError(`${url} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`);
-          if (options.counter) {
-            options.counter.requests += 1;
-            options.counter.bytes += bytes.length;
-          }
-          return bytes;
-        } catch (err) {
-          if (err instanceof SourceUnavailableError) throw err;
-          lastProblem = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-        }
-      }
-      throw new SourceUnavailableError(`could not fetch ${url} after ${attempts} attempts: ${lastProblem}`);
+      const max = maxLogPathBytes(path);
+      const got = await download(url, {
+        fetch: options.fetch,
+        accept: 'text/plain, application/octet-stream',
+        maxBytes: max,
+        timeoutMs: options.timeoutMs ?? 120_000,
+        attempts: options.attempts,
+        retryDelayMs: options.retryDelayMs,
+        counter: options.counter,
+      });
+      if (got.kind === 'absent') return undefined;
+      if (got.kind === 'refused') throw new SourceUnavailableError(`${url} answered HTTP ${got.status}`);
+      if (got.kind === 'too-large') throw new SourceUnavailableError(`${url} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`);
+      return got.bytes;
     },
   };
 }

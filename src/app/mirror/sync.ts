@@ -31,19 +31,8 @@ import { compareCheckpoint, openCheckpoint } from './checkpoint-note.ts';
 import { copyMirrorMedia } from './media-sync.ts';
 import { discoverVerifierKey } from './discover.ts';
 import { refreshMirrorWitnesses } from './witness-list.ts';
-import { type FetchLike, type LogSource, type TransferCounter, SourceUnavailableError, httpSource, logRootUrl } from './sources.ts';
+import { type LogSource, type MirrorDeps, SourceUnavailableError, httpSource, logRootUrl } from './sources.ts';
 import { CaravanError } from '../../core/errors.ts';
-
-export interface MirrorDeps {
-  db: Db;
-  now(): Date;
-  /** The transport; tests wrap it to cut a sync short. */
-  fetch?: FetchLike;
-  counter?: TransferCounter;
-  timeoutMs?: number;
-  attempts?: number;
-  retryDelayMs?: number;
-}
 
 export type SyncOutcome =
   | { status: 'updated'; origin: string; from: number; size: number; root: string }

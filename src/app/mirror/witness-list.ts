@@ -7,7 +7,11 @@
 import { COSIGNATURE_V1_TYPE, verifierKeyParts } from '../../log/note.ts';
 import { getMirror } from '../../store/mirrors.ts';
 import { replaceMirrorCheckpointNote, setMirrorWitnessKeys } from '../../store/witness.ts';
-import type { MirrorDeps } from './sync.ts';
+import { download } from './download.ts';
+import type { MirrorDeps } from './sources.ts';
+
+/** A list of a few dozen witness keys; a longer answer is not a witness list. */
+const MAX_WITNESS_LIST_BYTES = 64 * 1024;
 
 const MAX_KEYS = 100;
 
@@ -41,14 +45,15 @@ export async function refreshMirrorWitnesses(
     if (opts.sameCheckpoint) await replaceMirrorCheckpointNote(deps.db, origin, opts.sameCheckpoint.size, opts.sameCheckpoint.note);
     const m = opts.fetchList ? await getMirror(deps.db, origin) : undefined;
     if (!m) return;
-    const doFetch = deps.fetch ?? ((url, init) => fetch(url, init));
-    const res = await doFetch(new URL('witnesses', m.log_url).href, { signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000), headers: { accept: 'text/plain' } });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return await setMirrorWitnessKeys(deps.db, origin, []);
-    }
-    if (!res.ok) return void (await res.body?.cancel());
-    await setMirrorWitnessKeys(deps.db, origin, parseWitnessList((await res.text()).slice(0, 64 * 1024)));
+    const got = await download(new URL('witnesses', m.log_url).href, {
+      fetch: deps.fetch,
+      accept: 'text/plain',
+      maxBytes: MAX_WITNESS_LIST_BYTES,
+      timeoutMs: deps.timeoutMs ?? 30_000,
+      attempts: 1,
+    });
+    if (got.kind === 'absent') return await setMirrorWitnessKeys(deps.db, origin, []);
+    if (got.kind === 'ok') await setMirrorWitnessKeys(deps.db, origin, parseWitnessList(new TextDecoder().decode(got.bytes)));
   } catch {
     // The list is informational; the next changed checkpoint tries again.
   }

@@ -26,6 +26,7 @@ import {
 } from '../../store/relay.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
+import { type Periodic, type Timers, backoffMs, startPeriodic } from '../repeat.ts';
 import { isDeviceKey, isIdempotencyKey, receiptCodeForDeviceKey } from '../intake/accept.ts';
 
 /** Retry delays double from the configured interval up to `relayMaxDelay`, an hour by default. */
@@ -133,17 +134,16 @@ function sameEnvelope(held: Uint8Array, sent: Uint8Array, input: ReportInput): b
 }
 
 /**
- * Delay before attempt `failures + 1`: doubling from the interval up to the cap, with jitter in
- * the upper half of each step so relays that lost the same origin do not return in step.
+ * Delay before attempt `failures + 1`, by the one backoff rule (`backoffMs`): doubling from the
+ * interval up to the cap, jittered in the upper half of each step, so relays that lost the same
+ * origin do not return in step.
  */
 export function retryDelayMs(
   failures: number,
   config: Pick<Config, 'relayInterval' | 'relayMaxDelay'>,
   random: () => number = Math.random,
 ): number {
-  const exponent = Math.min(Math.max(failures - 1, 0), 40);
-  const full = Math.min(config.relayMaxDelay * 1000, config.relayInterval * 1000 * 2 ** exponent);
-  return Math.round(full / 2 + (random() * full) / 2);
+  return backoffMs(failures, { baseMs: config.relayInterval * 1000, maxMs: config.relayMaxDelay * 1000, random });
 }
 
 /** What to do with a held report after the origin answered (or did not). */
@@ -262,33 +262,12 @@ async function recordOutcome(ctx: AppContext, item: RelayItem, outcome: ForwardO
   }
 }
 
-export interface RelayForwarder {
-  /** Stops polling, aborts attempts under way and waits for their outcomes to be recorded. */
-  stop(): Promise<void>;
-}
-
-/** Polls the outbox every `config.relayInterval` seconds until stopped. */
-export function startRelayForwarder(ctx: AppContext, opts: Omit<ForwarderOptions, 'signal'> = {}): RelayForwarder {
-  const abort = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pass: Promise<void> = Promise.resolve();
-  const tick = () => {
-    pass = forwardDueReports(ctx, { ...opts, signal: abort.signal })
-      .then(
-        () => undefined,
-        // Only the error: a report's text never reaches the log.
-        (err: unknown) => console.error(`relay forwarder: ${(err as Error)?.name}: ${(err as Error)?.message}`),
-      )
-      .then(() => {
-        if (!abort.signal.aborted) timer = setTimeout(tick, ctx.config.relayInterval * 1000);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      abort.abort();
-      clearTimeout(timer);
-      await pass;
-    },
-  };
+/** Polls the outbox every `config.relayInterval` seconds until stopped; `stop` aborts attempts under way and waits for their outcomes to be recorded. */
+export function startRelayForwarder(ctx: AppContext, opts: Omit<ForwarderOptions, 'signal'> & { timers?: Timers } = {}): Periodic {
+  const { timers, ...forward } = opts;
+  return startPeriodic((signal) => forwardDueReports(ctx, { ...forward, signal }), {
+    name: 'relay forwarder',
+    delayMs: ctx.config.relayInterval * 1000,
+    ...(timers ? { timers } : {}),
+  });
 }

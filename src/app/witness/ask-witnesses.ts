@@ -11,36 +11,19 @@ import { type StoredCheckpoint, latestCheckpoint } from '../../store/log.ts';
 import { type LogWitnessRow, listCosignatures, listLogWitnesses, recordWitnessAttempt, saveCosignature } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
 import { storedConsistencyProof } from '../log/proofs.ts';
+import { backoffMs } from '../repeat.ts';
+import type { WitnessClientOptions, WitnessFetch } from './transport.ts';
 
-export type WitnessFetch = (url: string, init: { method: 'POST'; body: string; headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
-
-export interface WitnessClientOptions {
-  fetch?: WitnessFetch;
-  timeoutMs?: number;
-}
+export type { WitnessFetch } from './transport.ts';
 
 export type WitnessResult =
   | { name: string; status: 'cosigned'; size: number }
   | { name: string; status: 'already'; size: number }
   | { name: string; status: 'failed'; message: string };
 
-/** Per context: the transport (tests wire it to another app) and the collection under way. */
-interface ClientState {
-  options: WitnessClientOptions;
-  running?: Promise<void>;
-  again: boolean;
-}
-const states = new WeakMap<AppContext, ClientState>();
-
-function stateOf(ctx: AppContext): ClientState {
-  let s = states.get(ctx);
-  if (!s) states.set(ctx, (s = { options: {}, again: false }));
-  return s;
-}
-
 /** Sets how this context reaches witnesses (default: global fetch, 30 s per request). */
 export function configureWitnessClient(ctx: AppContext, options: WitnessClientOptions): void {
-  stateOf(ctx).options = options;
+  ctx.witnessing.options = options;
 }
 
 const describe = (err: unknown) => (err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err));
@@ -84,7 +67,7 @@ async function askWitness(ctx: AppContext, w: LogWitnessRow, cp: StoredCheckpoin
 }
 
 export interface CollectOptions {
-  /** Skip witnesses whose failures say to wait: the last attempt was less than this long ago, doubled per failure. */
+  /** Skip witnesses whose failures say to wait: the last attempt was less than this long ago, doubled per failure after the first. */
   backoffMs?: number;
 }
 
@@ -95,7 +78,7 @@ export async function collectCosignatures(ctx: AppContext, opts: CollectOptions 
   const cp = await latestCheckpoint(ctx.db);
   if (!cp) return [];
   const have = new Set((await listCosignatures(ctx.db, cp.size)).map((c) => c.witness_key));
-  const options = stateOf(ctx).options;
+  const options = ctx.witnessing.options;
   const results: WitnessResult[] = [];
   for (const w of witnesses) {
     if (have.has(w.verifier_key)) {
@@ -103,7 +86,8 @@ export async function collectCosignatures(ctx: AppContext, opts: CollectOptions 
       continue;
     }
     if (opts.backoffMs !== undefined && w.failures > 0 && w.last_attempt_at) {
-      const wait = Math.min(opts.backoffMs * 2 ** Math.min(w.failures, 12), 6 * 3600_000);
+      // The top of the step, not a draw: whether a witness is due must not change from one look to the next.
+      const wait = backoffMs(w.failures, { baseMs: opts.backoffMs, maxMs: 6 * 3600_000, random: () => 1 });
       if (ctx.now().getTime() - new Date(w.last_attempt_at).getTime() < wait) continue;
     }
     let result: WitnessResult;
@@ -123,7 +107,7 @@ export async function collectCosignatures(ctx: AppContext, opts: CollectOptions 
  * checkpoint. Never throws and never rejects.
  */
 export function requestCosignatures(ctx: AppContext): void {
-  const s = stateOf(ctx);
+  const s = ctx.witnessing;
   if (s.running) {
     s.again = true;
     return;
@@ -146,5 +130,5 @@ export function requestCosignatures(ctx: AppContext): void {
 
 /** Resolves when the background collection started for this context, if any, is done. */
 export async function cosignaturesSettled(ctx: AppContext): Promise<void> {
-  while (stateOf(ctx).running) await stateOf(ctx).running;
+  while (ctx.witnessing.running) await ctx.witnessing.running;
 }

@@ -13,7 +13,7 @@ import { type AppContext, createContext } from '../../app/context.ts';
 import { readPublishedMedia } from '../../app/reading/public-media.ts';
 import { getMirrorMedia } from '../../store/mirror-media.ts';
 import { getMirror, getMirrorTile } from '../../store/mirrors.ts';
-import type { Env } from '../main.ts';
+import type { Env } from '../command.ts';
 
 type Print = (line: string) => void;
 

@@ -3,7 +3,7 @@ import { LogVerificationError } from '../../log/errors.ts';
 import { BundleError } from '../../app/mirror/bundle.ts';
 import { MirrorError } from '../../app/mirror/sync.ts';
 import { loadConfig } from '../../app/config.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { bundleExport, bundleImport, withContext } from './action.ts';
 
 const HELP = `usage:

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { exportSiteAction } from './action.ts';
 
 const HELP = `usage: caravan export-site <dir>

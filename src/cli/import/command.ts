@@ -1,6 +1,6 @@
 import { loadConfig } from '../../app/config.ts';
 import { createContext } from '../../app/context.ts';
-import type { Command, Env } from '../main.ts';
+import type { Command, Env } from '../command.ts';
 import { importArmored, readInput } from './action.ts';
 import { telegramImport } from './telegram.ts';
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config.ts';
 import { createContext } from '../../app/context.ts';
 import { importTelegramExport, readTelegramFolder } from '../../app/intake/telegram.ts';
-import type { Env } from '../main.ts';
+import type { Env } from '../command.ts';
 
 const HELP = `usage: caravan import telegram <export folder> [--utc-offset +06:00]
 

@@ -1,4 +1,5 @@
-import type { Command, Env } from '../main.ts';
+import type { Command } from '../command.ts';
+import type { KeysGroup } from './group.ts';
 import { editorKeysGroup } from './editor.ts';
 import { logKeysGroup } from './log.ts';
 import { witnessKeysGroup } from './witness.ts';
@@ -7,11 +8,6 @@ import { witnessKeysGroup } from './witness.ts';
  * `caravan keys <group> ...`: the chronicle's keys. Each group (the log's signing key, the
  * editors' age recipients) lives in its own file and registers here.
  */
-export interface KeysGroup {
-  summary: string;
-  help: string;
-  run(args: string[], env: Env): Promise<number>;
-}
 
 const GROUPS: Record<string, KeysGroup> = {
   log: logKeysGroup,

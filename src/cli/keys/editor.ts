@@ -9,7 +9,7 @@ import { loadConfig } from '../../app/config.ts';
 import { type AppContext, createContext } from '../../app/context.ts';
 import { listEditorRecipients, removeEditorRecipient, setEditorRecipient } from '../../store/editor-recipients.ts';
 import { findUserByName } from '../../store/users.ts';
-import type { KeysGroup } from './command.ts';
+import type { KeysGroup } from './group.ts';
 
 const RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
 

@@ -6,7 +6,7 @@
 import { NotFoundError } from '../../core/errors.ts';
 import { type Config, loadConfig } from '../../app/config.ts';
 import { createLogKey, logKeyPath, logOrigin, publicAddress, readLogKey } from '../../app/keys/log-key.ts';
-import type { KeysGroup } from './command.ts';
+import type { KeysGroup } from './group.ts';
 
 const HELP = `usage:
   caravan keys log init    create the log's signing key in <data>/keys/log.key (never replaces one)

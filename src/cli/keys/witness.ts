@@ -6,7 +6,7 @@
 import { NotFoundError } from '../../core/errors.ts';
 import { type Config, loadConfig } from '../../app/config.ts';
 import { createWitnessKey, defaultWitnessName, readWitnessKey, witnessKeyPath } from '../../app/keys/witness-key.ts';
-import type { KeysGroup } from './command.ts';
+import type { KeysGroup } from './group.ts';
 
 const HELP = `usage:
   caravan keys witness new [--name <name>]   create the witness key in <data>/keys/witness.key

@@ -5,7 +5,8 @@
 import type { Config } from '../../app/config.ts';
 import { createContext } from '../../app/context.ts';
 import { mirrorStatusLines } from '../../app/mirror/status.ts';
-import { type MirrorDeps, type SyncOutcome, addMirror, syncMirror } from '../../app/mirror/sync.ts';
+import type { MirrorDeps } from '../../app/mirror/sources.ts';
+import { type SyncOutcome, addMirror, syncMirror } from '../../app/mirror/sync.ts';
 import { listMirrors } from '../../store/mirrors.ts';
 
 async function withDeps<T>(config: Config, fn: (deps: MirrorDeps) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { BackupError, checkBackup } from '../../app/backup/backup.ts';
 import { loadConfig } from '../../app/config.ts';
 import { StoreRestoreError } from '../../store/backup.ts';
 import { withContext } from '../backup/action.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { restoreAction } from './action.ts';
 
 const HELP = `usage: caravan restore <file> [--force]

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config.ts';
 import { passwordRule } from '../../publish/editor/password-rule.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { addUser, listAccounts } from './action.ts';
 
 const HELP = `usage:

@@ -13,7 +13,7 @@ import { discoverVerifierKey } from '../../app/mirror/discover.ts';
 import { type KnownOrigin, knownOriginsPath, loadKnownOrigins, saveKnownOrigins } from '../../app/mirror/known-origins.ts';
 import { bundleSource } from '../../app/mirror/bundle.ts';
 import { type LogSource, folderSource, httpSource, logRootUrl, pinCheckpoint } from '../../app/mirror/sources.ts';
-import type { Env } from '../main.ts';
+import type { Env } from '../command.ts';
 
 export interface VerifyOptions {
   target: string;

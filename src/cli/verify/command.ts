@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { verifyAction } from './action.ts';
 
 const HELP = `usage: caravan verify <url | folder | bundle file> [--key <verifier key>]

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { witnessAdd, witnessList, witnessRemove } from './action.ts';
 
 const HELP = `usage:

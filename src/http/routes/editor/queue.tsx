@@ -1,7 +1,7 @@
 /** The workspace home: counts by state and every open report, a page at a time, oldest or newest first. */
 import type { Hono } from 'hono';
 import { QUEUE_PAGE_SIZE, QueuePage } from '../../../publish/editor/queue.tsx';
-import { type QueueKey, countReportsByState, listOpenReports } from '../../../store/reports.ts';
+import { type QueueKey, countReportsByState, listOpenReports, queueKeyOf } from '../../../store/reports.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { BadRequestError } from '../../../core/errors.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
@@ -12,9 +12,9 @@ async function keyOf(c: Ctx, ctx: AppContext, name: 'after' | 'before'): Promise
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return undefined;
   const id = intParam(raw, name);
-  const [row] = await ctx.db.query<{ received_at: Date }>('select received_at from reports where id = $1', [id]);
-  if (!row) throw new BadRequestError(`${name}: there is no report ${id}`, 'invalid_parameter');
-  return { at: row.received_at, id };
+  const key = await queueKeyOf(ctx.db, id);
+  if (!key) throw new BadRequestError(`${name}: there is no report ${id}`, 'invalid_parameter');
+  return key;
 }
 
 export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
