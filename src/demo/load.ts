@@ -10,7 +10,7 @@ import { receiptCodeFromBytes } from '../core/report.ts';
 import { zonedToInstant } from '../core/time.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { createEvent, publishEvent, reviseEvent } from '../store/events.ts';
-import { deleteLog } from '../store/log.ts';
+import { deleteChronicle, isChronicleEmpty } from '../store/chronicle.ts';
 import { insertReport, linkReport, markDuplicate, rejectReport } from '../store/reports.ts';
 import { putSetting } from '../store/settings.ts';
 import { insertSource } from '../store/sources.ts';
@@ -32,12 +32,6 @@ export interface DemoResetResult extends DemoLoadResult {
 function publicationTime(localDate: string, order: number): Date {
   const at = zonedToInstant(localDate, '20:00', 'Asia/Almaty');
   return new Date(at.getTime() + order * 60_000);
-}
-
-/** Asks for one row, not a count: `serve` checks this on every start, whatever the store's size. */
-async function isEmpty(q: Queryable): Promise<boolean> {
-  const [row] = await q.query<{ any: boolean }>('select exists (select 1 from events) or exists (select 1 from reports) as any');
-  return row?.any !== true;
 }
 
 async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
@@ -92,7 +86,7 @@ async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
 export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoLoadResult | undefined> {
   return db.transaction(async (tx) => {
     await lockForTransaction(tx, 'demo');
-    if (!(await isEmpty(tx))) return undefined;
+    if (!(await isChronicleEmpty(tx))) return undefined;
     return loadInto(tx, now);
   });
 }
@@ -105,18 +99,7 @@ export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoLoadResult
 export async function resetAndLoadDemo(db: Db, dataDir: string, now: Date): Promise<DemoResetResult> {
   const { loaded, files } = await db.transaction(async (tx) => {
     await lockForTransaction(tx, 'demo');
-    const media = await tx.query<{ stored_path: string; evidence_path: string | null }>('delete from media returning stored_path, evidence_path');
-    await tx.exec(`
-      delete from report_actions;
-      delete from reports;
-      delete from publications;
-      delete from event_revisions;
-      delete from events;
-      delete from sources;
-      delete from settings where key = 'demo';
-    `);
-    await deleteLog(tx);
-    const files = media.flatMap((m) => (m.evidence_path === null ? [m.stored_path] : [m.stored_path, m.evidence_path]));
+    const files = await deleteChronicle(tx);
     return { loaded: await loadInto(tx, now), files };
   });
   const root = resolve(dataDir);

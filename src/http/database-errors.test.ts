@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApp } from './app.tsx';
-import { UnstorableTextError, describeForLog, refusalOf, sqlStateOf } from './database-errors.ts';
+import { sqlStateOf } from '../store/errors.ts';
+import { UnstorableTextError, describeForLog, refusalOf } from './database-errors.ts';
 import { type TestApp, openTestApp } from './testing.ts';
 
 let t: TestApp;

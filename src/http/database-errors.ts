@@ -5,12 +5,7 @@
  * a reporter or a phone sent.
  */
 import { CaravanError } from '../core/errors.ts';
-
-/**
- * SQLSTATEs for text PostgreSQL cannot store: 22021 (a NUL or invalid UTF-8 in `text`), 22P05
- * (`\u0000` inside `jsonb`).
- */
-const UNSTORABLE_TEXT_STATES = new Set(['22021', '22P05']);
+import { isUnstorableText, sqlStateOf } from '../store/errors.ts';
 
 /** A field held a character the database cannot keep; the checks at each boundary name the field first. */
 export class UnstorableTextError extends CaravanError {
@@ -20,17 +15,9 @@ export class UnstorableTextError extends CaravanError {
   }
 }
 
-/** The SQLSTATE of a database error (pg and PGlite both put it in `code`), if `err` is one. */
-export function sqlStateOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  // Node's own errors have codes such as EPIPE too; only database errors carry a severity.
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && 'severity' in (err as object) ? code : undefined;
-}
-
 /** The refusal an unstorable-text database error stands for, or undefined for any other error. */
 export function refusalOf(err: unknown): UnstorableTextError | undefined {
-  const state = sqlStateOf(err);
-  return state !== undefined && UNSTORABLE_TEXT_STATES.has(state) ? new UnstorableTextError() : undefined;
+  return isUnstorableText(err) ? new UnstorableTextError() : undefined;
 }
 
 // Messages of programming errors come from our code; others (a SyntaxError, a database error)

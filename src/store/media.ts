@@ -49,3 +49,32 @@ export async function getMedia(q: Queryable, id: number): Promise<MediaRow> {
   if (!rows[0]) throw new NotFoundError(`media file #${id}`);
   return rows[0];
 }
+
+/** Media rows of the reports in scope, oldest first: what the event form offers. */
+export async function attachableMedia(q: Queryable, scope: { eventId?: number; fromReportId?: number }): Promise<MediaRow[]> {
+  return q.query<MediaRow>(
+    `select m.* from media m join reports r on r.id = m.report_id
+     where (r.event_id = $1 and $1::int is not null) or r.id = $2
+     order by m.id`,
+    [scope.eventId ?? null, scope.fromReportId ?? null],
+  );
+}
+
+/** The type a publication, current or earlier, gives the file with this hash; undefined when none lists it. */
+export async function publishedMediaMime(q: Queryable, sha256: string): Promise<{ mime: string } | undefined> {
+  const rows = await q.query<{ mime: string | null }>(
+    `select (select m ->> 'mime' from jsonb_array_elements(p.record -> 'media') m where m ->> 'sha256' = $1 limit 1) as mime
+     from publications p
+     where p.action = 'publish' and p.record -> 'media' @> jsonb_build_array(jsonb_build_object('sha256', $1::text))
+     order by p.id desc limit 1`,
+    [sha256],
+  );
+  const row = rows[0];
+  return row ? { mime: row.mime ?? 'application/octet-stream' } : undefined;
+}
+
+/** Where stripped copies with this hash are stored, relative to the data folder, oldest first. */
+export async function storedPathsOf(q: Queryable, sha256: string): Promise<string[]> {
+  const rows = await q.query<{ stored_path: string }>('select stored_path from media where stripped_sha256 = $1 order by id', [sha256]);
+  return rows.map((r) => r.stored_path);
+}

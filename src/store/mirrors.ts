@@ -80,6 +80,12 @@ export async function insertMirror(q: Queryable, m: { origin: string; logUrl: st
  * Forgets a followed chronicle and everything stored of it, in one statement: the other tables
  * cascade; its entries and read model (no foreign keys: migration 013) go with it here.
  */
+/** Locks a mirror's row until the transaction ends; its size and key as stored. */
+export async function lockMirror(tx: Queryable, origin: string): Promise<{ size: number; verifier_key: string } | undefined> {
+  const [row] = await tx.query<{ size: number; verifier_key: string }>('select size, verifier_key from mirrors where origin = $1 for update', [origin]);
+  return row;
+}
+
 export async function removeMirror(q: Queryable, origin: string): Promise<void> {
   await q.query(
     `with entries as (delete from mirror_entries where origin = $1), shown as (delete from mirror_events where origin = $1)

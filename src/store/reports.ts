@@ -210,6 +210,10 @@ export async function listOpenReports(q: Queryable, query: QueuePageQuery): Prom
   };
 }
 
+export async function reportExists(q: Queryable, id: number): Promise<boolean> {
+  return (await q.query('select 1 from reports where id = $1', [id])).length > 0;
+}
+
 /** Where a report stands in the queue's order (its received time and id), if it exists. */
 export async function queueKeyOf(q: Queryable, id: number): Promise<QueueKey | undefined> {
   const [row] = await q.query<{ received_at: Date }>('select received_at from reports where id = $1', [id]);

@@ -93,3 +93,8 @@ export async function deleteSession(q: Queryable, tokenHash: string) {
 export async function deleteExpiredSessions(q: Queryable, now: Date) {
   await q.query('delete from sessions where expires_at <= $1', [now]);
 }
+
+/** Holds off every other writer of accounts until the transaction ends (the first admin is made once). */
+export async function lockUsersTable(tx: Queryable): Promise<void> {
+  await tx.query('lock table users in share row exclusive mode');
+}

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ForbiddenError } from '../../core/errors.ts';
 import type { UserRow } from '../../store/users.ts';
-import { countUsers } from '../../store/users.ts';
+import { countUsers, lockUsersTable } from '../../store/users.ts';
 import { createUserAccount } from './accounts.ts';
 import type { AppContext } from '../context.ts';
 
@@ -34,7 +34,7 @@ const USED = 'this setup address has been used: an account exists. Log in, or as
 export async function createFirstAdmin(ctx: AppContext, token: string, username: string, password: string): Promise<UserRow> {
   if (!isSetupToken(ctx, token)) throw new ForbiddenError(USED);
   const user = await ctx.db.transaction(async (tx) => {
-    await tx.query('lock table users in share row exclusive mode');
+    await lockUsersTable(tx);
     if ((await countUsers(tx)) > 0) throw new ForbiddenError(USED);
     return createUserAccount({ db: tx }, { username, password, role: 'admin' });
   });

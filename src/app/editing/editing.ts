@@ -9,7 +9,7 @@ import type { PublicEvent } from '../../core/public-event.ts';
 import type { VerificationStatus } from '../../core/verification.ts';
 import type { Queryable } from '../../store/db.ts';
 import { createEvent, getRevision, lastPublication, listPublications, lockEventRow, publishEvent, reviseEvent, unpublishEvent } from '../../store/events.ts';
-import { linkReport } from '../../store/reports.ts';
+import { linkReport, reportExists } from '../../store/reports.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Role } from '../../store/users.ts';
 import type { AppContext } from '../context.ts';
@@ -30,8 +30,8 @@ async function sourceRefProblems(q: Queryable, data: EventData): Promise<FieldPr
   const problems: FieldProblem[] = [];
   for (const [i, ref] of data.sources.entries()) {
     if (ref.kind === 'report' && ref.reportId !== undefined) {
-      const rows = /^\d{1,9}$/.test(ref.reportId) ? await q.query('select id from reports where id = $1', [Number(ref.reportId)]) : [];
-      if (!rows[0]) problems.push({ field: `sources[${i}].reportId`, message: `there is no report ${ref.reportId}` });
+      const found = /^\d{1,9}$/.test(ref.reportId) && (await reportExists(q, Number(ref.reportId)));
+      if (!found) problems.push({ field: `sources[${i}].reportId`, message: `there is no report ${ref.reportId}` });
     }
     if (ref.kind === 'source' && ref.sourceId !== undefined) {
       const found = /^\d{1,9}$/.test(ref.sourceId) ? await getSource(q, Number(ref.sourceId)) : undefined;

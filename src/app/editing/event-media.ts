@@ -9,7 +9,7 @@ import type { FieldProblem } from '../../core/errors.ts';
 import type { EventData } from '../../core/event.ts';
 import type { EventMedia } from '../../core/event-media.ts';
 import type { Queryable } from '../../store/db.ts';
-import type { MediaRow } from '../../store/media.ts';
+import { type MediaRow, attachableMedia } from '../../store/media.ts';
 
 export interface MediaScope {
   /** The event being revised; its linked reports' media may be attached. */
@@ -18,16 +18,6 @@ export interface MediaScope {
   fromReportId?: number;
   /** The revision being replaced: what it already attaches stays allowed. */
   previous?: EventData;
-}
-
-/** Media rows of the reports in scope, oldest first: what the event form offers. */
-export async function attachableMedia(q: Queryable, scope: Omit<MediaScope, 'previous'>): Promise<MediaRow[]> {
-  return q.query<MediaRow>(
-    `select m.* from media m join reports r on r.id = m.report_id
-     where (r.event_id = $1 and $1::int is not null) or r.id = $2
-     order by m.id`,
-    [scope.eventId ?? null, scope.fromReportId ?? null],
-  );
 }
 
 export function eventMediaOf(row: MediaRow, caption: string | undefined): EventMedia {

@@ -23,6 +23,7 @@ import {
   insertMirror,
   insertMirrorAlarm,
   listMirrorEntryData,
+  lockMirror,
   putStaged,
   recordMirrorCheck,
   shownColumnsOf,
@@ -364,7 +365,7 @@ async function commit(
  */
 async function claimMirror(tx: Queryable, deps: MirrorDeps, m: MirrorRow, options: SyncOptions): Promise<boolean> {
   if (options.create) await insertMirror(tx, { origin: m.origin, logUrl: m.log_url, verifierKey: m.verifier_key, now: deps.now() });
-  const [row] = await tx.query<{ size: number; verifier_key: string }>('select size, verifier_key from mirrors where origin = $1 for update', [m.origin]);
+  const row = await lockMirror(tx, m.origin);
   return row?.size === m.size && row.verifier_key === m.verifier_key;
 }
 

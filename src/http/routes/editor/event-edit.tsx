@@ -15,7 +15,8 @@ import { type ReportRow, getReport } from '../../../store/reports.ts';
 import { listSources } from '../../../store/sources.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { createEventFromForm, saveRevision } from '../../../app/editing/editing.ts';
-import { attachableMedia, withMediaFacts } from '../../../app/editing/event-media.ts';
+import { withMediaFacts } from '../../../app/editing/event-media.ts';
+import { attachableMedia } from '../../../store/media.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
 import {
   addPendingSources,
