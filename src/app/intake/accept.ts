@@ -1,12 +1,11 @@
 /**
- * Accepting a report, whatever the channel: the web form, the JSON API, and later the CLI
- * import, an SMS gateway or a relay all call `acceptReport`, so every channel validates,
- * locates, seals and stores the same way. The report is durable before this resolves, which
- * is what lets a channel acknowledge it.
- *
- * The later offline queue and in-browser encryption of the contact plug in here: the queue
- * replays the JSON API with the idempotency key it saved, and an already-encrypted contact
- * will take the place of `sealContact` below without changing the channels.
+ * The one intake path. Every channel ends here: the web form, the JSON API and the offline
+ * queue, armored blocks and what a relay forwards through `acceptReport`; SMS gateways and
+ * Telegram exports through `storeExternalReport` (external.ts), which replaces what a phone
+ * cannot help sending instead of refusing it. Both run `checkReportFields`, read keys with
+ * `idempotencyKeyOf` and store with `writeReport`, the one writer of report rows; a relay holding
+ * a report for another chronicle runs the same checks first (relay/relay.ts). The report is
+ * durable before `acceptReport` resolves, which is what lets a channel acknowledge it.
  */
 import { createHash } from 'node:crypto';
 import { ConflictError, Problems, ValidationError } from '../../core/errors.ts';
@@ -22,7 +21,7 @@ import {
 } from '../../core/report.ts';
 import type { Queryable } from '../../store/db.ts';
 import { getPublishedEvent } from '../../store/events.ts';
-import { type ReportRow, findReportByReceipt, insertReportForReceipt } from '../../store/reports.ts';
+import { type ReceiptRow, type ReportRow, findReportByReceipt, insertReportForReceipt } from '../../store/reports.ts';
 import type { AppContext } from '../context.ts';
 
 export interface AcceptOptions {
@@ -76,39 +75,18 @@ export function isIdempotencyKey(value: unknown): value is string {
  */
 export async function acceptReport(ctx: AppContext, input: unknown, opts: AcceptOptions): Promise<AcceptedReport> {
   const problems = new Problems();
-  let report: ReportInput | undefined;
-  try {
-    report = validateReportInput(input);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problems.list.push(...err.problems);
-  }
-  if (report) checkWellFormed(problems, report);
+  const report = checkReportFields(problems, input);
   const key = idempotencyKeyOf(problems, input, opts.idempotencyKey);
   problems.throwIfAny();
   if (!report) throw new ValidationError([{ field: 'report', message: 'must be an object' }]);
 
-  const contactSealed = report.contact === undefined ? undefined : sealContact(ctx, report.contact);
-  const placeId = placeIdFor(report.where);
   // Keys are scoped to their channel, so a relay's key can never meet a browser's; except keys
   // chosen on a reporter's device, which one report carries over every path (the API, an
   // armored block, a relay) and which therefore share one space.
   const storedKey = key === undefined ? undefined : isDeviceKey(key) ? key : `${opts.channel}:${key}`;
-  const deviceReceipt = storedKey !== undefined && isDeviceKey(storedKey) ? receiptCodeForDeviceKey(storedKey) : undefined;
-
-  // A device key's code is fixed; any other is drawn, and drawn again should it be taken (store/reports.ts).
-  const receiptCode = deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8)));
   // Grouped: reports arriving together share one commit and one fsync (store/group-commit.ts).
   const stored = await ctx.db.grouped(async (tx) => {
-    const stored = await insertReportForReceipt(tx, {
-      input: report,
-      channel: opts.channel,
-      receiptCode,
-      receivedAt: ctx.now(),
-      ...(contactSealed === undefined ? {} : { contactSealed }),
-      ...(placeId === undefined ? {} : { placeId }),
-      ...(storedKey === undefined ? {} : { idempotencyKey: storedKey }),
-    });
+    const stored = await writeReport(ctx, tx, { input: report, channel: opts.channel, idempotencyKey: storedKey });
     if (stored.created && opts.attach) await opts.attach(tx, stored.report.id);
     return stored;
   });
@@ -116,14 +94,62 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
   return { receiptCode: stored.report.receipt_code, created: stored.created, state: stored.report.state };
 }
 
-function checkWellFormed(p: Problems, report: ReportInput): void {
+/**
+ * The checks every channel runs, each problem named by its field: the report's own rules
+ * (`validate`: the form's, or the JSON API's contract), then text the store cannot keep (a NUL,
+ * a lone surrogate). Undefined when the report is unusable; the problems say why.
+ */
+export function checkReportFields(p: Problems, input: unknown, validate: (input: unknown) => ReportInput = validateReportInput): ReportInput | undefined {
+  let report: ReportInput;
+  try {
+    report = validate(input);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    p.list.push(...err.problems);
+    return undefined;
+  }
   for (const field of ['what', 'when', 'where', 'contact', 'contactAge'] as const) {
     const reason = report[field] === undefined ? undefined : unstorableReason(report[field]);
     if (reason !== undefined) p.add(field, reason);
   }
+  return report;
 }
 
-function idempotencyKeyOf(p: Problems, input: unknown, given: string | undefined): string | undefined {
+export interface ReportToWrite {
+  input: ReportInput;
+  channel: ReportChannel;
+  /** As stored: scoped to its channel, a device key as it is, or a key derived from the message. */
+  idempotencyKey?: string | undefined;
+  sourceId?: number | undefined;
+}
+
+/**
+ * The one writer of report rows, in the caller's transaction: locates the place, seals the
+ * contact, and stores with the receipt code rule (a device key's code is fixed; any other is
+ * drawn, and drawn again should it be taken: store/reports.ts). An idempotency key seen before
+ * returns the earlier report and stores nothing.
+ */
+export async function writeReport(ctx: AppContext, tx: Queryable, r: ReportToWrite): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
+  const placeId = placeIdFor(r.input.where);
+  const deviceReceipt = r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
+  return insertReportForReceipt(tx, {
+    input: r.input,
+    channel: r.channel,
+    receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
+    receivedAt: ctx.now(),
+    ...(r.input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(r.input.contact) }),
+    ...(placeId === undefined ? {} : { placeId }),
+    ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),
+    ...(r.idempotencyKey === undefined ? {} : { idempotencyKey: r.idempotencyKey }),
+  });
+}
+
+/**
+ * The idempotency key, from the Idempotency-Key header or the body (they must agree when both are
+ * given); undefined when there is none. `devicesOnly`: only a device key is accepted (a relay
+ * can promise the origin's receipt code for no other).
+ */
+export function idempotencyKeyOf(p: Problems, input: unknown, given: string | undefined, devicesOnly = false): string | undefined {
   const inBody =
     typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>).idempotencyKey : undefined;
   if (given !== undefined && inBody !== undefined && given !== inBody) {
@@ -132,15 +158,15 @@ function idempotencyKeyOf(p: Problems, input: unknown, given: string | undefined
   }
   const key = given ?? inBody;
   if (key === undefined || key === null || key === '') return undefined;
+  if (devicesOnly && !(isIdempotencyKey(key) && isDeviceKey(key))) {
+    p.add('idempotencyKey', 'must be a device key ("device:" and 22 to 43 letters, digits, - or _), or left out for the relay to choose');
+    return undefined;
+  }
   if (!isIdempotencyKey(key)) {
     p.add('idempotencyKey', 'must be 8 to 128 letters, digits or ._~:+/=- characters');
     return undefined;
   }
   return key;
-}
-
-function sealContact(ctx: AppContext, contact: string): string {
-  return ctx.sealer.seal(contact);
 }
 
 /** The gazetteer id of the place the text names, when the match is good enough to trust. */

@@ -1,17 +1,17 @@
 /**
  * Storing a report that another system delivered (an SMS gateway, a Telegram export): the same
- * validation, place lookup and sealing as `acceptReport`, plus the channel's own time and id,
+ * checks and the same writer as `acceptReport` (accept.ts), plus the channel's own time and id,
  * the sender's pseudonym and media hashes, all in the caller's transaction. Deduplication is by
  * a key the caller derives from the message itself, so a gateway that delivers one SMS three
  * hundred times, or an export imported twice, leaves one report.
  */
 import { toStorableText } from '../../core/storable-text.ts';
-import { type ReportChannel, type ReportInput, receiptCodeFromBytes, validateReportInput } from '../../core/report.ts';
+import { Problems } from '../../core/errors.ts';
+import type { ReportChannel, ReportInput } from '../../core/report.ts';
 import type { Queryable } from '../../store/db.ts';
 import { type MediaRef, addMediaRefs, setReportOrigin } from '../../store/report-origins.ts';
-import { insertReport } from '../../store/reports.ts';
 import type { AppContext } from '../context.ts';
-import { placeIdFor } from './accept.ts';
+import { checkReportFields, writeReport } from './accept.ts';
 
 export interface ExternalReport {
   channel: ReportChannel;
@@ -43,22 +43,15 @@ export function validateExternalInput(r: ExternalReport['input']): ReportInput {
   if (r.where) input.where = toStorableText(r.where);
   if (r.when) input.when = toStorableText(r.when);
   if (r.contact) input.contact = toStorableText(r.contact);
-  return validateReportInput(input);
+  const problems = new Problems();
+  const report = checkReportFields(problems, input);
+  problems.throwIfAny();
+  return report!;
 }
 
 export async function storeExternalReport(ctx: AppContext, tx: Queryable, r: ExternalReport): Promise<StoredExternalReport> {
   const input = validateExternalInput(r.input);
-  const placeId = placeIdFor(input.where);
-  const { report, created } = await insertReport(tx, {
-    input,
-    channel: r.channel,
-    receiptCode: () => receiptCodeFromBytes(ctx.randomBytes(8)),
-    receivedAt: ctx.now(),
-    ...(input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(input.contact) }),
-    ...(placeId === undefined ? {} : { placeId }),
-    ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),
-    idempotencyKey: r.dedupeKey,
-  });
+  const { report, created } = await writeReport(ctx, tx, { input, channel: r.channel, idempotencyKey: r.dedupeKey, sourceId: r.sourceId });
   if (created) {
     await setReportOrigin(tx, report.id, { sentAt: r.sentAt, externalId: r.externalId, senderHash: r.senderHash });
     if (r.media?.length) await addMediaRefs(tx, report.id, r.media);

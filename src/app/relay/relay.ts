@@ -14,7 +14,6 @@ import { Buffer } from 'node:buffer';
 import { ConflictError, ForbiddenError, Problems, ValidationError } from '../../core/errors.ts';
 import { deviceKey } from '../../core/armor.ts';
 import { type ReportInput, validateReportInput } from '../../core/report.ts';
-import { unstorableReason } from '../../core/storable-text.ts';
 import { validateReportJson } from '../../core/report-contract.ts';
 import {
   claimDueRelayItems,
@@ -27,7 +26,7 @@ import {
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { type Periodic, type Timers, backoffMs, startPeriodic } from '../repeat.ts';
-import { isDeviceKey, isIdempotencyKey, receiptCodeForDeviceKey } from '../intake/accept.ts';
+import { checkReportFields, idempotencyKeyOf, receiptCodeForDeviceKey } from '../intake/accept.ts';
 
 /** Retry delays double from the configured interval up to `relayMaxDelay`, an hour by default. */
 
@@ -83,43 +82,13 @@ export async function acceptRelayedReport(
   return { receiptCode: item.receipt_code, relayedTo: origin, created };
 }
 
+/** The intake's own checks (accept.ts), under the JSON API's contract: what the origin would refuse, the relay refuses. */
 function checkRelayedReport(body: unknown, headerKey: string | undefined): { input: ReportInput; key?: string } {
   const problems = new Problems();
-  let input: ReportInput | undefined;
-  try {
-    input = validateReportJson(body);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problems.list.push(...err.problems);
-  }
-  // What the origin would refuse (a lone surrogate would reach it as U+FFFD), the relay refuses.
-  for (const field of ['what', 'when', 'where', 'contact', 'contactAge'] as const) {
-    const v = input?.[field];
-    const reason = v === undefined ? undefined : unstorableReason(v);
-    if (reason !== undefined) problems.add(field, reason);
-  }
-  const key = relayKeyOf(problems, body, headerKey);
+  const input = checkReportFields(problems, body, validateReportJson);
+  const key = idempotencyKeyOf(problems, body, headerKey, true);
   problems.throwIfAny();
   return key === undefined ? { input: input! } : { input: input!, key };
-}
-
-/**
- * Only a device key lets the relay promise the receipt code the origin will give; any other key
- * the origin would pair with a code of its own choosing.
- */
-function relayKeyOf(p: Problems, body: unknown, headerKey: string | undefined): string | undefined {
-  const inBody = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).idempotencyKey : undefined;
-  if (headerKey !== undefined && inBody !== undefined && inBody !== headerKey) {
-    p.add('idempotencyKey', 'differs between the Idempotency-Key header and the body');
-    return undefined;
-  }
-  const key = headerKey ?? inBody;
-  if (key === undefined || key === null || key === '') return undefined;
-  if (!isIdempotencyKey(key) || !isDeviceKey(key)) {
-    p.add('idempotencyKey', 'must be a device key ("device:" and 22 to 43 letters, digits, - or _), or left out for the relay to choose');
-    return undefined;
-  }
-  return key;
 }
 
 function sameEnvelope(held: Uint8Array, sent: Uint8Array, input: ReportInput): boolean {
