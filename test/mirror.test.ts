@@ -114,6 +114,41 @@ describe('a mirror following a chronicle in another process', () => {
     assert.match((await page('/mirrors')).text, /origin\.test\/log<\/a> — 5 entries verified/);
   });
 
+  it('answers every reader path as the origin does, plus the banner', async () => {
+    const fromOrigin = async (path: string) => (await fetch(`${url}${path}`)).text();
+    /**
+     * The page's main content, links taken back to the root, without the mirror's banner and the
+     * origin's line about its own log (the banner says what the mirror verified instead).
+     */
+    const mainOf = (html: string) =>
+      (/<main id="main">([\s\S]*)<\/main>/.exec(html)?.[1] ?? '')
+        .replace(/<aside class="notice mirror-banner"[\s\S]*?<\/aside>/, '')
+        .replace(/<p class="meta log-witnessed">[\s\S]*?<\/p>/, '')
+        .replaceAll(`${BASE}/`, '/');
+    for (const path of ['/', '/?page=1&status=unverified', '/map', '/map?type=Protests']) {
+      const [own, copy] = await Promise.all([fromOrigin(path), page(`${BASE}${path}`)]);
+      assert.equal(copy.status, 200, path);
+      assert.equal(mainOf(copy.text), mainOf(own), `${path} differs on the mirror`);
+    }
+    const api = async (path: string) => {
+      const [own, copy] = await Promise.all([fromOrigin(path), page(`${BASE}${path}`)]);
+      return { own: JSON.parse(own) as Record<string, unknown>, copy: JSON.parse(copy.text) as Record<string, unknown> };
+    };
+    const list = await api('/api/v1/events?pageSize=2&page=2');
+    assert.deepEqual({ ...list.copy, next: undefined }, { ...list.own, next: undefined });
+    assert.equal(list.copy.next, `http://mirror.test${BASE}/api/v1/events?page=3&pageSize=2`, 'the next page stays on the mirror');
+    const history = await api('/api/v1/events/1/history');
+    assert.deepEqual(history.copy, history.own);
+    const rows = (csv: string) => csv.trim().split('\n').slice(1);
+    assert.deepEqual(rows((await page(`${BASE}/events.csv?status=unverified`)).text), rows(await fromOrigin('/events.csv?status=unverified')));
+    // Ids are permalinks on the chronicle's address: the one it calls itself, the one the mirror follows.
+    const ids = (feed: string) => (JSON.parse(feed) as { items: Array<{ id: string }> }).items.map((i) => new URL(i.id).pathname);
+    assert.deepEqual(ids((await page(`${BASE}/feed.json`)).text), ids(await fromOrigin('/feed.json')));
+    const copied = await app.request(`http://localhost${BASE}/api/v1/events`);
+    assert.equal(copied.headers.get('access-control-allow-origin'), '*', 'a mirror\'s data is as open as the origin\'s');
+    assert.ok(copied.headers.get('etag'), 'and as cacheable');
+  });
+
   it('fetches only what is new on the next sync', async () => {
     assert.equal(await origin.send('append 260 beta'), 'appended 265');
     assert.equal((await syncMirror(deps, ORIGIN)).status, 'updated');

@@ -14,10 +14,11 @@ import { assetRoutes, faviconRoute } from './assets.ts';
 import type { AppContext } from '../app/context.ts';
 import { describeForLog, refusalOf } from './database-errors.ts';
 import { type Env, chooseLang, currentPath, errorJson, statusOf } from './common.ts';
-import { registerPublicRoutes } from './routes/public.tsx';
+import { registerReaderRoutes } from './routes/reader.tsx';
 import { registerReportRoutes } from './routes/report.tsx';
 import { registerEditorRoutes } from './routes/editor/index.tsx';
 import { registerDataRoutes } from './routes/data.ts';
+import { ownChronicle } from '../app/reading/chronicle.ts';
 import { registerSmsRoutes } from './routes/sms.ts';
 import { registerLogRoutes } from './routes/log.tsx';
 import { registerClientRoutes } from './client-bundles.ts';
@@ -25,7 +26,6 @@ import { registerRecipientRoutes } from './routes/recipients.ts';
 import { registerRelayRoutes } from './routes/relay.ts';
 import { registerMirrorRoutes } from './routes/mirrors.tsx';
 import { registerWitnessRoutes } from './routes/witness.ts';
-import { registerPublicMediaRoutes } from './routes/public-media.ts';
 import { intakeGuard } from './middleware/intake-guard.tsx';
 
 const CSP = [
@@ -71,20 +71,21 @@ export function createApp(ctx: AppContext): Hono<Env> {
   app.route('/assets', assetRoutes());
   app.route('/favicon.ico', faviconRoute());
   registerRecipientRoutes(app, ctx);
-  registerPublicRoutes(app, ctx);
+  const own = ownChronicle(ctx);
+  const ownSite = { read: own, base: '', url: ctx.config.origin };
+  registerReaderRoutes(app, ctx, '', async () => ownSite);
   // Intake budgets are checked before a body is read (intake-guard.tsx).
   app.use('/report', intakeGuard(ctx, 'page'));
   app.use('/api/v1/reports', intakeGuard(ctx, 'json'));
   app.use('/api/v1/relay/:origin/reports', intakeGuard(ctx, 'json'));
   registerReportRoutes(app, ctx);
   registerEditorRoutes(app, ctx);
-  registerDataRoutes(app, ctx);
+  registerDataRoutes(app, ctx, own);
   registerSmsRoutes(app, ctx);
   registerLogRoutes(app, ctx);
   registerRelayRoutes(app, ctx);
   registerMirrorRoutes(app, ctx);
   registerWitnessRoutes(app, ctx);
-  registerPublicMediaRoutes(app, ctx);
 
   app.notFound((c) => {
     const lang = c.get('lang') ?? 'en';

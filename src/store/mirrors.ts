@@ -6,9 +6,12 @@
 import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
 import type { EventFilter } from '../core/filter.ts';
 import type { PublicEvent } from '../core/public-event.ts';
+import type { VerificationStatus } from '../core/verification.ts';
 import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../log/tiles.ts';
 import type { CopyColumn } from './copy-rows.ts';
 import type { Queryable } from './db.ts';
+import type { PublishedPoint } from './published.ts';
+import { type WithdrawnEvent, recordMatches } from './withdrawals.ts';
 
 export interface MirrorRow {
   origin: string;
@@ -198,6 +201,8 @@ export interface ShownColumns {
   publishedAt: string;
   lon: number | null;
   lat: number | null;
+  placeId: string | null;
+  placeName: string | null;
 }
 
 const isInstant = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v));
@@ -228,6 +233,8 @@ export function shownColumnsOf(record: PublicEvent): ShownColumns {
     publishedAt: r.publishedAt,
     lon: coordinate(location.lon),
     lat: coordinate(location.lat),
+    placeId: typeof location.placeId === 'string' ? location.placeId : null,
+    placeName: typeof location.name === 'string' ? location.name : null,
   };
 }
 
@@ -255,6 +262,8 @@ const EVENT_COLUMNS: readonly CopyColumn[] = [
   { name: 'published_at', type: 'timestamptz' },
   { name: 'lon', type: 'float8' },
   { name: 'lat', type: 'float8' },
+  { name: 'place_id', type: 'text' },
+  { name: 'place_name', type: 'text' },
 ];
 
 /**
@@ -291,7 +300,7 @@ export async function appendMirrorEntries(tx: Queryable, origin: string, entries
       .map((e) => {
         const c = e.shown;
         if (!c) throw new TypeError(`entry ${e.idx} publishes event ${e.eventId} without the columns its pages read`);
-        return [origin, e.eventId, e.revision, e.idx, c.localDate, c.startAt, c.region, c.eventType, c.status, c.publishedAt, c.lon, c.lat];
+        return [origin, e.eventId, e.revision, e.idx, c.localDate, c.startAt, c.region, c.eventType, c.status, c.publishedAt, c.lon, c.lat, c.placeId, c.placeName];
       });
     statements.push(() => tx.copyRows('mirror_events', EVENT_COLUMNS, rows));
   }
@@ -391,14 +400,6 @@ export async function queryMirrorEvents(
   return { events: rows.map(recordOf), total: count?.n ?? 0 };
 }
 
-/** Every matching event of a mirrored chronology in date order (the map). */
-export async function listMirrorEvents(q: Queryable, origin: string, f: EventFilter): Promise<PublicEvent[]> {
-  const params: unknown[] = [];
-  const where = whereOf(origin, f, params);
-  const rows = await q.query<{ data: Uint8Array }>(`select e.data from ${SHOWN} where ${where} order by v.local_date, v.start_at, v.event_id`, params);
-  return rows.map(recordOf);
-}
-
 /**
  * Every matching event of a mirrored chronology in date order, in batches (the data files): the
  * same keyset walk as the chronicle's own exports, so memory stays flat at any size.
@@ -426,14 +427,94 @@ export async function* streamMirrorEvents(q: Queryable, origin: string, f: Event
   }
 }
 
-/** The latest publications, newest first (the feed). */
-export async function recentMirrorEvents(q: Queryable, origin: string, limit: number): Promise<PublicEvent[]> {
+/** The latest publications under the filter, newest first (the feeds). */
+export async function latestMirrorEvents(q: Queryable, origin: string, f: EventFilter, limit: number): Promise<PublicEvent[]> {
+  const params: unknown[] = [];
+  const where = whereOf(origin, f, params);
   const rows = await q.query<{ data: Uint8Array }>(
-    `select e.data from ${SHOWN} where v.origin = $1 order by v.published_at desc, v.event_id desc limit $2`,
-    [origin, limit],
+    `select e.data from ${SHOWN} where ${where} order by v.published_at desc, v.event_id desc limit $${params.length + 1}`,
+    [...params, limit],
   );
   return rows.map(recordOf);
 }
+
+/** The map's points of a mirrored chronology: its events counted per position, place, region and status. */
+export async function mirrorPoints(q: Queryable, origin: string, f: EventFilter): Promise<PublishedPoint[]> {
+  const params: unknown[] = [];
+  const where = whereOf(origin, f, params);
+  const rows = await q.query<{ lon: number; lat: number; place_id: string; place_name: string; region: string; status: VerificationStatus; n: number }>(
+    `select v.lon, v.lat, coalesce(v.place_id, '') as place_id, coalesce(v.place_name, '') as place_name, coalesce(v.region, '') as region, v.status,
+       count(*)::int as n
+     from mirror_events v where ${where} and v.lon is not null and v.lat is not null and v.lon <> 'NaN' and v.lat <> 'NaN'
+     group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
+    params,
+  );
+  return rows.map((r) => ({
+    lon: r.lon,
+    lat: r.lat,
+    placeId: r.place_id || undefined,
+    name: r.place_name,
+    region: r.region || undefined,
+    status: r.status,
+    count: r.n,
+  }));
+}
+
+/** The mirrored events under the filter at the given positions, in date order (the map's single marks and its list abroad). */
+export async function mirrorEventsAt(
+  q: Queryable,
+  origin: string,
+  f: EventFilter,
+  positions: ReadonlyArray<readonly [number, number]>,
+  limit: number,
+): Promise<PublicEvent[]> {
+  if (positions.length === 0 || limit <= 0) return [];
+  const params: unknown[] = [];
+  const where = whereOf(origin, f, params);
+  params.push(positions.map((p) => p[0]), positions.map((p) => p[1]), limit);
+  const n = params.length;
+  const rows = await q.query<{ data: Uint8Array }>(
+    `select e.data from ${SHOWN}
+     where ${where} and (v.lon, v.lat) in (select * from unnest($${n - 2}::float8[], $${n - 1}::float8[]))
+     order by v.local_date, v.start_at, v.event_id limit $${n}`,
+    params,
+  );
+  return rows.map(recordOf);
+}
+
+/** The log index of the entry that published an event's current revision; withdrawals after it are newer. */
+export async function mirrorEventIdx(q: Queryable, origin: string, eventId: number): Promise<number> {
+  const [row] = await q.query<{ idx: number }>('select idx from mirror_events where origin = $1 and event_id = $2', [origin, eventId]);
+  return row?.idx ?? -1;
+}
+
+/**
+ * Events of a mirrored chronicle withdrawn after entry `afterIdx` and not published again,
+ * latest first, under the filter, with the record each had when last public (as
+ * store/withdrawals.ts does for this chronicle's own).
+ */
+export async function mirrorWithdrawals(q: Queryable, origin: string, f: EventFilter, afterIdx: number, limit: number): Promise<WithdrawnEvent[]> {
+  const rows = await q.query<{ id: number; at: Date; data: Uint8Array }>(
+    `select u.event_id as id, u.at, p.data
+       from mirror_entries u
+       cross join lateral (
+         select data from mirror_entries p
+          where p.origin = u.origin and p.event_id = u.event_id and p.type = 'publish' and p.idx < u.idx
+          order by p.idx desc limit 1) p
+      where u.origin = $1 and u.type = 'unpublish' and u.idx > $2
+        and not exists (select 1 from mirror_entries x where x.origin = u.origin and x.event_id = u.event_id and x.idx > u.idx)
+      order by u.idx desc
+      limit $3`,
+    [origin, afterIdx, MAX_WITHDRAWALS_SCANNED],
+  );
+  return rows
+    .map((r) => ({ id: r.id, withdrawnAt: r.at, record: recordOf(r) }))
+    .filter((w) => recordMatches(w.record, f))
+    .slice(0, limit);
+}
+
+/** Withdrawal scans stop here, as for this chronicle's own feeds. */
+const MAX_WITHDRAWALS_SCANNED = 1000;
 
 export async function getMirrorEvent(q: Queryable, origin: string, id: number): Promise<PublicEvent | undefined> {
   const rows = await q.query<{ data: Uint8Array }>(`select e.data from ${SHOWN} where v.origin = $1 and v.event_id = $2`, [origin, id]);

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type Locator, chromium } from 'playwright-core';
 import { createApp } from '../../src/http/app.tsx';
 import { loadConfig } from '../../src/app/config.ts';
 import { type AppContext, contextFor } from '../../src/app/context.ts';
@@ -74,4 +74,19 @@ export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 export async function screenshotDir(): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });
   return SCREENSHOTS;
+}
+
+/**
+ * The width an image loaded at, once it has loaded or failed (0 when refused or broken): on a
+ * busy machine an image may not have arrived when the page's load event already fired.
+ */
+export function loadedWidth(img: Locator): Promise<number> {
+  return img.evaluate(
+    (el: HTMLImageElement) =>
+      new Promise<number>((resolve) => {
+        if (el.complete) return resolve(el.naturalWidth);
+        el.addEventListener('load', () => resolve(el.naturalWidth), { once: true });
+        el.addEventListener('error', () => resolve(0), { once: true });
+      }),
+  );
 }

@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { createUserAccount } from '../../src/app/accounts/accounts.ts';
-import { type RunningServer, browserSkipReason, launchBrowser, screenshotDir, startServer } from './browser.ts';
+import { type RunningServer, browserSkipReason, launchBrowser, loadedWidth, screenshotDir, startServer } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -67,7 +67,7 @@ test('a photo sent without JavaScript reaches the editor without its GPS data', 
   assert.ok(main.includes(createHash('sha256').update(photo).digest('hex')), 'the hash of the photo as sent is shown');
   assert.match(main, /320×240/);
   assert.match(main, /Download the original/);
-  const loaded = await page.locator('.media-list img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+  const loaded = await loadedWidth(page.locator('.media-list img'));
   assert.equal(loaded, 320, 'the thumbnail loads under the page’s Content-Security-Policy');
   await page.screenshot({ path: join(shots, '10-report-with-photo.png'), fullPage: true });
 

@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { createUserAccount } from '../../src/app/accounts/accounts.ts';
-import { type RunningServer, browserSkipReason, launchBrowser, screenshotDir, startServer } from './browser.ts';
+import { type RunningServer, browserSkipReason, launchBrowser, loadedWidth, screenshotDir, startServer } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -71,7 +71,7 @@ test('an editor publishes a report’s photo and a reader sees the stripped copy
   await page.fill('input[name="actor1_name"]', 'Rioters (Kazakhstan)');
   await page.selectOption('select[name="actor1_type"]', '5');
   const preview = page.locator('#media img');
-  assert.equal(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 320, 'the editor sees the stripped copy');
+  assert.equal(await loadedWidth(preview), 320, 'the editor sees the stripped copy');
   await page.check('#media input[type="checkbox"]');
   await page.fill('#media input[type="text"]', 'Smoke over the akimat, 5 January');
   await page.screenshot({ path: join(shots, '20-event-form-media.png'), fullPage: true });

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type DemoCopy, exportDemoCopy } from '../../src/cli/export-site/testing.ts';
 import { verifyAction } from '../../src/cli/verify/action.ts';
-import { browserSkipReason, launchBrowser, screenshotDir } from './browser.ts';
+import { browserSkipReason, launchBrowser, loadedWidth, screenshotDir } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -106,7 +106,7 @@ test('a published photo shows from the copy', { skip }, async () => {
   await page.goto(fileUrl(`events/${copy.photoEventId}.html`));
   const img = page.locator(`img[src="../media/${copy.photoSha256}"]`);
   await img.scrollIntoViewIfNeeded();
-  assert.equal(await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth), 80);
+  assert.equal(await loadedWidth(img), 80);
   await page.screenshot({ path: join(shots, 'static-06-photo.png'), fullPage: true });
 });
 

@@ -1,44 +1,22 @@
 /**
- * Read-only copies of the chronicles this one follows, at /mirrors/<origin>/: the same
- * chronology, event pages, map and Atom feed as the original, rendered by the same publish/
- * components from the mirror's verified read model. Every page says it is a mirror, of what,
- * how much was verified and when, and carries any alarm. Nothing here contacts the origin, so
- * the copy keeps serving when the origin is gone.
+ * Read-only copies of the chronicles this one follows, at /mirrors/<origin>/: the reader site
+ * itself (reader.tsx) over the mirror's verified copy (app/reading/chronicle.ts), so the
+ * chronology, permalinks, map, feeds, data files, API and media behave as the original's. Every
+ * page says it is a mirror, of what, how much was verified and when, and carries any alarm.
+ * Nothing here contacts the origin, so the copy keeps serving when the origin is gone.
  */
 import type { Hono } from 'hono';
 import { unstorableReason } from '../../core/storable-text.ts';
-import { ValidationError } from '../../core/errors.ts';
-import { type EventFilter, parseEventFilter } from '../../core/filter.ts';
-import { CHRONOLOGY_PAGE_SIZE, ChronologyPage } from '../../publish/chronology.tsx';
-import { EventPage, GonePage, type PublishedVersion } from '../../publish/event-page.tsx';
-import { csvStream } from '../../publish/exports/csv.ts';
-import { geojsonStream } from '../../publish/exports/geojson.ts';
-import { type FeedInfo, renderAtom } from '../../publish/feeds/atom.ts';
-import { renderJsonFeed } from '../../publish/feeds/json-feed.ts';
-import { type Lang, common } from '../../publish/i18n.ts';
-import { MapPage, mapMarks } from '../../publish/map.tsx';
-import { type MirrorAlarm, alarmLine } from '../../publish/mirror-alarm.ts';
+import type { Lang } from '../../publish/i18n.ts';
+import type { MirrorAlarm } from '../../publish/mirror-alarm.ts';
 import { type MirrorLabel, MirrorBanner, MirrorsPage } from '../../publish/mirror-pages.tsx';
-import {
-  type MirrorAlarmRow,
-  type MirrorRow,
-  getMirror,
-  getMirrorEvent,
-  listMirrorAlarms,
-  listMirrorEventEntries,
-  listMirrorEvents,
-  listMirrors,
-  queryMirrorEvents,
-  recentMirrorEvents,
-  streamMirrorEvents,
-} from '../../store/mirrors.ts';
+import { type MirrorAlarmRow, type MirrorRow, getMirror, listMirrorAlarms, listMirrors } from '../../store/mirrors.ts';
 import { countCosignatures } from '../../log/witness.ts';
 import { getMirrorWitnessKeys } from '../../store/witness.ts';
 import type { AppContext } from '../../app/context.ts';
-import { type Ctx, type Env, currentPath, intParam } from '../common.ts';
-
-const MAX_PAGE = 100_000;
-const FEED_SIZE = 50;
+import { mirroredChronicle } from '../../app/reading/chronicle.ts';
+import { type Ctx, type Env, currentPath } from '../common.ts';
+import { type ReaderSite, registerReaderRoutes } from './reader.tsx';
 
 /** The page's path prefix for a mirror: origins hold ":" and "/", so they are one encoded segment. */
 export function mirrorBase(origin: string): string {
@@ -51,7 +29,7 @@ export function chronicleUrl(m: Pick<MirrorRow, 'log_url'>): string {
 }
 
 /** Reader paths the mirror serves itself; every other link (assets, the host's own pages) is left alone. */
-const MIRRORED = /^\/(?:$|\?|events\/|map(?:$|\?)|feed\.(?:atom|json)|events\.(?:csv|geojson))/;
+const MIRRORED = /^\/(?:$|\?|events\/|map(?:$|\?)|feed\.(?:atom|json)|events\.(?:csv|geojson)|api\/v1\/events(?:$|[/?])|media\/)/;
 
 /**
  * Points the shared renderers' links into the mirror. They write root-relative addresses
@@ -89,35 +67,33 @@ function alarmOf(a: MirrorAlarmRow): MirrorAlarm {
   };
 }
 
-function pageOf(c: Ctx): number {
-  const raw = c.req.query('page');
-  if (raw === undefined || raw === '') return 1;
-  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) {
-    throw new ValidationError([{ field: 'page', message: `must be a whole number from 1 to ${MAX_PAGE}` }]);
-  }
-  return Number(raw);
-}
-
 export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
-  async function mirrorOf(c: Ctx): Promise<{ m: MirrorRow; alarms: MirrorAlarmRow[] } | undefined> {
+  /** The reader site over a followed chronicle's verified copy, or undefined when this one follows no such origin. */
+  async function siteOf(c: Ctx): Promise<ReaderSite | undefined> {
     const origin = c.req.param('origin') ?? '';
     // Origins are checkpoint lines, which hold no NUL: such a path names no mirror.
     if (unstorableReason(origin) !== undefined) return undefined;
     const m = await getMirror(ctx.db, origin);
     if (!m) return undefined;
-    return { m, alarms: await listMirrorAlarms(ctx.db, m.origin) };
-  }
-
-  /** Renders a publish/ page, then labels it as a mirror and keeps its links inside. */
-  async function mirrored(c: Ctx, found: { m: MirrorRow; alarms: MirrorAlarmRow[] }, page: unknown, status: 200 | 410 = 200) {
-    const html = String(await (page as { toString(): string | Promise<string> }).toString());
-    const base = mirrorBase(found.m.origin);
-    // Counted against the keys the origin lists: a line from any other key vouches for nothing.
-    const witnessKeys = await getMirrorWitnessKeys(ctx.db, found.m.origin);
-    const witnessed = { count: countCosignatures(found.m.checkpoint ?? '', witnessKeys), listed: witnessKeys.length };
-    const banner = String(await (<MirrorBanner m={labelOf(found.m)} alarms={found.alarms.map(alarmOf)} witnessed={witnessed} lang={c.get('lang')} />).toString());
-    const labelled = rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${banner}`);
-    return c.html(labelled, status);
+    const alarms = (await listMirrorAlarms(ctx.db, m.origin)).map(alarmOf);
+    const base = mirrorBase(m.origin);
+    return {
+      read: mirroredChronicle(ctx, m),
+      base,
+      url: chronicleUrl(m),
+      mirror: {
+        origin: m.origin,
+        size: m.size,
+        alarms,
+        async decorate(html, lang) {
+          // Counted against the keys the origin lists: a line from any other key vouches for nothing.
+          const witnessKeys = await getMirrorWitnessKeys(ctx.db, m.origin);
+          const witnessed = { count: countCosignatures(m.checkpoint ?? '', witnessKeys), listed: witnessKeys.length };
+          const banner = String(await (<MirrorBanner m={labelOf(m)} alarms={alarms} witnessed={witnessed} lang={lang} />).toString());
+          return rebaseLinks(html, base).replace('<main id="main">', `<main id="main">${banner}`);
+        },
+      },
+    };
   }
 
   app.get('/mirrors', async (c) => {
@@ -128,120 +104,5 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.get('/mirrors/:origin', (c) => c.redirect(`${mirrorBase(c.req.param('origin'))}/`, 301));
 
-  app.get('/mirrors/:origin/', async (c) => {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const filter: EventFilter = parseEventFilter(c.req.query());
-    const page = pageOf(c);
-    const { events, total } = await queryMirrorEvents(ctx.db, found.m.origin, filter, { limit: CHRONOLOGY_PAGE_SIZE, offset: (page - 1) * CHRONOLOGY_PAGE_SIZE });
-    return mirrored(c, found, <ChronologyPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} total={total} page={page} />);
-  });
-
-  async function showEvent(c: Ctx, revision?: number) {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const lang = c.get('lang');
-    const id = intParam(c.req.param('id'), 'id');
-    const [current, rows] = await Promise.all([getMirrorEvent(ctx.db, found.m.origin, id), listMirrorEventEntries(ctx.db, found.m.origin, id)]);
-    if (!current) {
-      const withdrawn = rows.filter((r) => r.type === 'unpublish').at(-1);
-      if (withdrawn) return mirrored(c, found, <GonePage lang={lang} path={currentPath(c)} id={id} at={new Date(withdrawn.at).toISOString()} />, 410);
-      return c.notFound();
-    }
-    let ev = current;
-    if (revision !== undefined && revision !== current.revision) {
-      const row = rows.filter((r) => r.type === 'publish' && r.revision === revision && r.record).at(-1);
-      if (!row?.record) return c.notFound();
-      ev = row.record;
-    }
-    const history: PublishedVersion[] = rows.map((r) => ({
-      revision: r.revision,
-      action: r.type,
-      at: new Date(r.at).toISOString(),
-      reason: r.type === 'publish' ? r.note : null,
-    }));
-    return mirrored(
-      c,
-      found,
-      <EventPage
-        lang={lang}
-        path={currentPath(c)}
-        ev={ev}
-        history={history}
-        permalink={`${chronicleUrl(found.m)}/events/${id}`}
-        siteTitle={`${common(lang, 'siteTitle')} (${found.m.origin})`}
-        currentRevision={current.revision}
-        mediaBase={`${mirrorBase(found.m.origin)}/media/`}
-      />,
-    );
-  }
-
-  app.get('/mirrors/:origin/events/:id', (c) => showEvent(c));
-  app.get('/mirrors/:origin/events/:id/v/:revision', (c) => showEvent(c, intParam(c.req.param('revision'), 'revision')));
-
-  app.get('/mirrors/:origin/map', async (c) => {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const filter = parseEventFilter(c.req.query());
-    const events = await listMirrorEvents(ctx.db, found.m.origin, filter);
-    return mirrored(c, found, <MapPage lang={c.get('lang')} path={currentPath(c)} filter={filter} view={mapMarks(events, filter, c.get('lang'))} />);
-  });
-
-  /** Feed metadata for a mirror: ids and permalinks stay the original chronicle's, a mirror is the same record. */
-  function mirrorFeedInfo(c: Ctx, found: { m: MirrorRow; alarms: MirrorAlarmRow[] }, file: string): FeedInfo {
-    const { m } = found;
-    const base = `${ctx.config.origin}${mirrorBase(m.origin)}`;
-    const alarmed = found.alarms.length > 0;
-    return {
-      origin: chronicleUrl(m),
-      // Feed readers list feeds by title: an alarm shows there before any entry is opened.
-      title: `${m.origin} (mirror${alarmed ? ', ALARM' : ''})`,
-      subtitle: `${alarmed ? 'ALARM: this mirror refused what its origin presented. ' : ''}Mirror of ${m.origin}: ${m.size} log entries verified`,
-      selfUrl: `${base}/${file}`,
-      htmlUrl: `${base}/`,
-      lang: c.get('lang'),
-      updated: new Date(m.last_success_at ?? m.added_at).toISOString(),
-      alarms: found.alarms.map(alarmOf),
-    };
-  }
-
-  app.get('/mirrors/:origin/feed.atom', async (c) => {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
-    const xml = renderAtom(mirrorFeedInfo(c, found, 'feed.atom'), events);
-    return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
-  });
-
-  app.get('/mirrors/:origin/feed.json', async (c) => {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const events = await recentMirrorEvents(ctx.db, found.m.origin, FEED_SIZE);
-    const feed = renderJsonFeed(mirrorFeedInfo(c, found, 'feed.json'), events);
-    return c.body(JSON.stringify(feed), 200, { 'Content-Type': 'application/feed+json; charset=utf-8' });
-  });
-
-  /** The data files, named after the mirrored origin so a downloaded copy says whose it is. */
-  const fileStem = (origin: string) => `${origin.replace(/[^A-Za-z0-9.-]+/g, '_')}-events`;
-
-  app.get('/mirrors/:origin/events.csv', async (c) => {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const filter = parseEventFilter(c.req.query());
-    const alarm = found.alarms.length > 0 ? alarmLine(found.alarms.map(alarmOf)) : undefined;
-    return c.body(csvStream(streamMirrorEvents(ctx.db, found.m.origin, filter), alarm), 200, {
-      'Content-Type': 'text/csv; charset=utf-8; header=present',
-      'Content-Disposition': `attachment; filename="${fileStem(found.m.origin)}.csv"`,
-    });
-  });
-
-  app.get('/mirrors/:origin/events.geojson', async (c) => {
-    const found = await mirrorOf(c);
-    if (!found) return c.notFound();
-    const filter = parseEventFilter(c.req.query());
-    return c.body(geojsonStream(streamMirrorEvents(ctx.db, found.m.origin, filter), chronicleUrl(found.m), found.alarms.map(alarmOf)), 200, {
-      'Content-Type': 'application/geo+json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${fileStem(found.m.origin)}.geojson"`,
-    });
-  });
+  registerReaderRoutes(app, ctx, '/mirrors/:origin', siteOf);
 }
