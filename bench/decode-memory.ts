@@ -19,7 +19,11 @@ const SELF = fileURLToPath(import.meta.url);
 async function child(mode: string, n: number, photo: string, dir: string): Promise<void> {
   const { inDecodeSlot } = await import('../src/app/intake/media.ts');
   const before = process.memoryUsage().rss;
-  const decode = (i: number) => () => sharp(photo, { limitInputPixels: 40_000_000 }).autoOrient().jpeg({ quality: 90 }).toFile(join(dir, `${mode}-${i}.jpg`));
+  const decode = (i: number) => () =>
+    sharp(photo, { limitInputPixels: 40_000_000 })
+      .autoOrient()
+      .jpeg({ quality: 90 })
+      .toFile(join(dir, `${mode}-${i}.jpg`));
   const t0 = performance.now();
   await Promise.all(Array.from({ length: n }, (_, i) => (mode === 'bounded' ? inDecodeSlot(decode(i)) : decode(i)())));
   const ms = performance.now() - t0;
@@ -33,10 +37,14 @@ async function main(): Promise<void> {
     const photo = join(dir, 'big.jpg');
     // A smooth picture, so it is small on the wire (about 1 MB) and large once decoded.
     const gradient = sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#6a8' } }).composite([
-      { input: Buffer.from(`<svg width="${WIDTH}" height="${HEIGHT}"><defs><linearGradient id="g"><stop offset="0" stop-color="#203"/><stop offset="1" stop-color="#fd6"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`) },
+      {
+        input: Buffer.from(
+          `<svg width="${WIDTH}" height="${HEIGHT}"><defs><linearGradient id="g"><stop offset="0" stop-color="#203"/><stop offset="1" stop-color="#fd6"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/></svg>`,
+        ),
+      },
     ]);
     const info = await gradient.jpeg({ quality: 85 }).toFile(photo);
-    console.log(`## decoding ${(WIDTH * HEIGHT / 1e6).toFixed(1)}-megapixel JPEGs (${(info.size / 1024).toFixed(0)} KiB each) at once`);
+    console.log(`## decoding ${((WIDTH * HEIGHT) / 1e6).toFixed(1)}-megapixel JPEGs (${(info.size / 1024).toFixed(0)} KiB each) at once`);
     for (const n of (process.env.BENCH_DECODES ?? '1,4,8').split(',').map(Number)) {
       const runs: Record<string, { peakMiB: number; ms: number }> = {};
       for (const mode of ['unbounded', 'bounded']) {

@@ -14,11 +14,17 @@ function post(i: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-encoding': 'gzip' } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-encoding': 'gzip' },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`report ${i}: HTTP ${res.statusCode} ${Buffer.concat(chunks)}`))));
+        res.on('end', () =>
+          res.statusCode === 201 ? resolve() : reject(new Error(`report ${i}: HTTP ${res.statusCode} ${Buffer.concat(chunks)}`)),
+        );
         res.on('error', reject);
       },
     );

@@ -40,7 +40,9 @@ export async function benchLog(ctx: AppContext, count: number, checkpointEvery =
   await signCheckpoint(ctx);
   const logPerSec = count / ((performance.now() - t0) / 1000);
 
-  await ctx.db.exec('create table if not exists bench_plain_rows (idx bigint primary key, data bytea not null, created_at timestamptz not null default now())');
+  await ctx.db.exec(
+    'create table if not exists bench_plain_rows (idx bigint primary key, data bytea not null, created_at timestamptz not null default now())',
+  );
   const t1 = performance.now();
   for (const [i, entry] of entries.entries()) {
     await ctx.db.transaction((tx) => tx.query('insert into bench_plain_rows (idx, data) values ($1, $2)', [start + i, entry]));

@@ -69,7 +69,13 @@ async function measured(fn: () => Promise<unknown>): Promise<{ ms: number; cpuMs
     clearInterval(sampler);
   }
   const cpu = process.cpuUsage(cpu0);
-  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, rss: rss - base.rss, peakRss: rss, heap: heap - base.heapUsed };
+  return {
+    ms: performance.now() - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rss: rss - base.rss,
+    peakRss: rss,
+    heap: heap - base.heapUsed,
+  };
 }
 
 type Measured = Awaited<ReturnType<typeof measured>>;
@@ -79,7 +85,9 @@ const against = (m: Measured, ref: Measured) =>
 
 async function benchMirrorSize(count: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-mirror-'));
-  const ctx = await createContext(loadConfig({ CARAVAN_DATA: join(dir, 'origin'), CARAVAN_ORIGIN: 'http://origin.bench', CARAVAN_DEMO: 'false' }));
+  const ctx = await createContext(
+    loadConfig({ CARAVAN_DATA: join(dir, 'origin'), CARAVAN_ORIGIN: 'http://origin.bench', CARAVAN_DEMO: 'false' }),
+  );
   const sockets: Socket[] = [];
   const server = serve({ fetch: createApp(ctx).fetch, port: 0, hostname: '127.0.0.1' });
   server.on('connection', (s: Socket) => sockets.push(s));
@@ -105,17 +113,32 @@ async function benchMirrorSize(count: number): Promise<void> {
     let verifyCode = -1;
     const errors: string[] = [];
     const http = await measured(async () => {
-      verifyCode = await verifyAction({ target: url, key: ctx.logSigner.verifierKey, env: { CARAVAN_STATE: join(dir, 'state') }, out: () => {}, err: (l) => errors.push(l) });
+      verifyCode = await verifyAction({
+        target: url,
+        key: ctx.logSigner.verifierKey,
+        env: { CARAVAN_STATE: join(dir, 'state') },
+        out: () => {},
+        err: (l) => errors.push(l),
+      });
     });
     if (verifyCode !== 0) throw new Error(`caravan verify: ${errors.join('\n')}`);
 
     const bundleFile = join(dir, 'bench.tar');
-    await writeBundle(bundleFile, { source: memory, verifierKey, url: 'http://bundle.bench/', media: async () => undefined, now: new Date() });
+    await writeBundle(bundleFile, {
+      source: memory,
+      verifierKey,
+      url: 'http://bundle.bench/',
+      media: async () => undefined,
+      now: new Date(),
+    });
     const importDb = await openDb({ dataDir: join(dir, 'import') });
     await migrate(importDb);
     let imported = 0;
     const load = await measured(async () => {
-      const outcome = await importBundle({ db: importDb, now: () => new Date() }, { file: bundleFile, key: verifierKey, env: {}, spoolDir: dir });
+      const outcome = await importBundle(
+        { db: importDb, now: () => new Date() },
+        { file: bundleFile, key: verifierKey, env: {}, spoolDir: dir },
+      );
       if (outcome.status !== 'loaded') throw new Error(`bundle import: ${JSON.stringify(outcome)}`);
       imported = outcome.size;
     });
@@ -159,9 +182,7 @@ async function benchMirrorSize(count: number): Promise<void> {
 }
 
 /** Sizes from BENCH_MIRROR_ENTRIES (default 10,000 and 100,000); `--million` adds 1,000,000. */
-export async function benchMirror(
-  sizes = (process.env.BENCH_MIRROR_ENTRIES ?? '10000,100000').split(',').map(Number),
-): Promise<void> {
+export async function benchMirror(sizes = (process.env.BENCH_MIRROR_ENTRIES ?? '10000,100000').split(',').map(Number)): Promise<void> {
   const all = process.argv.includes('--million') && !sizes.includes(1_000_000) ? [...sizes, 1_000_000] : sizes;
   for (const size of all) await benchMirrorSize(size);
 }

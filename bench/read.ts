@@ -34,14 +34,23 @@ const pageQueries = (db: AppContext['db'], offset: number) =>
  */
 async function pagesTouched(db: AppContext['db'], fn: (db: AppContext['db']) => Promise<unknown>): Promise<number> {
   const sent: Array<[string, readonly unknown[] | undefined]> = [];
-  const spy = { ...db, query: ((sql: string, params?: readonly unknown[]) => (sent.push([sql, params]), db.query(sql, params))) as typeof db.query };
+  const spy = {
+    ...db,
+    query: ((sql: string, params?: readonly unknown[]) => {
+      sent.push([sql, params]);
+      return db.query(sql, params);
+    }) as typeof db.query,
+  };
   // The second call is the one counted: what the first leaves in the caches is there for readers too.
   await fn(spy);
   sent.length = 0;
   await fn(spy);
   let pages = 0;
   for (const [sql, params] of sent) {
-    const [row] = await db.query<{ 'QUERY PLAN': Array<{ Plan: Record<string, number> }> }>(`explain (analyze, buffers, format json) ${sql}`, params);
+    const [row] = await db.query<{ 'QUERY PLAN': Array<{ Plan: Record<string, number> }> }>(
+      `explain (analyze, buffers, format json) ${sql}`,
+      params,
+    );
     const plan = row!['QUERY PLAN'][0]!.Plan;
     pages += (plan['Shared Hit Blocks'] ?? 0) + (plan['Shared Read Blocks'] ?? 0);
   }
@@ -108,7 +117,9 @@ export async function benchReaders(ctx: AppContext, app: Hono<Env>, size: number
   const id = Math.ceil(size / 2);
   const permalinkMs = await timeIt(() => get(app, `/events/${id}`), 15);
   const permalinkBareMs = await timeIt(() => getPublishedEvent(db, id), 15);
-  console.log(`permalink: ${fmt(permalinkMs, 2)} ms vs bare lookup ${fmt(permalinkBareMs, 2)} ms — ratio ${fmt(permalinkMs / permalinkBareMs, 2)}`);
+  console.log(
+    `permalink: ${fmt(permalinkMs, 2)} ms vs bare lookup ${fmt(permalinkBareMs, 2)} ms — ratio ${fmt(permalinkMs / permalinkBareMs, 2)}`,
+  );
 
   t0 = performance.now();
   mapBase();

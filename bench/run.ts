@@ -14,7 +14,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from '../src/http/app.tsx';
 import { loadConfig } from '../src/app/config.ts';
 import { createContext } from '../src/app/context.ts';
@@ -55,7 +54,9 @@ async function benchSize(size: number) {
     const startMs = performance.now() - t4;
     const t5 = performance.now();
     await ctx.db.query('select 1');
-    console.log(`start-up on this store: ${fmt(openMs / 1000, 2)} s to open and migrate, ${fmt(startMs / 1000, 2)} s to the first page (a bare query after: ${fmt(performance.now() - t5, 2)} ms)`);
+    console.log(
+      `start-up on this store: ${fmt(openMs / 1000, 2)} s to open and migrate, ${fmt(startMs / 1000, 2)} s to the first page (a bare query after: ${fmt(performance.now() - t5, 2)} ms)`,
+    );
   } finally {
     await ctx.db.close();
     await rm(dir, { recursive: true, force: true });

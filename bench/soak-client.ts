@@ -13,7 +13,10 @@ const times: Record<string, number[]> = { chronology: [], permalink: [], map: []
 const errors: Record<string, number> = { chronology: 0, permalink: 0, map: 0, report: 0 };
 const end = performance.now() + seconds * 1000;
 let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
 
 async function timed(kind: string, url: string, init?: RequestInit): Promise<void> {
   const t0 = performance.now();
@@ -56,7 +59,8 @@ async function reporter(): Promise<void> {
 }
 
 await Promise.all([...Array.from({ length: readers }, reader), reporter()]);
-const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : 0);
+const pct = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]! : 0;
 const out: Record<string, unknown> = {};
 for (const [kind, xs] of Object.entries(times)) {
   out[kind] = { count: xs.length, errors: errors[kind], p50: pct(xs, 0.5), p99: pct(xs, 0.99), max: pct(xs, 1) };

@@ -61,9 +61,20 @@ export async function benchSoak(serverUrl = process.env.DATABASE_URL): Promise<v
     await migrate(db);
     await seedPublishedEvents(db, EVENTS);
     await db.close();
-    const env = { ...process.env, CARAVAN_DATA: dir, PORT: '0', HOST: '127.0.0.1', CARAVAN_DEMO: 'false', ...BENCH_LIMITS, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+    const env = {
+      ...process.env,
+      CARAVAN_DATA: dir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CARAVAN_DEMO: 'false',
+      ...BENCH_LIMITS,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    };
     if (!databaseUrl) delete (env as Record<string, string | undefined>).DATABASE_URL;
-    const server = spawn(process.execPath, [new URL('../bin/caravan.js', import.meta.url).pathname, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [new URL('../bin/caravan.js', import.meta.url).pathname, 'serve'], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const port = await new Promise<number>((resolve) => {
       let out = '';
       server.stdout!.on('data', (d: Buffer) => {
@@ -76,18 +87,34 @@ export async function benchSoak(serverUrl = process.env.DATABASE_URL): Promise<v
     const sampler = setInterval(() => void rssOf(server.pid!).then((mb) => memory.push(mb)), 30_000);
     const client = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', new URL('./soak-client.ts', import.meta.url).pathname, `http://127.0.0.1:${port}`, String(READERS), String(RATE), String(SECONDS), String(EVENTS)],
+      [
+        '--import',
+        'tsx',
+        new URL('./soak-client.ts', import.meta.url).pathname,
+        `http://127.0.0.1:${port}`,
+        String(READERS),
+        String(RATE),
+        String(SECONDS),
+        String(EVENTS),
+      ],
       { maxBuffer: 1 << 20 },
     );
     clearInterval(sampler);
     memory.push(await rssOf(server.pid!));
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    const figures = JSON.parse(client.stdout.trim().split('\n').pop()!) as Record<string, { count: number; errors: number; p50: number; p99: number; max: number }>;
+    const figures = JSON.parse(client.stdout.trim().split('\n').pop()!) as Record<
+      string,
+      { count: number; errors: number; p50: number; p99: number; max: number }
+    >;
     const store = databaseUrl ? 'PostgreSQL server' : 'embedded PGlite';
-    console.log(`\n## soak: ${READERS} readers + ${RATE} reports/s for ${SECONDS} s on ${EVENTS.toLocaleString('en-US')} events (${store})`);
+    console.log(
+      `\n## soak: ${READERS} readers + ${RATE} reports/s for ${SECONDS} s on ${EVENTS.toLocaleString('en-US')} events (${store})`,
+    );
     for (const [kind, f] of Object.entries(figures)) {
-      console.log(`${kind}: ${f.count} requests, ${f.errors} errors, p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms`);
+      console.log(
+        `${kind}: ${f.count} requests, ${f.errors} errors, p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, max ${f.max.toFixed(0)} ms`,
+      );
     }
     console.log(`server memory (RSS, MB, every 30 s): ${memory.map((m) => m.toFixed(0)).join(' → ')}`);
   } finally {

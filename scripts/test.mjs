@@ -36,10 +36,22 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 // Node options whose value may come as the next argument ("--flag value").
 const TAKES_VALUE = new Set([
-  '--test-name-pattern', '--test-skip-pattern', '--test-reporter',
-  '--test-reporter-destination', '--test-concurrency', '--test-timeout',
-  '--test-shard', '--import', '--require', '-r', '--conditions', '-C',
-  '--env-file', '--experimental-loader', '--loader', '--stack-size',
+  '--test-name-pattern',
+  '--test-skip-pattern',
+  '--test-reporter',
+  '--test-reporter-destination',
+  '--test-concurrency',
+  '--test-timeout',
+  '--test-shard',
+  '--import',
+  '--require',
+  '-r',
+  '--conditions',
+  '-C',
+  '--env-file',
+  '--experimental-loader',
+  '--loader',
+  '--stack-size',
   '--max-old-space-size',
 ]);
 

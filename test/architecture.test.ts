@@ -189,7 +189,15 @@ function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][]
 function sqlOutsideStore(files: readonly SourceFile[]): string[] {
   const call = /\b(db|tx|q|queryable)\.(query|exec|copyRows)\s*(<[^>]*>)?\s*\(/;
   const statement = /(['"`])\s*(select\s+[\w*(]|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|with\s+\w+\s+as\s*\()/;
-  return files.filter((f) => f.folder !== 'store' && !isTest(f.path) && !isTestingHelper(f.path) && (call.test(stripComments(f.text)) || statement.test(stripComments(f.text)))).map((f) => f.path);
+  return files
+    .filter(
+      (f) =>
+        f.folder !== 'store' &&
+        !isTest(f.path) &&
+        !isTestingHelper(f.path) &&
+        (call.test(stripComments(f.text)) || statement.test(stripComments(f.text))),
+    )
+    .map((f) => f.path);
 }
 
 const report = (vs: readonly Violation[]) => vs.map((v) => `  ${v.file}: ${v.spec ? `'${v.spec}' ` : ''}(${v.why})`).join('\n');
@@ -199,7 +207,7 @@ describe('import specifiers', () => {
     const text = [
       "import { a } from './a.ts';",
       "import type { B } from '../core/b.ts';",
-      "import * as c from \"./c.ts\";",
+      'import * as c from "./c.ts";',
       "import d, { e } from './d.ts';",
       "import './side-effect.ts';",
       "export { f } from './f.ts';",
@@ -243,8 +251,16 @@ describe('folder rules', () => {
       { path: 'src/core/x.test.ts', folder: 'core', text: "import { test } from 'node:test';" },
       { path: 'src/publish/p.tsx', folder: 'publish', text: "const s = await import('../http/app.tsx');" },
       { path: 'src/publish/q.ts', folder: 'publish', text: "export { x } from '../core/x.ts';" },
-      { path: 'src/app/s.ts', folder: 'app', text: "import { openTestDb } from '../store/testing.ts';\nimport { createApp } from '../http/app.tsx';" },
-      { path: 'src/app/s.test.ts', folder: 'app', text: "import { openTestDb } from '../store/testing.ts';\nimport { createApp } from '../http/app.tsx';" },
+      {
+        path: 'src/app/s.ts',
+        folder: 'app',
+        text: "import { openTestDb } from '../store/testing.ts';\nimport { createApp } from '../http/app.tsx';",
+      },
+      {
+        path: 'src/app/s.test.ts',
+        folder: 'app',
+        text: "import { openTestDb } from '../store/testing.ts';\nimport { createApp } from '../http/app.tsx';",
+      },
       { path: 'src/http/testing.ts', folder: 'http', text: "import { openTestDb } from '../store/testing.ts';" },
       { path: 'bin/caravan.js', folder: 'bin', text: "const { main } = await import('../src/store/db.ts');" },
     ];
@@ -287,13 +303,17 @@ describe('import cycles', () => {
 describe('SQL', () => {
   it('is caught running SQL', () => {
     const fake: SourceFile[] = [
-      { path: 'src/http/routes/x.ts', folder: 'http', text: "const rows = await ctx.db.query<{ n: number }>('select count(*) from reports');" },
+      {
+        path: 'src/http/routes/x.ts',
+        folder: 'http',
+        text: "const rows = await ctx.db.query<{ n: number }>('select count(*) from reports');",
+      },
       { path: 'src/http/routes/y.ts', folder: 'http', text: 'const page = `Select the place from the list`;' },
       { path: 'src/http/routes/z.ts', folder: 'http', text: "await tx.exec('begin');" },
       { path: 'src/http/routes/w.ts', folder: 'http', text: "const lang = c.req.query('lang');" },
       { path: 'src/store/u.ts', folder: 'store', text: "await q.query('select 1');" },
       { path: 'src/app/t.test.ts', folder: 'app', text: "await db.query('select 1');" },
-      { path: 'src/http/routes/v.ts', folder: 'http', text: "const sql = `delete from sessions where id = $1`;" },
+      { path: 'src/http/routes/v.ts', folder: 'http', text: 'const sql = `delete from sessions where id = $1`;' },
     ];
     assert.deepEqual(sqlOutsideStore(fake), ['src/http/routes/x.ts', 'src/http/routes/z.ts', 'src/http/routes/v.ts']);
   });
@@ -324,6 +344,9 @@ describe('ARCHITECTURE.md', () => {
     const folders = readdirSync(SRC, { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => e.name);
-    assert.deepEqual(folders.filter((f) => !(f in MAY_IMPORT)), []);
+    assert.deepEqual(
+      folders.filter((f) => !(f in MAY_IMPORT)),
+      [],
+    );
   });
 });

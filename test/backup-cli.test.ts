@@ -27,14 +27,18 @@ async function contents(db: Db): Promise<string> {
     `select relname as name from pg_class where relnamespace = current_schema()::regnamespace and relkind = 'r' and relname <> 'schema_migrations' order by relname`,
   );
   const parts: string[] = [];
-  for (const { name } of tables) parts.push(name, ...(await db.query<{ r: string }>(`select row_to_json(t)::text as r from ${name} t`)).map((x) => x.r).sort());
+  for (const { name } of tables)
+    parts.push(name, ...(await db.query<{ r: string }>(`select row_to_json(t)::text as r from ${name} t`)).map((x) => x.r).sort());
   return parts.join('\n');
 }
 
 /** Runs the real command and collects what it prints. */
 function caravan(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -100,7 +104,10 @@ describe('caravan backup and restore on the embedded store', () => {
     }
     const run = await caravan(['serve'], { ...env('wal-damaged'), PORT: '0' });
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, /^caravan serve: the embedded store in \S+wal-damaged\/pglite cannot be opened \(RuntimeError: Aborted\(\)\)\. No backup was found in \S+wal-damaged\/backups[^\n]*\n$/);
+    assert.match(
+      run.stderr,
+      /^caravan serve: the embedded store in \S+wal-damaged\/pglite cannot be opened \(RuntimeError: Aborted\(\)\)\. No backup was found in \S+wal-damaged\/backups[^\n]*\n$/,
+    );
   });
 
   it('names the folder and the newest backup when the store is damaged', async () => {

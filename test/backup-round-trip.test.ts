@@ -46,7 +46,8 @@ async function contents(db: Db): Promise<Record<string, string[]>> {
     `select relname as name from pg_class where relnamespace = current_schema()::regnamespace and relkind = 'r' and relname <> 'schema_migrations' order by relname`,
   );
   const out: Record<string, string[]> = {};
-  for (const { name } of tables) out[name] = (await db.query<{ r: string }>(`select row_to_json(t)::text as r from ${name} t`)).map((x) => x.r).sort();
+  for (const { name } of tables)
+    out[name] = (await db.query<{ r: string }>(`select row_to_json(t)::text as r from ${name} t`)).map((x) => x.r).sort();
   return out;
 }
 
@@ -58,7 +59,13 @@ async function verifyServed(ctx: AppContext, key: string, state: string): Promis
   const { port } = server.address() as AddressInfo;
   const lines: string[] = [];
   try {
-    const code = await verifyAction({ target: `http://127.0.0.1:${port}`, key, env: { CARAVAN_STATE: state }, out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    const code = await verifyAction({
+      target: `http://127.0.0.1:${port}`,
+      key,
+      env: { CARAVAN_STATE: state },
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
     return { code, out: lines.join('\n') };
   } finally {
     await new Promise((resolve) => server.close(resolve));
@@ -80,7 +87,11 @@ describe('backup and restore of a whole chronicle', () => {
     await mkdir(join(tmp, 'source', 'evidence'), { mode: 0o700 });
     await writeFile(join(tmp, 'source', 'media', 'a1.jpg'), photo, { mode: 0o600 });
     await writeFile(join(tmp, 'source', 'evidence', 'a1.jpg'), original, { mode: 0o400 });
-    ({ receiptCode: receipt } = await acceptReport(source, { what: 'Shooting near Republic Square', contact: '+7 701 123 45 67' }, { channel: 'web' }));
+    ({ receiptCode: receipt } = await acceptReport(
+      source,
+      { what: 'Shooting near Republic Square', contact: '+7 701 123 45 67' },
+      { channel: 'web' },
+    ));
     await publishSampleEvent(source.db, sampleEventData({ summary: { en: 'Crowd on Republic Square' } }), new Date('2022-01-05T10:00:00Z'));
     await publishSampleEvent(source.db, sampleEventData({ summary: { en: 'Akimat on fire' } }), new Date('2022-01-05T16:00:00Z'));
     const first = await verifyServed(source, source.logSigner.verifierKey, join(tmp, 'state'));
@@ -122,7 +133,9 @@ describe('backup and restore of a whole chronicle', () => {
       // The restarted chronicle reads its keys from the restored folder, as createContext would.
       const restarted = await chronicle(join(tmp, 'target'), target.db);
       assert.equal(restarted.logSigner.verifierKey, source.logSigner.verifierKey);
-      const [row] = await target.db.query<{ contact_sealed: string }>('select contact_sealed from reports where receipt_code = $1', [receipt]);
+      const [row] = await target.db.query<{ contact_sealed: string }>('select contact_sealed from reports where receipt_code = $1', [
+        receipt,
+      ]);
       assert.equal(restarted.sealer.open(row!.contact_sealed), '+7 701 123 45 67', 'the contact opens with the restored key');
       // Same verifier key and the same remembered state: a different log would be a fork.
       const check = await verifyServed(restarted, source.logSigner.verifierKey, join(tmp, 'state'));
@@ -154,7 +167,11 @@ describe('backup and restore of a whole chronicle', () => {
     const altered = Buffer.from(tar);
     altered[at] = altered[at]! ^ 0x20;
     const cases: Array<[string, Buffer, RegExp]> = [
-      ['flipped.tar.gz', Buffer.concat([bytes.subarray(0, 4000), Buffer.from([bytes[4000]! ^ 0x01]), bytes.subarray(4001)]), /damaged|SHA-256/],
+      [
+        'flipped.tar.gz',
+        Buffer.concat([bytes.subarray(0, 4000), Buffer.from([bytes[4000]! ^ 0x01]), bytes.subarray(4001)]),
+        /damaged|SHA-256/,
+      ],
       ['truncated.tar.gz', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /truncated|damaged/],
       ['altered.tar.gz', gzipSync(altered), /db\/\S+ does not match its SHA-256/],
     ];
@@ -164,7 +181,11 @@ describe('backup and restore of a whole chronicle', () => {
       const keyBefore = await readFile(join(tmp, 'refusing', 'keys', 'log.key'));
       for (const [name, data, message] of cases) {
         await writeFile(join(tmp, name), data);
-        await assert.rejects(restoreBackup(target, join(tmp, name)), (e: unknown) => e instanceof BackupError && message.test(e.message), name);
+        await assert.rejects(
+          restoreBackup(target, join(tmp, name)),
+          (e: unknown) => e instanceof BackupError && message.test(e.message),
+          name,
+        );
         assert.deepEqual(await contents(target.db), before, `${name}: the store is unchanged`);
         assert.deepEqual(await readFile(join(tmp, 'refusing', 'keys', 'log.key')), keyBefore, `${name}: the keys are unchanged`);
       }

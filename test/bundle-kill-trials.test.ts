@@ -43,7 +43,10 @@ before(async () => {
     const entries: Uint8Array[] = [];
     for (let id = 1; id <= ENTRIES; id++) {
       const at = new Date(Date.UTC(2022, 0, 2 + (id % 20), id % 24)).toISOString();
-      const data = sampleEventData({ summary: { en: `Event ${id}: people gather on the square` }, time: { start: at, precision: 'hour', timeZone: 'Asia/Almaty' } });
+      const data = sampleEventData({
+        summary: { en: `Event ${id}: people gather on the square` },
+        time: { start: at, precision: 'hour', timeZone: 'Asia/Almaty' },
+      });
       entries.push(encodeLogEntry({ v: 1, type: 'publish', event: id, revision: 1, at, record: toPublicEvent(id, 1, data, at, at) }));
     }
     await origin.db.transaction((tx) => appendLogEntries(tx, entries));
@@ -72,7 +75,9 @@ for (const kind of stores) {
       const leftover = async (): Promise<'none' | 'whole'> => {
         const db = await openLeftStore();
         try {
-          const mirrors = await db.query<{ origin: string; size: number; checkpoint: string | null }>('select origin, size, checkpoint from mirrors');
+          const mirrors = await db.query<{ origin: string; size: number; checkpoint: string | null }>(
+            'select origin, size, checkpoint from mirrors',
+          );
           if (mirrors.length === 0) {
             const [orphans] = await db.query<{ n: number }>(
               `select ((select count(*) from mirror_entries) + (select count(*) from mirror_tiles) + (select count(*) from mirror_events)
@@ -124,7 +129,10 @@ for (const kind of stores) {
         outcomes.push(`${cut ? 'killed' : 'finished'}: ${left}`);
       }
       console.log(`# ${kind}: one import took ${took} ms; ${KILLS} kills: ${outcomes.join(', ')}`);
-      assert.ok(outcomes.some((o) => o === 'killed: none'), `at least one kill cut an import short: ${outcomes.join(', ')}`);
+      assert.ok(
+        outcomes.some((o) => o === 'killed: none'),
+        `at least one kill cut an import short: ${outcomes.join(', ')}`,
+      );
     });
   });
 }

@@ -44,8 +44,18 @@ async function snapshot(db: Db): Promise<string> {
 function members(tar: Buffer): Array<{ name: string; at: number; size: number }> {
   const out: Array<{ name: string; at: number; size: number }> = [];
   for (let at = 0; at + 512 <= tar.length && tar[at] !== 0; ) {
-    const name = tar.subarray(at, at + 100).toString('latin1').replace(/\0.*$/s, '');
-    const size = parseInt(tar.subarray(at + 124, at + 136).toString('latin1').replace(/\0.*$/s, '').trim(), 8);
+    const name = tar
+      .subarray(at, at + 100)
+      .toString('latin1')
+      .replace(/\0.*$/s, '');
+    const size = parseInt(
+      tar
+        .subarray(at + 124, at + 136)
+        .toString('latin1')
+        .replace(/\0.*$/s, '')
+        .trim(),
+      8,
+    );
     out.push({ name, at: at + 512, size });
     at += 512 + Math.ceil(size / 512) * 512;
   }
@@ -84,20 +94,33 @@ describe('bundles carried from one chronicle to another', () => {
     const db = origin.db;
     // A published photo: its stripped copy on disk and the media row the public lookup goes through.
     await writeFile(join(tmp, 'origin', 'photo.jpg'), PHOTO);
-    const [report] = await db.query<{ id: number }>("insert into reports (receipt_code, channel, what, how_known) values ('R1', 'web', 'photo', 'saw') returning id");
+    const [report] = await db.query<{ id: number }>(
+      "insert into reports (receipt_code, channel, what, how_known) values ('R1', 'web', 'photo', 'saw') returning id",
+    );
     await db.query(
       `insert into media (report_id, sha256, stripped_sha256, mime, bytes, stored_path) values ($1, $2, $2, 'image/jpeg', $3, 'photo.jpg')`,
       [report!.id, PHOTO_SHA, PHOTO.length],
     );
     const at = (d: number) => new Date(Date.UTC(2022, 0, 6, d));
-    const withPhoto = sampleEventData({ summary: { en: 'Crowd on Republic Square' }, media: [{ sha256: PHOTO_SHA, mime: 'image/jpeg', bytes: PHOTO.length }] });
+    const withPhoto = sampleEventData({
+      summary: { en: 'Crowd on Republic Square' },
+      media: [{ sha256: PHOTO_SHA, mime: 'image/jpeg', bytes: PHOTO.length }],
+    });
     await publishSampleEvent(db, withPhoto, at(1));
     const corrected = await publishSampleEvent(db, sampleEventData({ summary: { en: 'Akimat building on fire' } }), at(2));
     const withdrawn = await publishSampleEvent(db, sampleEventData({ summary: { en: 'Rumour of a curfew' } }), at(3));
     older = join(tmp, 'older.tar');
     await bundleExport(origin, older, undefined, quiet);
     await db.transaction(async (tx) => {
-      await reviseEvent(tx, corrected, null, sampleEventData({ summary: { en: 'Akimat building on fire, evening' } }), 'time corrected', 1, at(4));
+      await reviseEvent(
+        tx,
+        corrected,
+        null,
+        sampleEventData({ summary: { en: 'Akimat building on fire, evening' } }),
+        'time corrected',
+        1,
+        at(4),
+      );
       await publishEvent(tx, corrected, null, at(4), 'The fire started in the evening, not at noon.');
       await unpublishEvent(tx, withdrawn, null, at(5), 'Not confirmed by anyone on the ground.');
     });
@@ -138,7 +161,10 @@ describe('bundles carried from one chronicle to another', () => {
 
   it('refuses without a key it can trust, whatever the bundle carries', async () => {
     const before = await snapshot(mirror.db);
-    await assert.rejects(importBundle({ db: mirror.db, now: () => new Date() }, { file: bundle, env: { CARAVAN_STATE: join(tmp, 'nothing') } }), /no verifier key is known for "kz\.example\/log"; pass it with --key/);
+    await assert.rejects(
+      importBundle({ db: mirror.db, now: () => new Date() }, { file: bundle, env: { CARAVAN_STATE: join(tmp, 'nothing') } }),
+      /no verifier key is known for "kz\.example\/log"; pass it with --key/,
+    );
     assert.equal(await snapshot(mirror.db), before);
   });
 
@@ -176,14 +202,29 @@ describe('bundles carried from one chronicle to another', () => {
     const renamed = Buffer.from(tar);
     const originAt = renamed.indexOf('"origin": "kz.example/log"', manifest.at) + '"origin": "'.length;
     renamed.write('kz.exampl3', originAt, 'latin1');
-    await damaged('bundle-origin', renamed, /bundle\.json says origin "kz\.exampl3\/log", but the signed checkpoint is for "kz\.example\/log"/);
+    await damaged(
+      'bundle-origin',
+      renamed,
+      /bundle\.json says origin "kz\.exampl3\/log", but the signed checkpoint is for "kz\.example\/log"/,
+    );
     await damaged('cut-header', tar.subarray(0, checkpoint.at - 300), /truncated: .*\(after bundle\.json\)/);
-    await damaged('cut-member', tar.subarray(0, entries.at + 100), /truncated: the archive ends in the middle of a member or header \(in log\/tile\/entries\/000\.p\/6\)/);
+    await damaged(
+      'cut-member',
+      tar.subarray(0, entries.at + 100),
+      /truncated: the archive ends in the middle of a member or header \(in log\/tile\/entries\/000\.p\/6\)/,
+    );
     await damaged('cut-end', tar.subarray(0, tar.length - 1024), /end-of-archive blocks are missing/);
   });
 
   it('leaves nothing behind, not even a followed mirror of size 0, when the import dies while storing', async () => {
-    for (const dieAt of [/^insert into mirrors /, /^copy mirror_entries/, /^copy mirror_events/, /^insert into mirror_tiles/, /^insert into mirror_media/, /^update mirrors set size/]) {
+    for (const dieAt of [
+      /^insert into mirrors /,
+      /^copy mirror_entries/,
+      /^copy mirror_events/,
+      /^insert into mirror_tiles/,
+      /^insert into mirror_media/,
+      /^update mirrors set size/,
+    ]) {
       const before = await snapshot(mirror.db);
       // From the statement that dies on, nothing reaches the database: the process is gone.
       let dead = false;
@@ -204,7 +245,10 @@ describe('bundles carried from one chronicle to another', () => {
         },
       });
       const db: Db = { ...mirror.db, ...dying(mirror.db), transaction: (fn) => mirror.db.transaction((tx) => fn(dying(tx))) };
-      await assert.rejects(importBundle({ db, now: () => new Date() }, { file: bundle, key: origin.logSigner.verifierKey, env: env() }), /killed/);
+      await assert.rejects(
+        importBundle({ db, now: () => new Date() }, { file: bundle, key: origin.logSigner.verifierKey, env: env() }),
+        /killed/,
+      );
       assert.ok(dead, `${dieAt} was never run`);
       assert.equal(await snapshot(mirror.db), before, `dying at ${dieAt} left something`);
       assert.equal(await getMirror(mirror.db, ORIGIN), undefined);
@@ -214,7 +258,10 @@ describe('bundles carried from one chronicle to another', () => {
   it('loads a verified bundle and serves the same chronology as the origin', async () => {
     const lines: string[] = [];
     assert.equal(await bundleImport(mirror, bundle, origin.logSigner.verifierKey, env(), (l) => lines.push(l)), 0);
-    assert.match(lines[0]!, /verified and loaded kz\.example\/log: entries 0 to 5, size 6, root \S+; 1 media files stored; served at \/mirrors\/kz\.example%2Flog\/ \(newly followed\)/);
+    assert.match(
+      lines[0]!,
+      /verified and loaded kz\.example\/log: entries 0 to 5, size 6, root \S+; 1 media files stored; served at \/mirrors\/kz\.example%2Flog\/ \(newly followed\)/,
+    );
     const m = await getMirror(mirror.db, ORIGIN);
     assert.equal(m?.size, 6);
     assert.equal(m?.log_url, 'https://kz.example/log/', 'the poller can continue online from the public URL');
@@ -225,7 +272,10 @@ describe('bundles carried from one chronicle to another', () => {
     const home = await (await createApp(mirror).request(`http://localhost${MIRROR}/`)).text();
     assert.match(home, /Akimat building on fire, evening/);
     assert.doesNotMatch(home, /Rumour of a curfew/);
-    const [stored] = await mirror.db.query<{ data: Uint8Array }>('select data from mirror_media where origin = $1 and sha256 = $2', [ORIGIN, PHOTO_SHA]);
+    const [stored] = await mirror.db.query<{ data: Uint8Array }>('select data from mirror_media where origin = $1 and sha256 = $2', [
+      ORIGIN,
+      PHOTO_SHA,
+    ]);
     assert.deepEqual(Buffer.from(stored!.data), PHOTO);
   });
 
@@ -234,7 +284,10 @@ describe('bundles carried from one chronicle to another', () => {
     for (const file of [bundle, older]) {
       const lines: string[] = [];
       assert.equal(await bundleImport(mirror, file, undefined, env(), (l) => lines.push(l)), 0);
-      assert.match(lines[0]!, /nothing new for kz\.example\/log: the bundle's [36] entries are already verified \(size 6\); 0 media files stored/);
+      assert.match(
+        lines[0]!,
+        /nothing new for kz\.example\/log: the bundle's [36] entries are already verified \(size 6\); 0 media files stored/,
+      );
     }
     // A damaged copy of what is already followed changes nothing either: not even the last check.
     const tar = await readFile(bundle);

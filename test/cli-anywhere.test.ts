@@ -17,7 +17,7 @@ before(async () => {
 after(() => rm(tmp, { recursive: true, force: true }));
 
 describe('caravan started outside its checkout', () => {
-  it('serves the demo chronicle\'s pages, not errors', async () => {
+  it("serves the demo chronicle's pages, not errors", async () => {
     const server = await startServe({ dataDir: join(tmp, 'served'), cwd: tmp, env: { CARAVAN_DEMO: 'true' } });
     try {
       for (const path of ['/', '/map', '/events/1', '/report']) {
@@ -38,7 +38,11 @@ describe('a command that cannot do what it was asked', () => {
     spawnSync(process.execPath, [CARAVAN, ...args], { cwd: tmp, env: caravanEnv(join(tmp, 'cli')), encoding: 'utf8', timeout: 120_000 });
 
   for (const [what, args, says] of [
-    ['a mirror not followed', ['mirror', 'sync', 'nowhere.example'], /^caravan mirror: nowhere\.example is not followed; add it with "caravan mirror add <url>"$/],
+    [
+      'a mirror not followed',
+      ['mirror', 'sync', 'nowhere.example'],
+      /^caravan mirror: nowhere\.example is not followed; add it with "caravan mirror add <url>"$/,
+    ],
     ['a bundle that is no bundle', ['bundle', 'import', 'NOT_A_BUNDLE', '--key', 'x'], /^caravan bundle import: .*NOT_A_BUNDLE: /],
     ['a folder that holds no log', ['verify', 'EMPTY_FOLDER', '--key', 'example.org/log+01234567+AAAA'], /^caravan verify: /],
   ] as const) {

@@ -91,7 +91,9 @@ function assertSyncedBeforeEachAnswer(calls: Call[]): void {
 async function traced(args: string[], run: () => Promise<void>): Promise<Call[]> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-strace-'));
   const file = join(dir, 'trace');
-  const strace = spawn('strace', ['-f', '-ttt', '-T', '-y', '-s', '40', '-e', 'trace=fsync,fdatasync,write,writev', '-o', file, ...args], { stdio: 'ignore' });
+  const strace = spawn('strace', ['-f', '-ttt', '-T', '-y', '-s', '40', '-e', 'trace=fsync,fdatasync,write,writev', '-o', file, ...args], {
+    stdio: 'ignore',
+  });
   try {
     await run();
   } finally {
@@ -113,7 +115,10 @@ describe('a report is on disk before its 201', { skip: noStrace }, () => {
   it('on the embedded store: PGlite syncs its WAL before every answer', async () => {
     const dir = join(dataDir, 'pglite-store');
     const trace = join(dataDir, 'serve.trace');
-    const server = await startServe({ dataDir: dir, prefix: ['strace', '-f', '-ttt', '-T', '-y', '-s', '40', '-e', 'trace=fsync,fdatasync,write,writev', '-o', trace] });
+    const server = await startServe({
+      dataDir: dir,
+      prefix: ['strace', '-f', '-ttt', '-T', '-y', '-s', '40', '-e', 'trace=fsync,fdatasync,write,writev', '-o', trace],
+    });
     try {
       await postReports(server.url);
     } finally {
@@ -124,40 +129,49 @@ describe('a report is on disk before its 201', { skip: noStrace }, () => {
 
   // The server leg runs where the suite has a server (the CI run with DATABASE_URL).
   const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) it('on a PostgreSQL server: the server syncs its WAL before every answer', async () => {
-    const base = serverUrl;
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    const [{ pid }] = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows as [{ pid: number }];
-    const settings = (await client.query<{ name: string; setting: string }>("select name, setting from pg_settings where name in ('fsync', 'synchronous_commit')")).rows;
-    // The postmaster is the parent of our backend; trace it and its children (walwriter too).
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
-    await client.end();
-    assert.deepEqual(Object.fromEntries(settings.map((s) => [s.name, s.setting])), { fsync: 'on', synchronous_commit: 'on' });
-    assert.ok(status, 'the PostgreSQL server runs on this machine (CI starts one), so strace can follow it');
-    const postmaster = Number(/PPid:\s+(\d+)/.exec(status)![1]);
-    const children: number[] = [];
-    for (const name of await readdir('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      const s = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
-      if (new RegExp(`PPid:\\s+${postmaster}\\n`).test(s)) children.push(Number(name));
-    }
-    const schema = await serverSchema(base);
-    const dir = join(dataDir, 'server-store');
-    try {
-      const calls = await traced(['-p', String(postmaster), ...children.flatMap((p) => ['-p', String(p)])], async () => {
-        await new Promise((r) => setTimeout(r, 500));
-        const server = await startServe({ dataDir: dir, env: { DATABASE_URL: schema.url }, prefix: ['strace', '-f', '-ttt', '-T', '-y', '-s', '40', '-e', 'trace=write,writev', '-o', join(dataDir, 'node.trace')] });
-        try {
-          await postReports(server.url);
-        } finally {
-          await server.stop('SIGINT');
-        }
-      });
-      const answers = parseTrace(await readFile(join(dataDir, 'node.trace'), 'utf8'));
-      assertSyncedBeforeEachAnswer([...calls, ...answers]);
-    } finally {
-      await schema.drop();
-    }
-  });
+  if (serverUrl)
+    it('on a PostgreSQL server: the server syncs its WAL before every answer', async () => {
+      const base = serverUrl;
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      const [{ pid }] = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows as [{ pid: number }];
+      const settings = (
+        await client.query<{ name: string; setting: string }>(
+          "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit')",
+        )
+      ).rows;
+      // The postmaster is the parent of our backend; trace it and its children (walwriter too).
+      const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
+      await client.end();
+      assert.deepEqual(Object.fromEntries(settings.map((s) => [s.name, s.setting])), { fsync: 'on', synchronous_commit: 'on' });
+      assert.ok(status, 'the PostgreSQL server runs on this machine (CI starts one), so strace can follow it');
+      const postmaster = Number(/PPid:\s+(\d+)/.exec(status)![1]);
+      const children: number[] = [];
+      for (const name of await readdir('/proc')) {
+        if (!/^\d+$/.test(name)) continue;
+        const s = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
+        if (new RegExp(`PPid:\\s+${postmaster}\\n`).test(s)) children.push(Number(name));
+      }
+      const schema = await serverSchema(base);
+      const dir = join(dataDir, 'server-store');
+      try {
+        const calls = await traced(['-p', String(postmaster), ...children.flatMap((p) => ['-p', String(p)])], async () => {
+          await new Promise((r) => setTimeout(r, 500));
+          const server = await startServe({
+            dataDir: dir,
+            env: { DATABASE_URL: schema.url },
+            prefix: ['strace', '-f', '-ttt', '-T', '-y', '-s', '40', '-e', 'trace=write,writev', '-o', join(dataDir, 'node.trace')],
+          });
+          try {
+            await postReports(server.url);
+          } finally {
+            await server.stop('SIGINT');
+          }
+        });
+        const answers = parseTrace(await readFile(join(dataDir, 'node.trace'), 'utf8'));
+        assertSyncedBeforeEachAnswer([...calls, ...answers]);
+      } finally {
+        await schema.drop();
+      }
+    });
 });

@@ -46,6 +46,7 @@ export function nastyString(r: Rng, valid: string): string {
     case 7:
       return r.pick(['-1', '0', '1e309', 'NaN', '99999999999999999999', '1.5', '0x10', '2147483648']);
     case 8:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${x} is one of the hostile strings
       return r.pick(['<script>alert(1)</script>', '"\'><', '${x}', '../../etc/passwd', '%00', '%', '\\', "'; drop table reports; --"]);
     case 9:
       return r.pick(['😀🏳️‍🌈', 'Алматы', 'العربية', '\u202eevil', '\ufeff', '\uffff', '\u0001\u001f\u007f']);
@@ -95,7 +96,10 @@ export function mutateJson(r: Rng, base: Record<string, unknown>): unknown {
   for (let i = 0; i < n && keys.length > 0; i++) {
     const k = r.pick(keys);
     const v = out[k];
-    out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && r.chance(0.7) ? mutateJson(r, v as Record<string, unknown>) : nastyJsonValue(r, v);
+    out[k] =
+      v !== null && typeof v === 'object' && !Array.isArray(v) && r.chance(0.7)
+        ? mutateJson(r, v as Record<string, unknown>)
+        : nastyJsonValue(r, v);
   }
   if (r.chance(0.1)) out[r.pick(['x\u0000', 'extra', '\ud800'])] = 'v';
   return out;
@@ -126,7 +130,11 @@ export function multipart(r: Rng, fields: Record<string, string>, files: Multipa
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.from(f.bytes), Buffer.from('\r\n'));
   }
   const broken = r.chance(0.15);
@@ -156,7 +164,7 @@ export function gatewaySignature(secret: string, body: Uint8Array, timestamp: st
 /** A pasted armored block whose report holds the nasty text, or a block that was damaged on the way. */
 export function armoredPaste(r: Rng): string {
   const block = encodeArmoredReport({
-    deviceId: 'fuzzDevice0000000000000000000' + r.int(10),
+    deviceId: `fuzzDevice0000000000000000000${r.int(10)}`,
     what: nastyString(r, 'Crowd at the square'),
     where: nastyString(r, 'Almaty'),
     howKnown: 'saw',
@@ -178,7 +186,10 @@ export function witnessBody(r: Rng, bodies: readonly string[], origin: string): 
       break;
     }
     case 2:
-      text = text.split('\n').filter(() => r.chance(0.8)).join('\n');
+      text = text
+        .split('\n')
+        .filter(() => r.chance(0.8))
+        .join('\n');
       break;
     case 3:
       return new Uint8Array(Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0x00])]));
@@ -192,8 +203,11 @@ export function telegramUpload(r: Rng, exported: Record<string, unknown>, csrf: 
   const result = structuredClone(exported) as { messages: Record<string, unknown>[] } & Record<string, unknown>;
   const k = r.int(result.messages.length);
   result.messages[k] = mutateJson(r, result.messages[k]!) as Record<string, unknown>;
-  const json = r.chance(0.8) ? JSON.stringify(r.chance(0.3) ? mutateJson(r, result) : result) : r.pick(['{', 'null', '[]', '{"messages":{}}']);
+  const json = r.chance(0.8)
+    ? JSON.stringify(r.chance(0.3) ? mutateJson(r, result) : result)
+    : r.pick(['{', 'null', '[]', '{"messages":{}}']);
   const files = [{ field: 'result', name: fileName(r, 'result.json'), type: 'application/json', bytes: Buffer.from(json) }];
-  if (r.chance(0.5)) files.push({ field: 'media', name: fileName(r, 'photos/photo_1@05-01-2022_14-00-00.jpg'), type: 'image/jpeg', bytes: TINY_JPEG });
+  if (r.chance(0.5))
+    files.push({ field: 'media', name: fileName(r, 'photos/photo_1@05-01-2022_14-00-00.jpg'), type: 'image/jpeg', bytes: TINY_JPEG });
   return multipart(r, { _csrf: csrf, utc_offset: nastyString(r, '+06:00') }, files);
 }

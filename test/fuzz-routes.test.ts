@@ -54,8 +54,23 @@ interface RouteSpec {
 }
 
 const fixture = (p: string) => readFileSync(new URL(`../src/channels/fixtures/${p}`, import.meta.url), 'utf8');
-const report = () => ({ what: 'Crowd at the square', when: '05.01 14:00', where: 'Almaty', howKnown: 'saw', contact: '+7 701', idempotencyKey: 'fuzzKey00000001' });
-const smsSync = () => ({ from: '+77011234567', message: 'ALMATY 05.01 14:00 shooting', message_id: 'f3e1c2', sent_to: '', secret: SMSSYNC_SECRET, device_id: '1', sent_timestamp: '1641369611000' });
+const report = () => ({
+  what: 'Crowd at the square',
+  when: '05.01 14:00',
+  where: 'Almaty',
+  howKnown: 'saw',
+  contact: '+7 701',
+  idempotencyKey: 'fuzzKey00000001',
+});
+const smsSync = () => ({
+  from: '+77011234567',
+  message: 'ALMATY 05.01 14:00 shooting',
+  message_id: 'f3e1c2',
+  sent_to: '',
+  secret: SMSSYNC_SECRET,
+  device_id: '1',
+  sent_timestamp: '1641369611000',
+});
 const NONE: RouteSpec = { body: 'none' };
 const FORM: RouteSpec = { body: 'form' };
 
@@ -121,7 +136,11 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /editor/users/:id/password': FORM,
   'GET /editor/password': NONE,
   // Checks the current password: a hash per attempt, as for logging in.
-  'POST /editor/password': { body: 'form', base: () => ({ current: 'not the password', password: 'a new long passphrase', repeat: 'a new long passphrase' }), weight: 1 },
+  'POST /editor/password': {
+    body: 'form',
+    base: () => ({ current: 'not the password', password: 'a new long passphrase', repeat: 'a new long passphrase' }),
+    weight: 1,
+  },
   'GET /editor/limits': NONE,
   'GET /editor/setup/:token': NONE,
   'POST /editor/setup/:token': { body: 'form', base: () => ({ username: 'first', password: 'a long enough passphrase' }), weight: 1 },
@@ -142,7 +161,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /openapi.json': NONE,
   'GET /data': NONE,
   'POST /api/v1/sms/smssync': { body: 'form', base: smsSync },
-  'POST /api/v1/sms/gateway': { body: 'json', base: () => JSON.parse(fixture('sms-gateway/valid/received.json')) as Record<string, unknown> },
+  'POST /api/v1/sms/gateway': {
+    body: 'json',
+    base: () => JSON.parse(fixture('sms-gateway/valid/received.json')) as Record<string, unknown>,
+  },
   'GET /log': NONE,
   'GET /log/checkpoint': NONE,
   'GET /log/tile/*': NONE,
@@ -173,7 +195,21 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /mirrors/:origin/media/:sha256': NONE,
 };
 
-const NASTY_SEGMENTS = ['0', '-1', '99999999999', 'abc', '%00', '1%00', '%ED%A0%80', '%F0%9F%98%80', 'x'.repeat(3000), '1.5', '%20', '..', '%2F'];
+const NASTY_SEGMENTS = [
+  '0',
+  '-1',
+  '99999999999',
+  'abc',
+  '%00',
+  '1%00',
+  '%ED%A0%80',
+  '%F0%9F%98%80',
+  'x'.repeat(3000),
+  '1.5',
+  '%20',
+  '..',
+  '%2F',
+];
 const PARAMS: Record<string, string[]> = {
   id: ['1', '2', '3', '4', '7'],
   revision: ['1', '2'],
@@ -185,8 +221,19 @@ const PARAMS: Record<string, string[]> = {
 const TAILS = ['0/000', '0/x001/234', '1/000.p/5', 'entries/000', 'entries/x000.p/3', '%00', '', '0/000.p/999'];
 
 const QUERY_VALUES: Record<string, string> = {
-  lang: 'ru', page: '2', next: '/editor', out: '1', report: '1', code: 'ABCD-EFGH-JKLM', from: '2022-01-01',
-  to: '2022-01-10', region: 'kz-almaty', type: 'Protests', status: 'verified', bbox: '76.8,43.1,77.1,43.4', q: 'square',
+  lang: 'ru',
+  page: '2',
+  next: '/editor',
+  out: '1',
+  report: '1',
+  code: 'ABCD-EFGH-JKLM',
+  from: '2022-01-01',
+  to: '2022-01-10',
+  region: 'kz-almaty',
+  type: 'Protests',
+  status: 'verified',
+  bbox: '76.8,43.1,77.1,43.4',
+  q: 'square',
 };
 
 /** Percent-encodes the UTF-8 bytes (a lone surrogate becomes EF BF BD), sometimes adding raw invalid UTF-8. */
@@ -240,7 +287,21 @@ async function sessionFor(username: string): Promise<Identity> {
 const patternOf = (action: string) => action.split('?')[0]!.replace(/\/\d+(?=\/|$)/g, '/:id');
 
 async function scrapeForms(identity: Identity): Promise<void> {
-  const pages = ['/', '/report', '/report/status', '/editor', '/editor/reports/1', '/editor/reports/2', '/editor/events/new', '/editor/events/1', '/editor/events/1/edit', '/editor/sources', '/editor/import', '/editor/users', '/editor/login'];
+  const pages = [
+    '/',
+    '/report',
+    '/report/status',
+    '/editor',
+    '/editor/reports/1',
+    '/editor/reports/2',
+    '/editor/events/new',
+    '/editor/events/1',
+    '/editor/events/1/edit',
+    '/editor/sources',
+    '/editor/import',
+    '/editor/users',
+    '/editor/login',
+  ];
   for (const page of pages) {
     const html = await (await t.app.request(BASE + page, { headers: { cookie: identity.cookie } })).text();
     for (const m of html.matchAll(/<form\b[^>]*\saction="([^"]+)"[^>]*method="post"/gi)) {
@@ -263,8 +324,13 @@ before(async () => {
   await insertMirror(t.db, { origin: MIRRORED, logUrl: `http://${MIRRORED}/log/`, verifierKey: logKey.verifierKey, now: NOW });
   const tree = new TreeBuilder();
   for (let i = 0; i < 8; i++) tree.append(leafHash(utf8(`entry ${i}`)));
-  const note = signNote(formatCheckpoint({ origin: MIRRORED, size: 8, root: tree.root(), extensions: [] }), [parseSignerKey(logKey.signerKey)]);
-  witnessBodies = [formatAddCheckpointRequest({ oldSize: 0, proof: [], note }), formatAddCheckpointRequest({ oldSize: 3, proof: [tree.root()], note })];
+  const note = signNote(formatCheckpoint({ origin: MIRRORED, size: 8, root: tree.root(), extensions: [] }), [
+    parseSignerKey(logKey.signerKey),
+  ]);
+  witnessBodies = [
+    formatAddCheckpointRequest({ oldSize: 0, proof: [], note }),
+    formatAddCheckpointRequest({ oldSize: 3, proof: [tree.root()], note }),
+  ];
   telegramResult = JSON.parse(fixture('telegram/valid/new-format-channel/result.json')) as Record<string, unknown>;
   who.editor = await sessionFor('editor');
   who.admin = await sessionFor('admin');
@@ -286,7 +352,15 @@ function build(r: Rng, key: string): Built {
   const method = routeMethod === 'ALL' || odd ? r.pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']) : routeMethod;
   const url = BASE + concretePath(r, pattern) + query(r);
   const editorSide = pattern.startsWith('/editor');
-  const identity = editorSide ? (r.chance(0.8) ? (r.chance(0.5) ? who.admin : who.editor) : undefined) : r.chance(0.1) ? who.editor : undefined;
+  const identity = editorSide
+    ? r.chance(0.8)
+      ? r.chance(0.5)
+        ? who.admin
+        : who.editor
+      : undefined
+    : r.chance(0.1)
+      ? who.editor
+      : undefined;
   const csrf = identity && r.chance(0.9) ? identity.csrf : nastyString(r, 'wrong');
   const headers: Record<string, string> = { origin: BASE, host: 'localhost' };
   if (identity) headers.cookie = identity.cookie;
@@ -309,14 +383,29 @@ function build(r: Rng, key: string): Built {
       body = urlEncoded(r, fields);
       headers['content-type'] = 'application/x-www-form-urlencoded';
     } else if (kind === 'json') {
-      const json = r.chance(0.9) ? JSON.stringify(mutateJson(r, (spec.base?.() as Record<string, unknown>) ?? {})) : r.pick(['{', '{"what":"a\\u0000"}', '[]', 'nul', '"\\ud800"']);
+      const json = r.chance(0.9)
+        ? JSON.stringify(mutateJson(r, (spec.base?.() as Record<string, unknown>) ?? {}))
+        : r.pick(['{', '{"what":"a\\u0000"}', '[]', 'nul', '"\\ud800"']);
       body = new Uint8Array(Buffer.from(json));
       headers['content-type'] = r.chance(0.95) ? 'application/json' : r.pick(['application/json; charset=latin1', 'text/plain']);
     } else if (kind === 'multipart') {
       const m =
         key === 'POST /editor/import/telegram'
           ? telegramUpload(r, telegramResult, csrf)
-          : multipart(r, form(), r.chance(0.5) ? [{ field: 'media', name: fileName(r, 'photo.jpg'), type: r.pick(['image/jpeg', 'image/png', 'x\u0000']), bytes: TINY_JPEG }] : []);
+          : multipart(
+              r,
+              form(),
+              r.chance(0.5)
+                ? [
+                    {
+                      field: 'media',
+                      name: fileName(r, 'photo.jpg'),
+                      type: r.pick(['image/jpeg', 'image/png', 'x\u0000']),
+                      bytes: TINY_JPEG,
+                    },
+                  ]
+                : [],
+            );
       body = m.body;
       headers['content-type'] = r.chance(0.2) && key === 'POST /report' ? 'application/x-www-form-urlencoded' : m.type;
     } else if (kind === 'text') {
@@ -383,7 +472,10 @@ test(`no route answers 5xx, or refuses text without naming the field, to ${REQUE
     // The error mapping's catch-all for text the database refused is a last line of defence:
     // reaching it means a boundary let the text through without naming the field.
     if (res.status >= 500 || text.includes(UNNAMED_REFUSAL)) {
-      const seen = failures.get(key) ?? { count: 0, first: `#${i} ${res.status} ${describe(req)}\n    server log: ${logged.join('\n') || '(nothing)'}` };
+      const seen = failures.get(key) ?? {
+        count: 0,
+        first: `#${i} ${res.status} ${describe(req)}\n    server log: ${logged.join('\n') || '(nothing)'}`,
+      };
       failures.set(key, { ...seen, count: seen.count + 1 });
     }
     await restoreSessions(key);

@@ -103,7 +103,9 @@ for (const kind of stores) {
           assert.equal(row.claimed_when, '5 January, 15:40');
         }
         assert.ok(acknowledged.size > INTAKE_TRIALS, `reports were acknowledged between the kills (${acknowledged.size})`);
-        console.log(`# ${kind}: ${INTAKE_TRIALS} kills during intake; ${acknowledged.size} acknowledged, ${rows.length} stored, ${killedWithAnswersPending} requests cut off by a kill; none lost`);
+        console.log(
+          `# ${kind}: ${INTAKE_TRIALS} kills during intake; ${acknowledged.size} acknowledged, ${rows.length} stored, ${killedWithAnswersPending} requests cut off by a kill; none lost`,
+        );
       } finally {
         await db.close();
       }
@@ -155,7 +157,10 @@ for (const kind of stores) {
         const mirrorData = join(tmp, `mirror-${kind}`);
         const mirrorEnv = caravanEnv(mirrorData);
         const url = `http://127.0.0.1:${origin.port}`;
-        const verified = await runCaravan(['verify', url], { ...caravanEnv(join(tmp, `verify-${kind}`)), CARAVAN_STATE: join(tmp, `state-${kind}`) });
+        const verified = await runCaravan(['verify', url], {
+          ...caravanEnv(join(tmp, `verify-${kind}`)),
+          CARAVAN_STATE: join(tmp, `state-${kind}`),
+        });
         assert.equal(verified.code, 0, verified.out);
         const added = await runCaravan(['mirror', 'add', url], mirrorEnv);
         assert.equal(added.code, 0, added.out);
@@ -175,7 +180,9 @@ for (const kind of stores) {
         const status = await runCaravan(['mirror', 'status'], mirrorEnv);
         assert.equal(status.code, 0, `no alarm: ${status.out}`);
         assert.match(status.out, new RegExp(`\\b${total}\\b`), `the mirror verified the whole log of ${total}: ${status.out}`);
-        console.log(`# ${kind}: ${PUBLISH_TRIALS} kills while publishing (${size} entries = publications); ${MIRROR_TRIALS} kills while mirroring (${cut} cut a sync short), then resumed to ${total}`);
+        console.log(
+          `# ${kind}: ${PUBLISH_TRIALS} kills while publishing (${size} entries = publications); ${MIRROR_TRIALS} kills while mirroring (${cut} cut a sync short), then resumed to ${total}`,
+        );
       } finally {
         await origin.kill();
       }

@@ -28,7 +28,15 @@ before(async () => {
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
   photo = await sharp(noise, { raw: { width: 640, height: 480, channels: 3 } })
     .jpeg({ quality: 95 })
-    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSLongitudeRef: 'E', GPSLongitude: '76/1 51/1 0/1', GPSMapDatum: MARKER } })
+    .withExif({
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '43/1 13/1 1930/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '76/1 51/1 0/1',
+        GPSMapDatum: MARKER,
+      },
+    })
     .toBuffer();
 });
 after(() => rm(tmp, { recursive: true, force: true }));
@@ -38,7 +46,9 @@ function form(what: string): Buffer {
   const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   return Buffer.concat([
     Buffer.from(field('what', what) + field('howKnown', 'saw')),
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="media"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="media"; filename="IMG_0001.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
     photo,
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
@@ -134,7 +144,9 @@ for (const kind of stores) {
       }
       assert.deepEqual(await filesUnder(join(dataDir, 'incoming')), [], 'a completed upload leaves nothing in incoming/');
       assert.deepEqual(await filesHolding(dataDir, MARKER), []);
-      console.log(`# ${kind}: ${TRIALS} kills mid-upload left up to ${leftByKills} originals with GPS; ${stored} photos stored; none left after the restart`);
+      console.log(
+        `# ${kind}: ${TRIALS} kills mid-upload left up to ${leftByKills} originals with GPS; ${stored} photos stored; none left after the restart`,
+      );
     });
   });
 }

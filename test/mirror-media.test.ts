@@ -23,7 +23,13 @@ import { contextFor } from '../src/app/context.ts';
 import { type TestApp, openTestApp } from '../src/http/testing.ts';
 import type { Db } from '../src/store/db.ts';
 import { insertMedia } from '../src/store/media.ts';
-import { MediaHashMismatchError, getMirrorMedia, listMirrorMediaHashes, missingMirrorMedia, putMirrorMedia } from '../src/store/mirror-media.ts';
+import {
+  MediaHashMismatchError,
+  getMirrorMedia,
+  listMirrorMediaHashes,
+  missingMirrorMedia,
+  putMirrorMedia,
+} from '../src/store/mirror-media.ts';
 import { insertReport } from '../src/store/reports.ts';
 import { openTestDb, publishSampleEvent } from '../src/store/testing.ts';
 
@@ -60,18 +66,34 @@ describe('a mirror copying the media of a chronicle', () => {
   before(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'caravan-mirror-media-'));
     origin = await openTestApp({ config: loadConfig({ CARAVAN_DATA: join(tmp, 'origin'), CARAVAN_ORIGIN: 'http://origin.test' }) });
-    photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+    photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
     hash = sha256(photo);
     await mkdir(join(tmp, 'origin', 'media'), { recursive: true });
     await writeFile(join(tmp, 'origin', 'media', 'photo.jpg'), photo);
-    const { report } = await insertReport(origin.db, { input: { what: 'Smoke over the akimat', howKnown: 'saw' }, channel: 'web', receiptCode: 'MDIA-0000-0001' });
+    const { report } = await insertReport(origin.db, {
+      input: { what: 'Smoke over the akimat', howKnown: 'saw' },
+      channel: 'web',
+      receiptCode: 'MDIA-0000-0001',
+    });
     await insertMedia(origin.db, {
-      report_id: report.id, sha256: '1'.repeat(64), stripped_sha256: hash, mime: 'image/jpeg', bytes: photo.length,
-      width: 40, height: 30, duration_ms: null, stored_path: 'media/photo.jpg', evidence_path: null,
+      report_id: report.id,
+      sha256: '1'.repeat(64),
+      stripped_sha256: hash,
+      mime: 'image/jpeg',
+      bytes: photo.length,
+      width: 40,
+      height: 30,
+      duration_ms: null,
+      stored_path: 'media/photo.jpg',
+      evidence_path: null,
     });
     eventId = await publishSampleEvent(
       origin.db,
-      sampleEventData({ media: [{ sha256: hash, mime: 'image/jpeg', bytes: photo.length, width: 40, height: 30, caption: 'Smoke over the akimat' }] }),
+      sampleEventData({
+        media: [{ sha256: hash, mime: 'image/jpeg', bytes: photo.length, width: 40, height: 30, caption: 'Smoke over the akimat' }],
+      }),
     );
     db = await openTestDb();
     mirrorApp = createApp(contextFor(loadConfig({ CARAVAN_DATA: join(tmp, 'mirror'), CARAVAN_ORIGIN: 'http://mirror.test' }), db));
@@ -90,7 +112,10 @@ describe('a mirror copying the media of a chronicle', () => {
     assert.equal(outcome.status, 'updated');
     assert.deepEqual(await missingMirrorMedia(db, originOrigin), [hash]);
     const { lines } = await mirrorStatusLines(db);
-    assert.ok(lines.some((l) => /media: 0 copied, 1 missing/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /media: 0 copied, 1 missing/.test(l)),
+      lines.join('\n'),
+    );
     assert.equal((await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}`)).status, 404);
   });
 
@@ -123,23 +148,41 @@ describe('a mirror copying the media of a chronicle', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.deepEqual(Buffer.from(await res.arrayBuffer()), photo);
     const { lines } = await mirrorStatusLines(db);
-    assert.ok(lines.some((l) => /media: 1 copied, 0 missing/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /media: 1 copied, 0 missing/.test(l)),
+      lines.join('\n'),
+    );
   });
 
   it('shows the media on the mirror’s event page from the mirror’s own copy', async () => {
     const html = await (await mirrorGet(`/mirrors/${encodeURIComponent(originOrigin)}/events/${eventId}`)).text();
-    assert.ok(html.includes(`<img src="/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}" alt="Smoke over the akimat" width="40" height="30"`), html);
+    assert.ok(
+      html.includes(
+        `<img src="/mirrors/${encodeURIComponent(originOrigin)}/media/${hash}" alt="Smoke over the akimat" width="40" height="30"`,
+      ),
+      html,
+    );
     assert.ok(html.includes(hash));
   });
 
   it('copies the media of entries verified by a later, incremental sync', async () => {
-    const second = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#3c3' } }).png().toBuffer();
+    const second = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#3c3' } })
+      .png()
+      .toBuffer();
     const secondHash = sha256(second);
     await writeFile(join(tmp, 'origin', 'media', 'second.png'), second);
     const [report] = await origin.db.query<{ id: number }>('select id from reports limit 1');
     await insertMedia(origin.db, {
-      report_id: report!.id, sha256: '2'.repeat(64), stripped_sha256: secondHash, mime: 'image/png', bytes: second.length,
-      width: 30, height: 20, duration_ms: null, stored_path: 'media/second.png', evidence_path: null,
+      report_id: report!.id,
+      sha256: '2'.repeat(64),
+      stripped_sha256: secondHash,
+      mime: 'image/png',
+      bytes: second.length,
+      width: 30,
+      height: 20,
+      duration_ms: null,
+      stored_path: 'media/second.png',
+      evidence_path: null,
     });
     await publishSampleEvent(origin.db, sampleEventData({ media: [{ sha256: secondHash, mime: 'image/png', bytes: second.length }] }));
     assert.equal((await syncMirror(deps(), originOrigin)).status, 'updated');
@@ -153,7 +196,10 @@ describe('a mirror copying the media of a chronicle', () => {
   it('never stores bytes under a hash they do not have', async () => {
     const other = new Uint8Array([1, 2, 3]);
     const before = await listMirrorMediaHashes(db, originOrigin);
-    await assert.rejects(putMirrorMedia(db, originOrigin, { sha256: 'e'.repeat(64), mime: 'image/jpeg', data: other }), MediaHashMismatchError);
+    await assert.rejects(
+      putMirrorMedia(db, originOrigin, { sha256: 'e'.repeat(64), mime: 'image/jpeg', data: other }),
+      MediaHashMismatchError,
+    );
     assert.deepEqual(await listMirrorMediaHashes(db, originOrigin), before);
     assert.ok(!before.includes('e'.repeat(64)));
   });

@@ -68,7 +68,25 @@ function setUpLink(): string | undefined {
     // made from parts it does have: tbf for 64 kbit/s and nftables dropping 10% of packets at
     // random. Only the fixed 300 ms delay cannot be made without netem.
     fallback = 'no netem in this kernel: 64 kbit/s by tbf and 10% random loss by nftables, without the 300 ms delay';
-    const tbf = run(['ip', 'netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', dev, 'root', 'tbf', 'rate', '64kbit', 'burst', '4kb', 'latency', '2s']);
+    const tbf = run([
+      'ip',
+      'netns',
+      'exec',
+      ns,
+      'tc',
+      'qdisc',
+      'add',
+      'dev',
+      dev,
+      'root',
+      'tbf',
+      'rate',
+      '64kbit',
+      'burst',
+      '4kb',
+      'latency',
+      '2s',
+    ]);
     if (!tbf.ok) return `tc qdisc add dev ${dev} root tbf failed: ${tbf.output}`;
     const nft = [
       ['nft', 'add', 'table', 'inet', 'lossy'],
@@ -119,10 +137,19 @@ describe('a mirror syncing over a slow, lossy link', { skip: skipReason ?? false
     });
     assert.match(await origin.send('publish 30 slow'), /^published 30 /);
     const url = `http://${ORIGIN_IP}:${origin.port}`;
-    const env: Record<string, string | undefined> = { ...process.env, CARAVAN_DATA: join(tmp, 'mirror'), CARAVAN_STATE: join(tmp, 'state') };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      CARAVAN_DATA: join(tmp, 'mirror'),
+      CARAVAN_STATE: join(tmp, 'state'),
+    };
     delete env.DATABASE_URL;
     const inMirrorNs = (args: string[]) =>
-      spawnSync('ip', ['netns', 'exec', NS_MIRROR, process.execPath, 'bin/caravan.js', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 10 * 60_000 });
+      spawnSync('ip', ['netns', 'exec', NS_MIRROR, process.execPath, 'bin/caravan.js', ...args], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 10 * 60_000,
+      });
 
     const add = inMirrorNs(['mirror', 'add', url]);
     assert.equal(add.status, 0, `${add.stdout}${add.stderr}`);

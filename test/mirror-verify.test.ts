@@ -87,7 +87,10 @@ describe('caravan verify on folders', () => {
     assert.match(fork.err, /chronicle\.example: FORK: checkpoint of size 12 has root \S+, but the verified tree of that size has root \S+/);
     const rewrite = await run(join(tmp, 'rewrite20'));
     assert.equal(rewrite.code, 1);
-    assert.match(rewrite.err, /the first 12 entries now give root \S+, but the checkpoint seen before for size 12 had \S+: the log was rewritten/);
+    assert.match(
+      rewrite.err,
+      /the first 12 entries now give root \S+, but the checkpoint seen before for size 12 had \S+: the log was rewritten/,
+    );
   });
 
   it('names the entry that was tampered with', async () => {
@@ -99,7 +102,13 @@ describe('caravan verify on folders', () => {
     await writeLog(join(tmp, 'tampered'), bad);
     const fresh = { CARAVAN_STATE: join(tmp, 'state-fresh') };
     const err: string[] = [];
-    const code = await verifyAction({ target: join(tmp, 'tampered'), key: verifierKey, env: fresh, out: () => {}, err: (l) => err.push(l) });
+    const code = await verifyAction({
+      target: join(tmp, 'tampered'),
+      key: verifierKey,
+      env: fresh,
+      out: () => {},
+      err: (l) => err.push(l),
+    });
     assert.equal(code, 1);
     assert.match(err.join('\n'), /entry 1 in tile\/entries\/000\.p\/8 does not match the signed tree/);
   });
@@ -154,11 +163,11 @@ describe('mirror helpers', () => {
   });
 
   it('keep mirrored links inside the mirror and leave the rest alone', () => {
-    const html = '<a href="/">h</a><a href="/?page=2">p</a><a href="/events/3">e</a><form action="/map"></form><a href="/report">r</a><link href="/assets/site.css"/><a href="/mapping">x</a>';
+    const html =
+      '<a href="/">h</a><a href="/?page=2">p</a><a href="/events/3">e</a><form action="/map"></form><a href="/report">r</a><link href="/assets/site.css"/><a href="/mapping">x</a>';
     assert.equal(
       rebaseLinks(html, '/mirrors/o.test'),
       '<a href="/mirrors/o.test/">h</a><a href="/mirrors/o.test/?page=2">p</a><a href="/mirrors/o.test/events/3">e</a><form action="/mirrors/o.test/map"></form><a href="/report">r</a><link href="/assets/site.css"/><a href="/mapping">x</a>',
     );
   });
-
 });

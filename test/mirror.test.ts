@@ -101,11 +101,18 @@ describe('a mirror following a chronicle in another process', () => {
     const feed = await page(`${BASE}/feed.atom`);
     assert.match(feed.text, /<entry>/);
     assert.match(home.text, new RegExp(`href="${BASE}/feed\\.json"`), 'the JSON Feed link stays inside the mirror');
-    const jsonFeed = JSON.parse((await page(`${BASE}/feed.json`)).text) as { version: string; title: string; items: Array<{ id: string; url: string }> };
+    const jsonFeed = JSON.parse((await page(`${BASE}/feed.json`)).text) as {
+      version: string;
+      title: string;
+      items: Array<{ id: string; url: string }>;
+    };
     assert.equal(jsonFeed.version, 'https://jsonfeed.org/version/1.1');
     assert.match(jsonFeed.title, /origin\.test\/log \(mirror\)/);
     assert.equal(jsonFeed.items.length, 5);
-    assert.ok(jsonFeed.items.every((i) => i.url.startsWith(url)), 'permalinks stay the original chronicle\'s');
+    assert.ok(
+      jsonFeed.items.every((i) => i.url.startsWith(url)),
+      "permalinks stay the original chronicle's",
+    );
     const csv = await page(`${BASE}/events.csv`);
     assert.equal(csv.status, 200);
     assert.equal(csv.text.trim().split('\n').length, 1 + 5, 'a header and one row per mirrored event');
@@ -140,12 +147,15 @@ describe('a mirror following a chronicle in another process', () => {
     const history = await api('/api/v1/events/1/history');
     assert.deepEqual(history.copy, history.own);
     const rows = (csv: string) => csv.trim().split('\n').slice(1);
-    assert.deepEqual(rows((await page(`${BASE}/events.csv?status=unverified`)).text), rows(await fromOrigin('/events.csv?status=unverified')));
+    assert.deepEqual(
+      rows((await page(`${BASE}/events.csv?status=unverified`)).text),
+      rows(await fromOrigin('/events.csv?status=unverified')),
+    );
     // Ids are permalinks on the chronicle's address: the one it calls itself, the one the mirror follows.
     const ids = (feed: string) => (JSON.parse(feed) as { items: Array<{ id: string }> }).items.map((i) => new URL(i.id).pathname);
     assert.deepEqual(ids((await page(`${BASE}/feed.json`)).text), ids(await fromOrigin('/feed.json')));
     const copied = await app.request(`http://localhost${BASE}/api/v1/events`);
-    assert.equal(copied.headers.get('access-control-allow-origin'), '*', 'a mirror\'s data is as open as the origin\'s');
+    assert.equal(copied.headers.get('access-control-allow-origin'), '*', "a mirror's data is as open as the origin's");
     assert.ok(copied.headers.get('etag'), 'and as cacheable');
   });
 
@@ -198,14 +208,20 @@ describe('a mirror following a chronicle in another process', () => {
 
     // A correctly signed past is still a lie about the present: editors and readers are told.
     const alarms = await listMirrorAlarms(db, ORIGIN);
-    assert.deepEqual(alarms.map((a) => a.kind), ['rollback']);
+    assert.deepEqual(
+      alarms.map((a) => a.kind),
+      ['rollback'],
+    );
     assert.equal(alarms[0]!.presented_checkpoint, firstCheckpoint);
     assert.match(alarms[0]!.verified_checkpoint, /^origin\.test\/log\n269\n/);
     const home = await page(`${BASE}/`);
     assert.match(home.text, /role="alert"><p><strong>ALARM: the origin rolled back its history/);
     const status = await mirrorStatusLines(db);
     assert.equal(status.alarms, 1);
-    assert.ok(status.lines.some((l) => l.includes('ALARM (rollback')), status.lines.join('\n'));
+    assert.ok(
+      status.lines.some((l) => l.includes('ALARM (rollback')),
+      status.lines.join('\n'),
+    );
     await syncMirror({ ...deps, fetch: replaying }, ORIGIN);
     assert.equal((await listMirrorAlarms(db, ORIGIN)).length, 1, 'the same replay is one alarm');
   });
@@ -245,7 +261,10 @@ describe('a mirror following a chronicle in another process', () => {
     assert.match((await page(`${BASE}/events/2`)).text, /ALARM/);
     const status = await mirrorStatusLines(db);
     assert.equal(status.alarms, 2);
-    assert.ok(status.lines.some((l) => l.includes('ALARM (fork')), status.lines.join('\n'));
+    assert.ok(
+      status.lines.some((l) => l.includes('ALARM (fork')),
+      status.lines.join('\n'),
+    );
 
     // Polling again does not pile up copies of the same evidence.
     await syncMirror(deps, ORIGIN);

@@ -67,7 +67,11 @@ async function startServer(): Promise<string> {
     url.searchParams.set('options', `-c search_path=${schema}`);
     env.DATABASE_URL = url.toString();
   }
-  child = spawn(process.execPath, [join(ROOT, 'bin/caravan.js'), 'serve', '--no-demo'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [join(ROOT, 'bin/caravan.js'), 'serve', '--no-demo'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
   const deadline = Date.now() + 300_000;
@@ -124,19 +128,32 @@ function chunkedPost(url: string, address: string, bytes: number): Promise<numbe
   });
 }
 
-const report = (i: number) => ({ what: `Report number ${i} about the square, many people there`, when: 'today 12:00', where: 'Almaty', howKnown: 'saw' });
+const report = (i: number) => ({
+  what: `Report number ${i} about the square, many people there`,
+  when: 'today 12:00',
+  where: 'Almaty',
+  howKnown: 'saw',
+});
 
 test('after a flood, the flooders’ addresses are nowhere: not in the data folder, the database or the logs', async () => {
   const base = await startServer();
   const post = (path: string, body: BodyInit, type: string, address: string, extra: Record<string, string> = {}) =>
-    fetch(base + path, { method: 'POST', body, headers: { 'content-type': type, 'x-forwarded-for': `10.9.9.9, ${address}`, ...extra }, duplex: 'half' } as RequestInit);
+    fetch(base + path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': type, 'x-forwarded-for': `10.9.9.9, ${address}`, ...extra },
+      duplex: 'half',
+    } as RequestInit);
 
   const api: number[] = [];
   for (let i = 0; i < 15; i++) api.push((await post('/api/v1/reports', JSON.stringify(report(i)), 'application/json', FLOODER)).status);
   assert.deepEqual(api, [...Array(10).fill(201), ...Array(5).fill(429)]);
 
   const form: number[] = [];
-  for (let i = 0; i < 12; i++) form.push((await post('/report', new URLSearchParams({ ...report(i), lang: 'ru' }), 'application/x-www-form-urlencoded', FLOODER6)).status);
+  for (let i = 0; i < 12; i++)
+    form.push(
+      (await post('/report', new URLSearchParams({ ...report(i), lang: 'ru' }), 'application/x-www-form-urlencoded', FLOODER6)).status,
+    );
   assert.deepEqual(form, [...Array(10).fill(201), ...Array(2).fill(429)], 'the proxy’s last X-Forwarded-For entry names the client');
 
   // A photo upload without Content-Length that outgrows the client's byte budget mid-stream.
@@ -145,10 +162,25 @@ test('after a flood, the flooders’ addresses are nowhere: not in the data fold
 
   const logins: number[] = [];
   for (let i = 0; i < 6; i++) {
-    logins.push((await post('/editor/login', new URLSearchParams({ username: 'alice', password: `guess ${i}` }), 'application/x-www-form-urlencoded', FLOODER, { origin: base })).status);
+    logins.push(
+      (
+        await post(
+          '/editor/login',
+          new URLSearchParams({ username: 'alice', password: `guess ${i}` }),
+          'application/x-www-form-urlencoded',
+          FLOODER,
+          { origin: base },
+        )
+      ).status,
+    );
   }
   assert.deepEqual(logins, Array(6).fill(401));
-  await post('/api/v1/sms/smssync', new URLSearchParams({ secret: 'x', from: '+7700', message: 'hi' }), 'application/x-www-form-urlencoded', FLOODER);
+  await post(
+    '/api/v1/sms/smssync',
+    new URLSearchParams({ secret: 'x', from: '+7700', message: 'hi' }),
+    'application/x-www-form-urlencoded',
+    FLOODER,
+  );
   await post('/api/v1/reports', '{"what": 5', 'application/json', '203.0.113.10');
   await stopServer();
 
@@ -162,7 +194,11 @@ test('after a flood, the flooders’ addresses are nowhere: not in the data fold
     for (const needle of NEEDLES) assert.equal(bytes.indexOf(needle), -1, `${path} holds ${needle}`);
   }
   const incoming = await readdir(join(dataDir, 'incoming'), { recursive: true, withFileTypes: true }).catch(() => []);
-  assert.deepEqual(incoming.filter((e) => e.isFile()).map((e) => e.name), [], 'the refused upload left nothing behind');
+  assert.deepEqual(
+    incoming.filter((e) => e.isFile()).map((e) => e.name),
+    [],
+    'the refused upload left nothing behind',
+  );
   if (!DATABASE_URL) assert.ok(files > 20, `the embedded store is in the data folder (${files} files)`);
 
   const db = await openStore();
@@ -182,8 +218,17 @@ test('after a flood, the flooders’ addresses are nowhere: not in the data fold
     }
     const stored = await db.query<{ n: number }>('select count(*)::int as n from reports');
     assert.equal(stored[0]!.n, 20, 'the admitted reports were stored');
-    const hits = await db.query<{ limit_name: string; refusals: number }>('select limit_name, sum(refusals)::int as refusals from limit_hits group by 1 order by 1');
-    assert.deepEqual(hits, [{ limit_name: 'client_bytes', refusals: 1 }, { limit_name: 'client_reports', refusals: 7 }], 'refusals are counted, and written before the server stops');
+    const hits = await db.query<{ limit_name: string; refusals: number }>(
+      'select limit_name, sum(refusals)::int as refusals from limit_hits group by 1 order by 1',
+    );
+    assert.deepEqual(
+      hits,
+      [
+        { limit_name: 'client_bytes', refusals: 1 },
+        { limit_name: 'client_reports', refusals: 7 },
+      ],
+      'refusals are counted, and written before the server stops',
+    );
     assert.ok(rows > 20 && control, 'the dump holds the rows as text (a report found by its words)');
   } finally {
     await db.close();
@@ -200,7 +245,11 @@ test('behind no proxy, a client is told apart by its socket address and X-Forwar
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports`;
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(url, { method: 'POST', body: JSON.stringify(report(i)), headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` } });
+      const res = await fetch(url, {
+        method: 'POST',
+        body: JSON.stringify(report(i)),
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+      });
       statuses.push(res.status);
     }
     assert.deepEqual(statuses, [201, 201, 429]);

@@ -257,7 +257,9 @@ describe('a relay and an origin as two processes', () => {
 
     const originDb = await openStore(origin);
     try {
-      const rows = await originDb.query<{ receipt_code: string; channel: string; what: string }>('select receipt_code, channel, what from reports');
+      const rows = await originDb.query<{ receipt_code: string; channel: string; what: string }>(
+        'select receipt_code, channel, what from reports',
+      );
       assert.deepEqual(rows, [{ receipt_code: receiptCode, channel: 'relay', what: report.what }], 'the origin holds the report once');
     } finally {
       await originDb.close();
@@ -265,7 +267,11 @@ describe('a relay and an origin as two processes', () => {
     const relayDb = await openStore(relay);
     try {
       const held = await relayDb.query<{ idempotency_key: string }>('select idempotency_key from relay_outbox');
-      assert.deepEqual(held, [{ idempotency_key: laterKey }], "the relay's copy of the delivered report is gone; the undelivered one stays");
+      assert.deepEqual(
+        held,
+        [{ idempotency_key: laterKey }],
+        "the relay's copy of the delivered report is gone; the undelivered one stays",
+      );
     } finally {
       await relayDb.close();
     }

@@ -23,13 +23,16 @@ describe('the store lock', () => {
   it('refuses while its holder lives and is free again once released', () => {
     const path = join(dir, 'a.lock');
     const lock = lockStore(path, 'a', 'caravan serve');
-    assert.throws(() => lockStore(path, 'a', 'caravan user add'), (err: unknown) => {
-      assert.ok(err instanceof StoreBusyError);
-      assert.equal(err.holder.pid, process.pid);
-      assert.match(err.message, /in use by caravan serve \(process \d+/);
-      assert.match(err.message, /Stop that server first/);
-      return true;
-    });
+    assert.throws(
+      () => lockStore(path, 'a', 'caravan user add'),
+      (err: unknown) => {
+        assert.ok(err instanceof StoreBusyError);
+        assert.equal(err.holder.pid, process.pid);
+        assert.match(err.message, /in use by caravan serve \(process \d+/);
+        assert.match(err.message, /Stop that server first/);
+        return true;
+      },
+    );
     lock.release();
     lockStore(path, 'a', 'caravan user add').release();
   });
@@ -38,30 +41,62 @@ describe('the store lock', () => {
     const dead = join(dir, 'dead.lock');
     const child = spawn(process.execPath, ['-e', '0']);
     await new Promise((r) => child.once('exit', r));
-    await writeFile(dead, JSON.stringify({ pid: child.pid, command: 'caravan serve', since: '2022-01-05T10:00:00Z', host: (await import('node:os')).hostname(), started: null, token: 'old' }));
+    await writeFile(
+      dead,
+      JSON.stringify({
+        pid: child.pid,
+        command: 'caravan serve',
+        since: '2022-01-05T10:00:00Z',
+        host: (await import('node:os')).hostname(),
+        started: null,
+        token: 'old',
+      }),
+    );
     lockStore(dead, 'd', 'caravan serve').release();
 
     const reused = join(dir, 'reused.lock');
-    await writeFile(reused, JSON.stringify({ pid: process.pid, command: 'caravan serve', since: '2022-01-05T10:00:00Z', host: (await import('node:os')).hostname(), started: '1', token: 'old' }));
+    await writeFile(
+      reused,
+      JSON.stringify({
+        pid: process.pid,
+        command: 'caravan serve',
+        since: '2022-01-05T10:00:00Z',
+        host: (await import('node:os')).hostname(),
+        started: '1',
+        token: 'old',
+      }),
+    );
     lockStore(reused, 'r', 'caravan serve').release();
   });
 
   it('lets exactly one of many processes racing for a stale lock have it', async () => {
     for (let round = 0; round < 3; round++) {
       const path = join(dir, `race-${round}.lock`);
-      await writeFile(path, JSON.stringify({ pid: 2 ** 22 + 7, command: 'caravan serve', since: '', host: (await import('node:os')).hostname(), started: null, token: 'stale' }));
+      await writeFile(
+        path,
+        JSON.stringify({
+          pid: 2 ** 22 + 7,
+          command: 'caravan serve',
+          since: '',
+          host: (await import('node:os')).hostname(),
+          started: null,
+          token: 'stale',
+        }),
+      );
       const script = `import { lockStore } from ${JSON.stringify(join(ROOT, 'src/store/lock.ts'))};
         try { lockStore(${JSON.stringify(path)}, 'race', 'racer'); console.log('won'); setTimeout(() => {}, 1500); }
         catch (e) { console.log(e.code === 'store_busy' ? 'refused' : 'error ' + e.message); }`;
       const outs = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          new Promise<string>((resolve) => {
-            const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
-            let out = '';
-            p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-            p.stderr.on('data', (d: Buffer) => (out += d.toString()));
-            p.once('exit', () => resolve(out.trim()));
-          }),
+        Array.from(
+          { length: 6 },
+          () =>
+            new Promise<string>((resolve) => {
+              const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
+              let out = '';
+              p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+              p.stderr.on('data', (d: Buffer) => (out += d.toString()));
+              p.once('exit', () => resolve(out.trim()));
+            }),
         ),
       );
       assert.equal(outs.filter((o) => o === 'won').length, 1, `round ${round}: ${outs.join(' | ')}`);
@@ -75,7 +110,10 @@ describe('caravan serve and every other command on one embedded store', () => {
     const data = join(dir, 'served');
     const env = caravanEnv(data);
     // One account and one report before the server starts, to find again afterwards.
-    assert.equal((await runCaravan(['user', 'add', 'aigerim', '--role', 'admin', '--password-stdin'], env, 'a long enough passphrase\n')).code, 0);
+    assert.equal(
+      (await runCaravan(['user', 'add', 'aigerim', '--role', 'admin', '--password-stdin'], env, 'a long enough passphrase\n')).code,
+      0,
+    );
     const server = await startServe({ dataDir: data });
     try {
       const report = await fetch(`${server.url}/api/v1/reports`, {
@@ -160,7 +198,11 @@ if (serverUrl) {
       const one = await startServe({ dataDir: data, env: { DATABASE_URL: schema.url } });
       const two = await startServe({ dataDir: data, env: { DATABASE_URL: schema.url } });
       try {
-        const added = await runCaravan(['user', 'add', 'aigerim', '--role', 'admin', '--password-stdin'], env, 'a long enough passphrase\n');
+        const added = await runCaravan(
+          ['user', 'add', 'aigerim', '--role', 'admin', '--password-stdin'],
+          env,
+          'a long enough passphrase\n',
+        );
         assert.equal(added.code, 0, added.out);
         for (const server of [one, two]) assert.equal((await fetch(`${server.url}/`)).status, 200);
         const users = await runCaravan(['user', 'list'], env);

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { verifyCosignature } from '../src/log/cosignature.ts';
 import { LogVerificationError } from '../src/log/errors.ts';
 import { encodeLogEntry } from '../src/log/entry.ts';
-import { TreeBuilder, consistencyProof, leafHash, nodeHash } from '../src/log/merkle.ts';
+import { consistencyProof, leafHash, nodeHash } from '../src/log/merkle.ts';
 import type { HashAt } from '../src/log/merkle.ts';
 import { signatureLines } from '../src/log/note.ts';
 import { verifyTiledLog } from '../src/log/verify-log.ts';
@@ -25,7 +25,9 @@ import { ephemeralWitnessKey } from '../src/app/keys/witness-key.ts';
 
 /** Withdrawals of made-up events: valid Caravan entries, so the mirror accepts the log. */
 const entries = (from: number, n: number) =>
-  Array.from({ length: n }, (_, i) => encodeLogEntry({ v: 1, type: 'unpublish', event: from + i + 1, revision: 1, at: '2022-01-05T12:00:00.000Z' }));
+  Array.from({ length: n }, (_, i) =>
+    encodeLogEntry({ v: 1, type: 'unpublish', event: from + i + 1, revision: 1, at: '2022-01-05T12:00:00.000Z' }),
+  );
 
 describe('collecting cosignatures from a witness', () => {
   let origin: TestApp;
@@ -41,15 +43,28 @@ describe('collecting cosignatures from a witness', () => {
   };
   const get = (path: string) => origin.app.request(`http://localhost${path}`);
   const checkpoint = async () => (await get('/log/checkpoint')).text();
-  const logSource = { read: async (path: string) => (await get(`/log/${path}`)).status === 200 ? new Uint8Array(await (await get(`/log/${path}`)).arrayBuffer()) : undefined };
+  const logSource = {
+    read: async (path: string) =>
+      (await get(`/log/${path}`)).status === 200 ? new Uint8Array(await (await get(`/log/${path}`)).arrayBuffer()) : undefined,
+  };
 
   before(async () => {
     origin = await openTestApp();
     witness = await openTestApp({ witnessKey });
     // Both apps call themselves http://localhost: the origin's checkpoints name "localhost/log".
-    await insertMirror(witness.db, { origin: 'localhost/log', logUrl: 'http://localhost/log/', verifierKey: origin.ctx.logSigner.verifierKey, now: new Date() });
+    await insertMirror(witness.db, {
+      origin: 'localhost/log',
+      logUrl: 'http://localhost/log/',
+      verifierKey: origin.ctx.logSigner.verifierKey,
+      now: new Date(),
+    });
     configureWitnessClient(origin.ctx, { fetch: toWitness });
-    await insertLogWitness(origin.db, { name: witnessKey.name, verifierKey: witnessKey.verifierKey, url: 'http://localhost/witness', now: new Date() });
+    await insertLogWitness(origin.db, {
+      name: witnessKey.name,
+      verifierKey: witnessKey.verifierKey,
+      url: 'http://localhost/witness',
+      now: new Date(),
+    });
   });
   after(async () => {
     await cosignaturesSettled(origin.ctx);
@@ -63,12 +78,23 @@ describe('collecting cosignatures from a witness', () => {
     const leaves = all.map(leafHash);
     const hashAt: HashAt = (level, index) => {
       let row = leaves;
-      for (let l = 0; l < level; l++) row = row.reduce<Uint8Array[]>((acc, h, i) => (i % 2 ? (acc.push(nodeHash(row[i - 1]!, h)), acc) : acc), []);
+      for (let l = 0; l < level; l++)
+        row = row.reduce<Uint8Array[]>((acc, h, i) => {
+          if (i % 2) acc.push(nodeHash(row[i - 1]!, h));
+          return acc;
+        }, []);
       return row[index]!;
     };
     // The witness's own log serves as the probe: nothing else here reads it.
     await appendLogEntries(witness.db, all);
-    for (const [a, b] of [[1, 700], [100, 700], [256, 700], [511, 700], [513, 700], [3, 5]] as const) {
+    for (const [a, b] of [
+      [1, 700],
+      [100, 700],
+      [256, 700],
+      [511, 700],
+      [513, 700],
+      [3, 5],
+    ] as const) {
       assert.deepEqual(await storedConsistencyProof(witness.db, a, b), consistencyProof(a, b, hashAt), `${a} → ${b}`);
     }
   });
@@ -102,11 +128,18 @@ describe('collecting cosignatures from a witness', () => {
     assert.match(cosigned, /^localhost\/log\n700\n/);
     assert.equal((await getWitnessedCheckpoint(witness.db, 'localhost/log'))?.size, 700);
 
-    const verified = await verifyTiledLog(logSource, { verifierKey: origin.ctx.logSigner.verifierKey, witnesses: { keys: [witnessKey.verifierKey], required: 1 } });
+    const verified = await verifyTiledLog(logSource, {
+      verifierKey: origin.ctx.logSigner.verifierKey,
+      witnesses: { keys: [witnessKey.verifierKey], required: 1 },
+    });
     assert.equal(verified.entries, 700);
     await assert.rejects(
-      verifyTiledLog(logSource, { verifierKey: origin.ctx.logSigner.verifierKey, witnesses: { keys: [witnessKey.verifierKey, stranger.verifierKey], required: 2 } }),
-      (e: unknown) => e instanceof LogVerificationError && e.code === 'witnesses' && /1 valid witness cosignature .* 2 required/.test(e.message),
+      verifyTiledLog(logSource, {
+        verifierKey: origin.ctx.logSigner.verifierKey,
+        witnesses: { keys: [witnessKey.verifierKey, stranger.verifierKey], required: 2 },
+      }),
+      (e: unknown) =>
+        e instanceof LogVerificationError && e.code === 'witnesses' && /1 valid witness cosignature .* 2 required/.test(e.message),
     );
   });
 
@@ -116,7 +149,10 @@ describe('collecting cosignatures from a witness', () => {
     requests.length = 0;
     await checkpoint();
     await cosignaturesSettled(origin.ctx);
-    assert.deepEqual(requests.map((r) => r.split('\n', 1)[0]), ['old 0', 'old 700']);
+    assert.deepEqual(
+      requests.map((r) => r.split('\n', 1)[0]),
+      ['old 0', 'old 700'],
+    );
     assert.equal(countCosignatures(await checkpoint(), [witnessKey.verifierKey]), 1);
   });
 
@@ -159,7 +195,10 @@ describe('collecting cosignatures from a witness', () => {
     // The witness is also a mirror of the origin: its pages count the cosignatures it can check,
     // and a later fetch of the same checkpoint brings the cosignatures that arrived since.
     const deps = { db: witness.db, now: () => new Date(), fetch: async (u: string, init: RequestInit) => origin.app.request(u, init) };
-    const banner = async () => /witnessed by \d+ of the \d+ mirrors? it lists/.exec(await (await witness.app.request('http://localhost/mirrors/localhost%2Flog/')).text())?.[0];
+    const banner = async () =>
+      /witnessed by \d+ of the \d+ mirrors? it lists/.exec(
+        await (await witness.app.request('http://localhost/mirrors/localhost%2Flog/')).text(),
+      )?.[0];
     witnessUp = false;
     await appendLogEntries(origin.db, entries(707, 1));
     await checkpoint();
@@ -179,7 +218,12 @@ describe('a witness whose submission prefix does not end in /witness', () => {
     const witnessKey = ephemeralWitnessKey('tlog.example.net/witness');
     const witness = await openTestApp({ witnessKey });
     try {
-      await insertMirror(witness.db, { origin: 'localhost/log', logUrl: 'http://localhost/log/', verifierKey: origin.ctx.logSigner.verifierKey, now: new Date() });
+      await insertMirror(witness.db, {
+        origin: 'localhost/log',
+        logUrl: 'http://localhost/log/',
+        verifierKey: origin.ctx.logSigner.verifierKey,
+        now: new Date(),
+      });
       const asked: string[] = [];
       // The witness lives under https://tlog.example.net/v1/; it is this test's witness app.
       configureWitnessClient(origin.ctx, {
@@ -188,14 +232,26 @@ describe('a witness whose submission prefix does not end in /witness', () => {
           return witness.app.request(url.replace('https://tlog.example.net/v1/', 'http://localhost/witness/'), init);
         },
       });
-      await insertLogWitness(origin.db, { name: witnessKey.name, verifierKey: witnessKey.verifierKey, url: 'https://tlog.example.net/v1', now: new Date() });
+      await insertLogWitness(origin.db, {
+        name: witnessKey.name,
+        verifierKey: witnessKey.verifierKey,
+        url: 'https://tlog.example.net/v1',
+        now: new Date(),
+      });
       await appendLogEntries(origin.db, entries(0, 3));
       await origin.app.request('http://localhost/log/checkpoint');
       await cosignaturesSettled(origin.ctx);
-      assert.deepEqual(await collectCosignatures(origin.ctx), [{ name: witnessKey.name, status: 'already', size: 3 }], 'cosigned when the checkpoint was signed');
+      assert.deepEqual(
+        await collectCosignatures(origin.ctx),
+        [{ name: witnessKey.name, status: 'already', size: 3 }],
+        'cosigned when the checkpoint was signed',
+      );
       assert.ok(asked.length > 0 && asked.every((u) => u === 'https://tlog.example.net/v1/add-checkpoint'), asked.join(', '));
       const note = await (await origin.app.request('http://localhost/log/checkpoint')).text();
-      assert.ok(signatureLines(note).some((line) => line.startsWith(`— ${witnessKey.name} `)), note);
+      assert.ok(
+        signatureLines(note).some((line) => line.startsWith(`— ${witnessKey.name} `)),
+        note,
+      );
     } finally {
       await cosignaturesSettled(origin.ctx);
       await origin.close();

@@ -65,7 +65,11 @@ function caravan(node: Node, args: string[], extra: Record<string, string> = {})
 }
 
 async function start(node: Node, args: string[] = []): Promise<void> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/caravan.js'), 'serve', ...args], { cwd: ROOT, env: envOf(node), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/caravan.js'), 'serve', ...args], {
+    cwd: ROOT,
+    env: envOf(node),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   node.child = child;
   node.output = '';
   child.stdout!.on('data', (b: Buffer) => (node.output += b.toString()));

@@ -120,7 +120,8 @@ describe('loadConfig', () => {
     for (const CARAVAN_BACKUP_INTERVAL of ['-1', 'daily', '9000', '1e3', '0.00001']) {
       assert.deepEqual(fieldsOf({ CARAVAN_BACKUP_INTERVAL }), ['CARAVAN_BACKUP_INTERVAL'], CARAVAN_BACKUP_INTERVAL);
     }
-    for (const CARAVAN_BACKUP_KEEP of ['0', '1.5', 'all', '1001']) assert.deepEqual(fieldsOf({ CARAVAN_BACKUP_KEEP }), ['CARAVAN_BACKUP_KEEP'], CARAVAN_BACKUP_KEEP);
+    for (const CARAVAN_BACKUP_KEEP of ['0', '1.5', 'all', '1001'])
+      assert.deepEqual(fieldsOf({ CARAVAN_BACKUP_KEEP }), ['CARAVAN_BACKUP_KEEP'], CARAVAN_BACKUP_KEEP);
   });
 
   it('trusts no proxy and sizes intake budgets for a carrier NAT unless told otherwise', () => {
@@ -146,8 +147,24 @@ describe('loadConfig', () => {
 
   it('names every bad limit at once', () => {
     assert.deepEqual(
-      fieldsOf({ CARAVAN_TRUST_PROXY: 'yes', CARAVAN_LIMIT_PERIOD: '-1', CARAVAN_LIMIT_CLIENT_REPORTS: '0', CARAVAN_LIMIT_CLIENT_MB: '1.5', CARAVAN_LIMIT_TOTAL_REPORTS: 'many', CARAVAN_LIMIT_TOTAL_MB: ' ', CARAVAN_LIMIT_DISK_RESERVE_MB: '-5' }),
-      ['CARAVAN_TRUST_PROXY', 'CARAVAN_LIMIT_PERIOD', 'CARAVAN_LIMIT_CLIENT_REPORTS', 'CARAVAN_LIMIT_CLIENT_MB', 'CARAVAN_LIMIT_TOTAL_REPORTS', 'CARAVAN_LIMIT_TOTAL_MB', 'CARAVAN_LIMIT_DISK_RESERVE_MB'],
+      fieldsOf({
+        CARAVAN_TRUST_PROXY: 'yes',
+        CARAVAN_LIMIT_PERIOD: '-1',
+        CARAVAN_LIMIT_CLIENT_REPORTS: '0',
+        CARAVAN_LIMIT_CLIENT_MB: '1.5',
+        CARAVAN_LIMIT_TOTAL_REPORTS: 'many',
+        CARAVAN_LIMIT_TOTAL_MB: ' ',
+        CARAVAN_LIMIT_DISK_RESERVE_MB: '-5',
+      }),
+      [
+        'CARAVAN_TRUST_PROXY',
+        'CARAVAN_LIMIT_PERIOD',
+        'CARAVAN_LIMIT_CLIENT_REPORTS',
+        'CARAVAN_LIMIT_CLIENT_MB',
+        'CARAVAN_LIMIT_TOTAL_REPORTS',
+        'CARAVAN_LIMIT_TOTAL_MB',
+        'CARAVAN_LIMIT_DISK_RESERVE_MB',
+      ],
     );
   });
 

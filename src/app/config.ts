@@ -46,7 +46,10 @@ export interface Config {
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
-function smsSecretsOf(problems: FieldProblem[], env: Record<string, string | undefined>): Pick<Config, 'smssyncSecret' | 'smsGatewaySecret'> {
+function smsSecretsOf(
+  problems: FieldProblem[],
+  env: Record<string, string | undefined>,
+): Pick<Config, 'smssyncSecret' | 'smsGatewaySecret'> {
   const out: Pick<Config, 'smssyncSecret' | 'smsGatewaySecret'> = {};
   for (const [name, key] of [
     ['CARAVAN_SMSSYNC_SECRET', 'smssyncSecret'],
@@ -54,7 +57,8 @@ function smsSecretsOf(problems: FieldProblem[], env: Record<string, string | und
   ] as const) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (value.length < 12 || value.length > 256 || /\s/.test(value)) problems.push({ field: name, message: 'must be 12 to 256 characters without spaces' });
+    if (value.length < 12 || value.length > 256 || /\s/.test(value))
+      problems.push({ field: name, message: 'must be 12 to 256 characters without spaces' });
     else out[key] = value;
   }
   return out;
@@ -64,7 +68,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   const problems: FieldProblem[] = [];
   // Digits only: Number() would read " " as 0 (a random port) and "0x50" or "8e3" as numbers.
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : /^\d{1,5}$/.test(env.PORT) ? Number(env.PORT) : NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push({ field: 'PORT', message: 'must be a port number from 0 to 65535' });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push({ field: 'PORT', message: 'must be a port number from 0 to 65535' });
   const host = env.HOST || '127.0.0.1';
   const dataDir = resolve(cwd, env.CARAVAN_DATA || 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -139,7 +144,10 @@ function relayOrigins(problems: FieldProblem[], value: string | undefined): stri
       url = new URL(text);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
     } catch {
-      problems.push({ field: 'CARAVAN_RELAY_FOR', message: `${text.slice(0, 100)} is not an http(s) URL such as https://chronicle.example.org` });
+      problems.push({
+        field: 'CARAVAN_RELAY_FOR',
+        message: `${text.slice(0, 100)} is not an http(s) URL such as https://chronicle.example.org`,
+      });
       continue;
     }
     if (hosts.has(url.host)) {
@@ -164,7 +172,14 @@ export const INTAKE_BUDGET_DEFAULTS: IntakeBudget = {
 };
 
 /** A whole number (of `unit`s) from the environment, at least `min`. */
-function wholeNumberOf(problems: FieldProblem[], env: Record<string, string | undefined>, field: string, fallback: number, unit: number, min = 1): number {
+function wholeNumberOf(
+  problems: FieldProblem[],
+  env: Record<string, string | undefined>,
+  field: string,
+  fallback: number,
+  unit: number,
+  min = 1,
+): number {
   const value = env[field];
   if (value === undefined || value === '') return fallback * unit;
   if (!/^\d{1,9}$/.test(value) || Number(value) < min) {

@@ -54,7 +54,17 @@ export async function createContext(config: Config, holder = 'a caravan command'
   const senderKey = await loadSenderKey(config.dataDir);
   const logSigner = await loadLogSigner(config.dataDir, config.origin);
   const witnessKey = await loadWitnessKey(config.dataDir);
-  const base: Omit<AppContext, 'limits'> = { config, db, now: () => new Date(), randomBytes: (n) => randomBytes(n), sealer: createSealer(key), senderKey, logSigner, witnessKey, witnessing: newWitnessing() };
+  const base: Omit<AppContext, 'limits'> = {
+    config,
+    db,
+    now: () => new Date(),
+    randomBytes: (n) => randomBytes(n),
+    sealer: createSealer(key),
+    senderKey,
+    logSigner,
+    witnessKey,
+    witnessing: newWitnessing(),
+  };
   const ctx = base as AppContext;
   ctx.limits = createLimits(ctx);
   return ctx;

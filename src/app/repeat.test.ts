@@ -67,7 +67,10 @@ describe('startPeriodic', () => {
     );
     await t.advance(30);
     assert.equal(rounds, 4);
-    assert.deepEqual(errors.map((e) => (e as Error).message), ['origin unreachable']);
+    assert.deepEqual(
+      errors.map((e) => (e as Error).message),
+      ['origin unreachable'],
+    );
     await loop.stop();
   });
 

@@ -72,8 +72,7 @@ export function startPeriodic<T>(round: (signal: AbortSignal) => Promise<T>, o: 
   const timers = o.timers ?? backgroundTimers;
   const abort = new AbortController();
   const onError =
-    o.onError ??
-    ((err: unknown) => console.error(`${o.name}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`));
+    o.onError ?? ((err: unknown) => console.error(`${o.name}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`));
   let handle: unknown;
   let running: Promise<void> | undefined;
 

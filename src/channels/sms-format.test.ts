@@ -11,11 +11,19 @@ const CASES: Array<[string, KeypadReport]> = [
     'АЛМАТЫ 05.01 14:00 стрельба у площади Республики',
     { where: 'АЛМАТЫ', when: '05.01 14:00', what: 'стрельба у площади Республики', date: { day: 5, month: 1, hour: 14, minute: 0 } },
   ],
-  ['Алматы 5/1 14.00 горит акимат', { where: 'Алматы', when: '5/1 14.00', what: 'горит акимат', date: { day: 5, month: 1, hour: 14, minute: 0 } }],
+  [
+    'Алматы 5/1 14.00 горит акимат',
+    { where: 'Алматы', when: '5/1 14.00', what: 'горит акимат', date: { day: 5, month: 1, hour: 14, minute: 0 } },
+  ],
   ['zhanaozen 5.1 crowd at the square', { where: 'zhanaozen', when: '5.1', what: 'crowd at the square', date: { day: 5, month: 1 } }],
   [
     'UST-KAMENOGORSK 06.01.2022 9:05 troops on the bridge',
-    { where: 'UST-KAMENOGORSK', when: '06.01.2022 9:05', what: 'troops on the bridge', date: { day: 6, month: 1, year: 2022, hour: 9, minute: 5 } },
+    {
+      where: 'UST-KAMENOGORSK',
+      when: '06.01.2022 9:05',
+      what: 'troops on the bridge',
+      date: { day: 6, month: 1, year: 2022, hour: 9, minute: 5 },
+    },
   ],
   [
     'Нур-Султан 07/01/22 internet cut since morning',

@@ -69,7 +69,10 @@ describe('SMS Gateway for Android webhook', () => {
 
   for (const [name, field] of Object.entries(GATEWAY_INVALID)) {
     it(`refuses ${name}, naming ${field}`, () => {
-      assert.deepEqual(refusedFields(() => parseGatewayWebhook(JSON.parse(read('sms-gateway/invalid', name)))), [field]);
+      assert.deepEqual(
+        refusedFields(() => parseGatewayWebhook(JSON.parse(read('sms-gateway/invalid', name)))),
+        [field],
+      );
     });
   }
 });

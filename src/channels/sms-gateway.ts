@@ -72,7 +72,8 @@ export function parseGatewayWebhook(body: unknown): GatewayEnvelope | GatewaySms
   const payload = body.payload;
   if (!isObject(payload)) throw new ValidationError([{ field: 'payload', message: 'must be an object with the SMS' }]);
   // Releases have named the sender "phoneNumber"; "sender" is accepted for forks that rename it.
-  const phoneNumber = text(problems, payload, 'phoneNumber', 'payload.phoneNumber', MAX_ID) ?? text(problems, payload, 'sender', 'payload.sender', MAX_ID);
+  const phoneNumber =
+    text(problems, payload, 'phoneNumber', 'payload.phoneNumber', MAX_ID) ?? text(problems, payload, 'sender', 'payload.sender', MAX_ID);
   if (!phoneNumber && !problems.some((p) => p.field.startsWith('payload.'))) {
     problems.push({ field: 'payload.phoneNumber', message: 'is required: the sender of the SMS' });
   }
@@ -85,7 +86,8 @@ export function parseGatewayWebhook(body: unknown): GatewayEnvelope | GatewaySms
   let receivedAt: Date | undefined;
   if (receivedText !== undefined) {
     const t = ZONED_TIME.test(receivedText) ? Date.parse(receivedText) : NaN;
-    if (Number.isNaN(t)) problems.push({ field: 'payload.receivedAt', message: 'must be a time with its offset, e.g. 2022-01-05T14:00:00.000+06:00' });
+    if (Number.isNaN(t))
+      problems.push({ field: 'payload.receivedAt', message: 'must be a time with its offset, e.g. 2022-01-05T14:00:00.000+06:00' });
     else receivedAt = new Date(t);
   }
   if (problems.length > 0) throw new ValidationError(problems);

@@ -58,8 +58,10 @@ describe('SMSSync form', () => {
 
   for (const [name, field] of Object.entries(SMSSYNC_INVALID)) {
     it(`refuses ${name}, naming ${field}`, () => {
-      assert.deepEqual(refusedFields(() => parseSmsSyncForm(formOf(read('smssync/invalid', name)))), [field]);
+      assert.deepEqual(
+        refusedFields(() => parseSmsSyncForm(formOf(read('smssync/invalid', name)))),
+        [field],
+      );
     });
   }
 });
-

@@ -11,7 +11,12 @@ describe('flattenText', () => {
   it('keeps a string as it is and joins entities, keeping hidden link targets', () => {
     assert.equal(flattenText('plain'), 'plain');
     assert.equal(
-      flattenText([{ type: 'bold', text: 'URGENT:' }, ' see ', { type: 'text_link', text: 'video', href: 'https://x.org/v' }, { type: 'link', text: ' https://x.org' }]),
+      flattenText([
+        { type: 'bold', text: 'URGENT:' },
+        ' see ',
+        { type: 'text_link', text: 'video', href: 'https://x.org/v' },
+        { type: 'link', text: ' https://x.org' },
+      ]),
       'URGENT: see video (https://x.org/v) https://x.org',
     );
     assert.equal(flattenText(42), undefined);
@@ -58,12 +63,15 @@ describe('a new-format channel export', () => {
 
 describe('an old-format group export', () => {
   it('needs the exporting computer’s UTC offset, then reads local dates with it', () => {
-    assert.throws(() => parseTelegramExport(load('valid/old-format-group')), (err: unknown) => {
-      assert.ok(err instanceof ValidationError);
-      assert.match(err.message, /date_unixtime/);
-      assert.match(err.problems[0]!.field, /^chat\.messages\[1\]\.date$/);
-      return true;
-    });
+    assert.throws(
+      () => parseTelegramExport(load('valid/old-format-group')),
+      (err: unknown) => {
+        assert.ok(err instanceof ValidationError);
+        assert.match(err.message, /date_unixtime/);
+        assert.match(err.problems[0]!.field, /^chat\.messages\[1\]\.date$/);
+        return true;
+      },
+    );
     const parsed = parseTelegramExport(load('valid/old-format-group'), { utcOffset: '+06:00' });
     assert.deepEqual(
       parsed.messages.map((m) => [m.messageId, m.sentAt.toISOString(), m.text, m.author, m.source.name]),
@@ -88,22 +96,28 @@ describe('invalid exports', () => {
   });
   for (const [name, message] of Object.entries(EXPECTED)) {
     it(`refuses ${name}, naming the problem`, () => {
-      assert.throws(() => parseTelegramExport(load(`invalid/${name}`), {}), (err: unknown) => {
-        assert.ok(err instanceof ValidationError);
-        assert.match(err.message, message);
-        return true;
-      });
+      assert.throws(
+        () => parseTelegramExport(load(`invalid/${name}`), {}),
+        (err: unknown) => {
+          assert.ok(err instanceof ValidationError);
+          assert.match(err.message, message);
+          return true;
+        },
+      );
     });
   }
   it('refuses a date_unixtime that is not text or a number, naming it, instead of throwing a TypeError', () => {
     // The route fuzz found this: an object here made String() throw and the import answer 500.
     const parsed = load('valid/new-format-channel') as { messages: Array<Record<string, unknown>> };
     parsed.messages[1]!.date_unixtime = { toString: 'x' };
-    assert.throws(() => parseTelegramExport(parsed, {}), (err: unknown) => {
-      assert.ok(err instanceof ValidationError);
-      assert.match(err.message, /messages\[1\]\.date_unixtime: must be a Unix time/);
-      return true;
-    });
+    assert.throws(
+      () => parseTelegramExport(parsed, {}),
+      (err: unknown) => {
+        assert.ok(err instanceof ValidationError);
+        assert.match(err.message, /messages\[1\]\.date_unixtime: must be a Unix time/);
+        return true;
+      },
+    );
   });
 
   it('refuses a bad UTC offset', () => {

@@ -77,7 +77,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Reads an export; throws a ValidationError naming every problem (message by message) so nothing is half imported. */
 export function parseTelegramExport(json: unknown, opts: TelegramParseOptions = {}): TelegramExport {
   const problems: FieldProblem[] = [];
-  if (!isObject(json)) throw new ValidationError([{ field: 'result.json', message: 'must be a JSON object (Telegram Desktop: Export chat history, format JSON)' }]);
+  if (!isObject(json))
+    throw new ValidationError([
+      { field: 'result.json', message: 'must be a JSON object (Telegram Desktop: Export chat history, format JSON)' },
+    ]);
   const offsetMinutes = opts.utcOffset === undefined ? undefined : parseOffset(problems, opts.utcOffset);
   let rawChats: unknown[];
   if (Array.isArray(json.messages)) rawChats = [json];
@@ -189,7 +192,12 @@ function parseMessage(
   return msg;
 }
 
-function messageTime(problems: FieldProblem[], at: string, m: Record<string, unknown>, offsetMinutes: number | undefined): Date | undefined {
+function messageTime(
+  problems: FieldProblem[],
+  at: string,
+  m: Record<string, unknown>,
+  offsetMinutes: number | undefined,
+): Date | undefined {
   if (m.date_unixtime !== undefined) {
     // Telegram writes a string; anything but text or a number (an object with its own toString)
     // is not a time.
@@ -236,7 +244,8 @@ function locationText(loc: unknown): string | undefined {
 }
 
 function isSafeRelativePath(path: string): boolean {
-  if (!path || path.length > 500 || path.startsWith('/') || path.includes('\\') || path.includes('\0') || /^[a-zA-Z]:/.test(path)) return false;
+  if (!path || path.length > 500 || path.startsWith('/') || path.includes('\\') || path.includes('\0') || /^[a-zA-Z]:/.test(path))
+    return false;
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 

@@ -19,7 +19,6 @@ import { restoreCommand } from './restore/command.ts';
 import { useNodeSha256 } from '../app/log/node-sha256.ts';
 import type { Command, Env } from './command.ts';
 
-
 const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   user: userCommand,

@@ -18,7 +18,8 @@ test('a report survives the round trip, Cyrillic and all', () => {
 });
 
 test('the private part travels as it is', () => {
-  const contactAge = '-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBhYmMK\n-----END AGE ENCRYPTED FILE-----\n';
+  const contactAge =
+    '-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBhYmMK\n-----END AGE ENCRYPTED FILE-----\n';
   const back = decodeArmoredReport(encodeArmoredReport({ ...report, contactAge }));
   assert.equal(back.contactAge, contactAge);
   assert.deepEqual(armoredToReportInput(back), {
@@ -33,8 +34,14 @@ test('the private part travels as it is', () => {
 
 test('what messengers do to text does not matter', () => {
   const block = encodeArmoredReport(report);
-  const quoted = block.split('\n').map((l) => `> ${l}`).join('\n');
-  const nested = block.split('\n').map((l) => `>> ${l}  `).join('\r\n');
+  const quoted = block
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+  const nested = block
+    .split('\n')
+    .map((l) => `>> ${l}  `)
+    .join('\r\n');
   const joined = `Forwarded from a friend:\n${block.replace(/\n/g, ' ')}\nthanks`;
   for (const variant of [quoted, nested, joined]) assert.deepEqual(decodeArmoredReport(variant), report);
   // Line breaks added inside the base64 (not inside the markers) are forgiven too.

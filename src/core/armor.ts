@@ -125,7 +125,8 @@ export function decodeArmoredReport(pasted: string): ArmoredReport {
   const what = optionalText(p.w, 'text');
   if (!what) throw new ArmorError('the block has no report text');
   const howKnown = p.h ?? 'other';
-  if (!(HOW_KNOWN as readonly unknown[]).includes(howKnown)) throw new ArmorError('the block says "how known" in a way Caravan does not know');
+  if (!(HOW_KNOWN as readonly unknown[]).includes(howKnown))
+    throw new ArmorError('the block says "how known" in a way Caravan does not know');
   const out: ArmoredReport = { deviceId: p.k, what, howKnown: howKnown as HowKnown };
   const when = optionalText(p.t, 'time');
   const where = optionalText(p.p, 'place');

@@ -48,11 +48,11 @@ describe('ACLED taxonomy', () => {
 
 describe('disorderTypeOf', () => {
   const expected: Record<EventType, string> = {
-    'Battles': 'Political violence',
+    Battles: 'Political violence',
     'Explosions/Remote violence': 'Political violence',
     'Violence against civilians': 'Political violence',
-    'Protests': 'Demonstrations',
-    'Riots': 'Political violence',
+    Protests: 'Demonstrations',
+    Riots: 'Political violence',
     'Strategic developments': 'Strategic developments',
   };
 
@@ -99,6 +99,9 @@ describe('interactionOf', () => {
       ours.set(interactionOf(a).code, interactionOf(a).label);
       for (const b of codes) ours.set(interactionOf(a, b).code, interactionOf(a, b).label);
     }
-    assert.deepEqual([...ours].sort((x, y) => x[0] - y[0]), table.map(([code, label]) => [Number(code), label]));
+    assert.deepEqual(
+      [...ours].sort((x, y) => x[0] - y[0]),
+      table.map(([code, label]) => [Number(code), label]),
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 
 export const EVENT_TYPES = {
-  'Battles': ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
   'Explosions/Remote violence': [
     'Chemical weapon',
     'Air/drone strike',
@@ -14,8 +14,8 @@ export const EVENT_TYPES = {
     'Grenade',
   ],
   'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
-  'Protests': ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
-  'Riots': ['Violent demonstration', 'Mob violence'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  Riots: ['Violent demonstration', 'Mob violence'],
   'Strategic developments': [
     'Agreement',
     'Arrests',
@@ -65,11 +65,7 @@ export function isActorTypeCode(value: unknown): value is ActorTypeCode {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 8;
 }
 
-export type DisorderType =
-  | 'Political violence'
-  | 'Demonstrations'
-  | 'Political violence; Demonstrations'
-  | 'Strategic developments';
+export type DisorderType = 'Political violence' | 'Demonstrations' | 'Political violence; Demonstrations' | 'Strategic developments';
 
 /**
  * Disorder type follows from the sub-event type: violent demonstrations and excessive force

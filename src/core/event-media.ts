@@ -20,7 +20,15 @@ export const MEDIA_CAPTION_MAX = 300;
 export const EVENT_MEDIA_MAX = 20;
 
 /** The types the server's stripping produces; anything else is never served inline. */
-export const PUBLIC_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'video/mp4', 'video/webm', 'video/quicktime'] as const;
+export const PUBLIC_MEDIA_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'video/mp4',
+  'video/webm',
+  'video/quicktime',
+] as const;
 
 export const isPublicMediaType = (mime: unknown): mime is (typeof PUBLIC_MEDIA_TYPES)[number] =>
   (PUBLIC_MEDIA_TYPES as readonly unknown[]).includes(mime);

@@ -13,8 +13,7 @@ function problemsOf(input: unknown, previous?: Parameters<typeof validateEventDa
   }
   assert.fail('expected a ValidationError');
 }
-const fieldsOf = (input: unknown, previous?: Parameters<typeof validateEventData>[1]) =>
-  problemsOf(input, previous).map((p) => p.field);
+const fieldsOf = (input: unknown, previous?: Parameters<typeof validateEventData>[1]) => problemsOf(input, previous).map((p) => p.field);
 
 /** The sample as plain JSON, the way a form or API hands it in. */
 const raw = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -38,10 +37,7 @@ describe('validateEventData', () => {
       fatalities: { min: -4 },
     };
     const problems = problemsOf(bad);
-    assert.deepEqual(
-      problems.map((p) => p.field).sort(),
-      ['actor1.type', 'eventType', 'fatalities.min', 'location.lat', 'summary.en'],
-    );
+    assert.deepEqual(problems.map((p) => p.field).sort(), ['actor1.type', 'eventType', 'fatalities.min', 'location.lat', 'summary.en']);
     assert.ok(problems.every((p) => p.message.length > 0));
   });
 
@@ -57,7 +53,13 @@ describe('validateEventData', () => {
   });
 
   it('accepts only http(s) addresses', () => {
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT://x.example/%0Aalert(1)', 'data:text/html,hi', 'ftp://x.example/a', 'https://exa mple.org']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT://x.example/%0Aalert(1)',
+      'data:text/html,hi',
+      'ftp://x.example/a',
+      'https://exa mple.org',
+    ]) {
       assert.deepEqual(fieldsOf(raw({ sources: [{ kind: 'link', url }] })), ['sources[0].url'], url);
     }
     assert.ok(validateEventData(raw({ sources: [{ kind: 'link', url: 'http://x.example/a?b=c' }] })));
@@ -83,7 +85,10 @@ describe('validateEventData', () => {
   it('stores times as UTC instants', () => {
     const d = validateEventData(raw({ time: { start: '2022-01-05T10:00:00+06:00', precision: 'hour', timeZone: 'Asia/Almaty' } }));
     assert.equal(d.time.start, '2022-01-05T04:00:00.000Z');
-    assert.deepEqual(fieldsOf(raw({ time: { start: '2022-01-05', precision: 'hour', timeZone: 'Almaty' } })), ['time.start', 'time.timeZone']);
+    assert.deepEqual(fieldsOf(raw({ time: { start: '2022-01-05', precision: 'hour', timeZone: 'Almaty' } })), [
+      'time.start',
+      'time.timeZone',
+    ]);
   });
 
   it('applies the verification rules to the status being set', () => {
@@ -118,8 +123,14 @@ describe('diffEventData', () => {
       diff.map((c) => c.field),
       ['fatalities.min', 'fatalities.wording', 'location.lat', 'tags'],
     );
-    assert.deepEqual(diff.find((c) => c.field === 'location.lat'), { field: 'location.lat', before: 43.238, after: 43.25 });
-    assert.deepEqual(diff.find((c) => c.field === 'fatalities.min'), { field: 'fatalities.min', before: undefined, after: 2 });
+    assert.deepEqual(
+      diff.find((c) => c.field === 'location.lat'),
+      { field: 'location.lat', before: 43.238, after: 43.25 },
+    );
+    assert.deepEqual(
+      diff.find((c) => c.field === 'fatalities.min'),
+      { field: 'fatalities.min', before: undefined, after: 2 },
+    );
   });
 
   it('lists a removed field with its old value', () => {

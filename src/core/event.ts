@@ -130,7 +130,8 @@ function location(p: Problems, v: unknown): EventLocation | undefined {
   const lat = v.lat;
   const lon = v.lon;
   if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90) p.add('location.lat', 'must be a latitude from -90 to 90');
-  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) p.add('location.lon', 'must be a longitude from -180 to 180');
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180)
+    p.add('location.lon', 'must be a longitude from -180 to 180');
   if (!isGeoPrecision(v.geoPrecision)) p.add('location.geoPrecision', 'must be 1, 2 or 3');
   const out: EventLocation = {
     name: name ?? '',
@@ -250,7 +251,8 @@ export function validateEventData(input: unknown, previousStatus?: VerificationS
 
   let tags: string[] = [];
   if (v.tags !== undefined) {
-    if (!Array.isArray(v.tags) || v.tags.some((t) => typeof t !== 'string' || t.length > 60)) p.add('tags', 'must be a list of short words');
+    if (!Array.isArray(v.tags) || v.tags.some((t) => typeof t !== 'string' || t.length > 60))
+      p.add('tags', 'must be a list of short words');
     else tags = [...new Set((v.tags as string[]).map((t) => t.trim()).filter(Boolean))];
   }
 

@@ -56,7 +56,10 @@ describe('fatalitiesProblems', () => {
       fatalitiesProblems({ min: -1, max: 2.5 }).map(([k]) => k),
       ['min', 'max'],
     );
-    assert.deepEqual(fatalitiesProblems({ min: '3' as unknown as number }).map(([k]) => k), ['min']);
+    assert.deepEqual(
+      fatalitiesProblems({ min: '3' as unknown as number }).map(([k]) => k),
+      ['min'],
+    );
   });
 
   it('refuses a minimum above the maximum', () => {
@@ -66,7 +69,10 @@ describe('fatalitiesProblems', () => {
   });
 
   it('refuses overlong wording', () => {
-    assert.deepEqual(fatalitiesProblems({ wording: 'x'.repeat(201) }).map(([k]) => k), ['wording']);
+    assert.deepEqual(
+      fatalitiesProblems({ wording: 'x'.repeat(201) }).map(([k]) => k),
+      ['wording'],
+    );
   });
 });
 

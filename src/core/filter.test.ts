@@ -65,7 +65,14 @@ describe('filterToParams', () => {
       {},
       { from: '2022-01-02' },
       { to: '2022-01-10', eventType: 'Riots', status: 'disputed' },
-      { from: '2022-01-02', to: '2022-01-10', region: 'kz-almaty', eventType: 'Strategic developments', status: 'verified', bbox: [-1.5, -2, 3.25, 4] },
+      {
+        from: '2022-01-02',
+        to: '2022-01-10',
+        region: 'kz-almaty',
+        eventType: 'Strategic developments',
+        status: 'verified',
+        bbox: [-1.5, -2, 3.25, 4],
+      },
     ];
     for (const f of filters) assert.deepEqual(parseEventFilter(filterToParams(f)), f);
   });

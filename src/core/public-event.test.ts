@@ -39,7 +39,10 @@ describe('toPublicEvent', () => {
     assert.equal(pub.interaction, 'State forces-Protesters');
     assert.equal(pub.timePrecisionAcled, 1);
     assert.equal(pub.statusReason, 'two witnesses');
-    assert.deepEqual([pub.id, pub.revision, pub.publishedAt, pub.firstPublishedAt], [5, 2, '2022-01-06T00:00:00.000Z', '2022-01-05T00:00:00.000Z']);
+    assert.deepEqual(
+      [pub.id, pub.revision, pub.publishedAt, pub.firstPublishedAt],
+      [5, 2, '2022-01-06T00:00:00.000Z', '2022-01-05T00:00:00.000Z'],
+    );
   });
 
   it('reads a single actor as "only" and unknown fatalities as 0', () => {

@@ -1,5 +1,5 @@
 /**
- * The public record of an event: what readers, feeds, exports and (later) the log see. Reports
+ * The public record of an event: what readers, feeds, exports and the log see. Reports
  * and private sources never appear; the public sees external links and a count of the rest.
  */
 import { type ActorTypeCode, type DisorderType, ACTOR_TYPES, disorderTypeOf, interactionOf } from './coding.ts';
@@ -46,13 +46,7 @@ export interface PublicEvent {
   media?: EventMedia[];
 }
 
-export function toPublicEvent(
-  id: number,
-  revision: number,
-  data: EventData,
-  publishedAt: string,
-  firstPublishedAt: string,
-): PublicEvent {
+export function toPublicEvent(id: number, revision: number, data: EventData, publishedAt: string, firstPublishedAt: string): PublicEvent {
   const sources: PublicSource[] = [];
   let privateSourceCount = 0;
   for (const s of data.sources) {

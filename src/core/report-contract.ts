@@ -59,7 +59,8 @@ export function reportContractProblems(input: unknown): Problems {
   if (!('what' in v)) p.add('what', 'is required: say what happened');
   else if (text(p, 'what', v.what, REPORT_LIMITS.what) && !NOT_BLANK.test(v.what)) p.add('what', 'is required: say what happened');
   for (const name of ['when', 'where', 'contact'] as const) if (name in v) text(p, name, v[name], REPORT_LIMITS[name]);
-  if ('howKnown' in v && !(HOW_KNOWN as readonly unknown[]).includes(v.howKnown)) p.add('howKnown', `must be one of ${HOW_KNOWN.join(', ')}`);
+  if ('howKnown' in v && !(HOW_KNOWN as readonly unknown[]).includes(v.howKnown))
+    p.add('howKnown', `must be one of ${HOW_KNOWN.join(', ')}`);
   if ('contactAge' in v && text(p, 'contactAge', v.contactAge, CONTACT_AGE_MAX) && !CONTACT_AGE.test(v.contactAge)) {
     p.add('contactAge', 'must be an ASCII-armored age file (-----BEGIN AGE ENCRYPTED FILE-----)');
   }

@@ -24,8 +24,14 @@ describe('validateReportInput', () => {
   });
 
   it('requires what happened', () => {
-    assert.deepEqual(fieldsOf(() => validateReportInput({})), ['what']);
-    assert.deepEqual(fieldsOf(() => validateReportInput({ what: '   ' })), ['what']);
+    assert.deepEqual(
+      fieldsOf(() => validateReportInput({})),
+      ['what'],
+    );
+    assert.deepEqual(
+      fieldsOf(() => validateReportInput({ what: '   ' })),
+      ['what'],
+    );
   });
 
   it('refuses text that is too long, saying how long it is', () => {
@@ -41,18 +47,31 @@ describe('validateReportInput', () => {
   });
 
   it('refuses control characters but keeps tabs and newlines', () => {
-    assert.deepEqual(fieldsOf(() => validateReportInput({ what: 'a\u0000b' })), ['what']);
-    assert.deepEqual(fieldsOf(() => validateReportInput({ what: 'ok', where: 'x\u001bY' })), ['where']);
+    assert.deepEqual(
+      fieldsOf(() => validateReportInput({ what: 'a\u0000b' })),
+      ['what'],
+    );
+    assert.deepEqual(
+      fieldsOf(() => validateReportInput({ what: 'ok', where: 'x\u001bY' })),
+      ['where'],
+    );
     assert.equal(validateReportInput({ what: 'a\tb\nc' }).what, 'a\tb\nc');
   });
 
   it('refuses unknown fields and unknown ways of knowing, all at once', () => {
-    assert.deepEqual(fieldsOf(() => validateReportInput({ what: 3, ip: '1.2.3.4', howKnown: 'guessed' })), ['ip', 'what', 'howKnown']);
+    assert.deepEqual(
+      fieldsOf(() => validateReportInput({ what: 3, ip: '1.2.3.4', howKnown: 'guessed' })),
+      ['ip', 'what', 'howKnown'],
+    );
     assert.deepEqual(validateReportInput({ what: 'x', lang: 'ru', idempotencyKey: 'k' }), { what: 'x', howKnown: 'other' });
   });
 
   it('refuses a report that is not an object', () => {
-    for (const bad of [null, 'text', [1]]) assert.deepEqual(fieldsOf(() => validateReportInput(bad)), ['report']);
+    for (const bad of [null, 'text', [1]])
+      assert.deepEqual(
+        fieldsOf(() => validateReportInput(bad)),
+        ['report'],
+      );
   });
 });
 

@@ -37,7 +37,6 @@ export const MAX_REPORT_BODY = 64 * 1024;
 export const REPORT_LIMITS = { what: 5000, when: 200, where: 300, contact: 300 } as const;
 
 /** Control characters other than tab and newlines have no place in a report and can hide text. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function field(p: Problems, name: keyof typeof REPORT_LIMITS, v: unknown, required: boolean): string | undefined {

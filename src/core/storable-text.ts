@@ -4,7 +4,6 @@
  * changing what was sent. One check for every boundary, so each names the field it refuses.
  */
 
-// eslint-disable-next-line no-control-regex
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -16,7 +15,6 @@ export function unstorableReason(text: string): string | undefined {
 }
 
 // Control characters other than tab and newlines (a NUL among them): text a person never typed.
-// eslint-disable-next-line no-control-regex
 const CONTROL_GLOBAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const LONE_SURROGATE_GLOBAL = new RegExp(LONE_SURROGATE.source, 'g');
 

@@ -3,7 +3,10 @@ import type { EventData } from './event.ts';
 
 export function sampleEventData(overrides: Partial<EventData> = {}): EventData {
   return {
-    summary: { en: 'Crowd gathers on Republic Square demanding lower fuel prices', ru: 'На площади Республики собрались люди с требованием снизить цены на топливо' },
+    summary: {
+      en: 'Crowd gathers on Republic Square demanding lower fuel prices',
+      ru: 'На площади Республики собрались люди с требованием снизить цены на топливо',
+    },
     notes: 'Several thousand people according to witnesses.',
     time: { start: '2022-01-05T04:00:00.000Z', precision: 'hour', timeZone: 'Asia/Almaty' },
     location: {

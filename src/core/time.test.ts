@@ -165,19 +165,22 @@ describe('timeProblems', () => {
       precision: 'days',
       timeZone: 'Asia/Almaty',
     });
-    assert.deepEqual(problems.map(([k]) => k), ['end']);
+    assert.deepEqual(
+      problems.map(([k]) => k),
+      ['end'],
+    );
   });
 
   it('requires start, precision and zone', () => {
-    assert.deepEqual(timeProblems({}).map(([k]) => k), ['start', 'precision', 'timeZone']);
+    assert.deepEqual(
+      timeProblems({}).map(([k]) => k),
+      ['start', 'precision', 'timeZone'],
+    );
   });
 });
 
 describe('acledTimePrecision', () => {
   it('maps day-or-finer to 1, days to 2, month to 3', () => {
-    assert.deepEqual(
-      (['minute', 'hour', 'part_of_day', 'day', 'days', 'month'] as const).map(acledTimePrecision),
-      [1, 1, 1, 1, 2, 3],
-    );
+    assert.deepEqual((['minute', 'hour', 'part_of_day', 'day', 'days', 'month'] as const).map(acledTimePrecision), [1, 1, 1, 1, 2, 3]);
   });
 });

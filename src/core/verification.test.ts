@@ -6,7 +6,13 @@ const link = (url: string, outlet?: string): SourceIdentity => (outlet ? { url, 
 
 describe('independentSourceCount', () => {
   it('counts two reports from the same source once', () => {
-    assert.equal(independentSourceCount([{ reportId: '1', sourceId: '7' }, { reportId: '2', sourceId: '7' }]), 1);
+    assert.equal(
+      independentSourceCount([
+        { reportId: '1', sourceId: '7' },
+        { reportId: '2', sourceId: '7' },
+      ]),
+      1,
+    );
   });
 
   it('counts reports without a known source separately', () => {
@@ -42,12 +48,18 @@ describe('statusChangeProblems', () => {
     const problems = statusChangeProblems({ from: 'unverified', to: 'corroborated', sources: sameOutlet });
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /two independent sources \(has 1\)/);
-    const sameWitness = [{ reportId: '1', sourceId: '9' }, { reportId: '2', sourceId: '9' }];
+    const sameWitness = [
+      { reportId: '1', sourceId: '9' },
+      { reportId: '2', sourceId: '9' },
+    ];
     assert.equal(statusChangeProblems({ from: 'unverified', to: 'corroborated', sources: sameWitness }).length, 1);
   });
 
   it('needs a reason and a source to verify', () => {
-    assert.deepEqual(statusChangeProblems({ from: 'unverified', to: 'verified', sources: two.slice(0, 1), reason: 'geolocated video' }), []);
+    assert.deepEqual(
+      statusChangeProblems({ from: 'unverified', to: 'verified', sources: two.slice(0, 1), reason: 'geolocated video' }),
+      [],
+    );
     assert.equal(statusChangeProblems({ from: 'unverified', to: 'verified', sources: two, reason: '  ' }).length, 1);
     assert.equal(statusChangeProblems({ from: 'unverified', to: 'verified', sources: [], reason: 'seen it' }).length, 1);
     assert.equal(statusChangeProblems({ from: 'unverified', to: 'verified', sources: [] }).length, 2);

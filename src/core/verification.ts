@@ -78,4 +78,3 @@ export function statusChangeProblems(change: StatusChange): string[] {
   }
   return problems;
 }
-

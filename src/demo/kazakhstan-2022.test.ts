@@ -73,7 +73,8 @@ describe('demo chronicle: Kazakhstan, January 2022', () => {
 
   it('mixes every time precision', () => {
     const precisions = new Set(DEMO_EVENTS.map((e) => e.precision));
-    for (const p of ['minute', 'hour', 'part_of_day', 'day', 'days', 'month']) assert.ok(precisions.has(p as DemoEvent['precision']), `no ${p}`);
+    for (const p of ['minute', 'hour', 'part_of_day', 'day', 'days', 'month'])
+      assert.ok(precisions.has(p as DemoEvent['precision']), `no ${p}`);
     for (const e of DEMO_EVENTS.filter((x) => x.precision === 'days')) assert.ok(e.endDate, `${e.key} is an interval without an end`);
   });
 

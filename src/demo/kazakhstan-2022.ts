@@ -267,10 +267,7 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     ...code('Protests', 'Peaceful protest'),
     actor1: protesters(WORKERS),
     status: 'unverified',
-    sources: [
-      zine('The interviewee says other villages of the province rose up and blockaded roads.'),
-      witness('r-mangystau-calls'),
-    ],
+    sources: [zine('The interviewee says other villages of the province rose up and blockaded roads.'), witness('r-mangystau-calls')],
     tags: ['mangystau'],
   },
   {
@@ -330,7 +327,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     ...code('Protests', 'Peaceful protest'),
     actor1: protesters(WORKERS),
     status: 'corroborated',
-    sources: [azattyq('Reported the protest in Zhanaozen continuing overnight.'), tengri('Reported the continuing gathering in Zhanaozen.')],
+    sources: [
+      azattyq('Reported the protest in Zhanaozen continuing overnight.'),
+      tengri('Reported the continuing gathering in Zhanaozen.'),
+    ],
     tags: ['mangystau'],
   },
   {
@@ -367,7 +367,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     ...code('Strategic developments', 'Other'),
     actor1: government(),
     status: 'corroborated',
-    sources: [govKz('Announced the government commission on fuel prices in Mangystau region.'), tengri('Reported the commission’s arrival in the region.')],
+    sources: [
+      govKz('Announced the government commission on fuel prices in Mangystau region.'),
+      tengri('Reported the commission’s arrival in the region.'),
+    ],
     tags: ['fuel-prices', 'mangystau'],
   },
 
@@ -410,7 +413,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     ...code('Protests', 'Peaceful protest'),
     actor1: protesters(WORKERS),
     status: 'corroborated',
-    sources: [azattyq('Reported the political demands voiced in Zhanaozen.'), eurasianet('Described how the protest moved from fuel prices to politics.')],
+    sources: [
+      azattyq('Reported the political demands voiced in Zhanaozen.'),
+      eurasianet('Described how the protest moved from fuel prices to politics.'),
+    ],
     tags: ['mangystau', 'demands'],
   },
   {
@@ -424,11 +430,15 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Contractor workers at the Tengiz oil field near Kulsary stop work in solidarity with the protests; the operator says output is not affected.',
       ru: 'Работники подрядчиков на месторождении Тенгиз под Кульсары прекращают работу в знак солидарности с протестующими; оператор заявляет, что добыча не пострадала.',
     },
-    notes: 'Tengiz lies south of Kulsary in Atyrau region; geo precision 2 because the field is not in the town. An interval because the stoppage began on 4 January and the operator’s comment came a day later, as we read the reports.',
+    notes:
+      'Tengiz lies south of Kulsary in Atyrau region; geo precision 2 because the field is not in the town. An interval because the stoppage began on 4 January and the operator’s comment came a day later, as we read the reports.',
     ...code('Protests', 'Peaceful protest'),
     actor1: protesters(WORKERS),
     status: 'corroborated',
-    sources: [reuters('Reported that contractor staff at Tengiz joined the protests.'), azattyq('Reported strikes by oil workers in Atyrau region.')],
+    sources: [
+      reuters('Reported that contractor staff at Tengiz joined the protests.'),
+      azattyq('Reported strikes by oil workers in Atyrau region.'),
+    ],
     tags: ['oil', 'strike'],
   },
   {
@@ -517,7 +527,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Police detain people who try to rally in the capital, Nur-Sultan.',
       ru: 'В столице, Нур-Султане, полиция задерживает людей, пытавшихся выйти на митинг.',
     },
-    notes: 'The rally was small compared with those in the west and in Almaty. Number detained not established; whether the first detentions came on the evening of 4 or 5 January is not settled.',
+    notes:
+      'The rally was small compared with those in the west and in Almaty. Number detained not established; whether the first detentions came on the evening of 4 or 5 January is not settled.',
     ...code('Protests', 'Protest with intervention'),
     actor1: protesters(),
     actor2: police(),
@@ -565,7 +576,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     ...code('Strategic developments', 'Other'),
     actor1: government(),
     status: 'corroborated',
-    sources: [netblocks('Recorded disruption of mobile internet in Kazakhstan on 4 January.'), azattyq('Reported messengers and mobile data failing in Almaty.')],
+    sources: [
+      netblocks('Recorded disruption of mobile internet in Kazakhstan on 4 January.'),
+      azattyq('Reported messengers and mobile data failing in Almaty.'),
+    ],
     tags: ['internet', 'almaty'],
   },
   {
@@ -633,7 +647,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor1: government(),
     status: 'verified',
     statusReason: 'The decrees were published on the president’s website and reported by national and international media.',
-    sources: [akorda('Published the decrees on the state of emergency in Almaty and Mangystau region.'), reuters('Reported the state of emergency and curfew.')],
+    sources: [
+      akorda('Published the decrees on the state of emergency in Almaty and Mangystau region.'),
+      reuters('Reported the state of emergency and curfew.'),
+    ],
     tags: ['state-of-emergency'],
   },
 
@@ -655,7 +672,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor1: government(),
     status: 'verified',
     statusReason: 'The decree on the government’s resignation is on the president’s website.',
-    sources: [akorda('Published the decree accepting the government’s resignation.'), reuters('Reported the resignation of the government.')],
+    sources: [
+      akorda('Published the decree accepting the government’s resignation.'),
+      reuters('Reported the resignation of the government.'),
+    ],
     tags: ['government'],
   },
   {
@@ -668,12 +688,16 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Tokayev says he is taking over as chair of the Security Council, a post Nazarbayev had held for life; Karim Masimov is removed as head of the KNB.',
       ru: 'Токаев заявляет, что возглавляет Совет безопасности, который пожизненно возглавлял Назарбаев; Карим Масимов снят с поста председателя КНБ.',
     },
-    notes: 'Announced in a televised address. We give the day only; the address and the decree on Masimov may have come at different hours.',
+    notes:
+      'Announced in a televised address. We give the day only; the address and the decree on Masimov may have come at different hours.',
     ...code('Strategic developments', 'Change to group/activity'),
     actor1: government(),
     status: 'verified',
     statusReason: 'Address and decree published on the president’s website; widely reported.',
-    sources: [akorda('Published the president’s address and the decree on the Security Council.'), reuters('Reported that Tokayev replaced Nazarbayev at the head of the Security Council.')],
+    sources: [
+      akorda('Published the president’s address and the decree on the Security Council.'),
+      reuters('Reported that Tokayev replaced Nazarbayev at the head of the Security Council.'),
+    ],
     tags: ['government', 'nazarbayev'],
   },
   {
@@ -833,7 +857,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Shops, banks and gun stores are looted in Almaty; weapons are taken.',
       ru: 'В Алматы разграблены магазины, банки и оружейные магазины; похищено оружие.',
     },
-    notes: 'The zine’s interviewee speaks of breaking into weapons depots during the night of 5–6 January, from social media. The scale of weapons theft rests largely on official statements.',
+    notes:
+      'The zine’s interviewee speaks of breaking into weapons depots during the night of 5–6 January, from social media. The scale of weapons theft rests largely on official statements.',
     ...code('Strategic developments', 'Looting/property destruction'),
     actor1: rioters(),
     status: 'corroborated',
@@ -909,7 +934,11 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     ...code('Riots', 'Violent demonstration'),
     actor1: rioters(),
     status: 'corroborated',
-    sources: [reuters('Reported the toppling of the Nazarbayev statue in Taldykorgan.'), bbcRussian('Showed video of the statue being pulled down.'), azattyq('Reported the events in Taldykorgan.')],
+    sources: [
+      reuters('Reported the toppling of the Nazarbayev statue in Taldykorgan.'),
+      bbcRussian('Showed video of the statue being pulled down.'),
+      azattyq('Reported the events in Taldykorgan.'),
+    ],
     tags: ['nazarbayev', 'spread'],
   },
   {
@@ -958,12 +987,16 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Police use stun grenades and tear gas to push protesters back from the regional akimat in Aktobe.',
       ru: 'В Актобе полиция применяет светошумовые гранаты и слезоточивый газ, оттесняя протестующих от здания областного акимата.',
     },
-    notes: 'Number of injured and detained not established. Kept unverified until the time of day and the building are confirmed from video.',
+    notes:
+      'Number of injured and detained not established. Kept unverified until the time of day and the building are confirmed from video.',
     ...code('Protests', 'Protest with intervention'),
     actor1: protesters(),
     actor2: police(),
     status: 'unverified',
-    sources: [azattyq('Reported police dispersing protesters at the akimat in Aktobe.'), vlast('Reported the use of stun grenades in Aktobe.')],
+    sources: [
+      azattyq('Reported police dispersing protesters at the akimat in Aktobe.'),
+      vlast('Reported the use of stun grenades in Aktobe.'),
+    ],
     tags: ['akimat', 'spread'],
   },
   {
@@ -976,7 +1009,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'A large crowd gathers in front of the regional akimat in Kyzylorda.',
       ru: 'В Кызылорде перед областным акиматом собирается много людей.',
     },
-    notes: 'The zine’s interviewee heard, unconfirmed, that protesters had taken over local government buildings in a few cities; we have no confirmation for Kyzylorda.',
+    notes:
+      'The zine’s interviewee heard, unconfirmed, that protesters had taken over local government buildings in a few cities; we have no confirmation for Kyzylorda.',
     ...code('Protests', 'Peaceful protest'),
     actor1: protesters(),
     status: 'unverified',
@@ -994,7 +1028,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'The night curfew comes into force in Almaty under the state of emergency.',
       ru: 'В Алматы в рамках чрезвычайного положения начинает действовать ночной комендантский час.',
     },
-    notes: 'The curfew hours were set by the emergency rules (23:00 to 07:00). In practice, accounts from the city that night describe it as unenforced.',
+    notes:
+      'The curfew hours were set by the emergency rules (23:00 to 07:00). In practice, accounts from the city that night describe it as unenforced.',
     ...code('Strategic developments', 'Other'),
     actor1: government(),
     status: 'corroborated',
@@ -1038,7 +1073,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor2: csto(),
     status: 'verified',
     statusReason: 'Text of the address published on the president’s website; the CSTO acknowledged the request.',
-    sources: [akorda('Published Tokayev’s address announcing the appeal to the CSTO.'), cstoSite('Acknowledged Kazakhstan’s request for assistance.')],
+    sources: [
+      akorda('Published Tokayev’s address announcing the appeal to the CSTO.'),
+      cstoSite('Acknowledged Kazakhstan’s request for assistance.'),
+    ],
     tags: ['csto'],
   },
 
@@ -1055,12 +1093,16 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'The CSTO agrees to send a “collective peacekeeping force” to Kazakhstan, announced by Armenia’s prime minister as the bloc’s chair.',
       ru: 'ОДКБ решает направить в Казахстан «коллективные миротворческие силы»; об этом объявил премьер-министр Армении как председатель организации.',
     },
-    notes: 'The decision was taken outside Kazakhstan; we place it at the capital because it concerns the whole country. It was the bloc’s first such deployment.',
+    notes:
+      'The decision was taken outside Kazakhstan; we place it at the capital because it concerns the whole country. It was the bloc’s first such deployment.',
     ...code('Strategic developments', 'Agreement'),
     actor1: csto(),
     actor2: government(),
     status: 'corroborated',
-    sources: [cstoSite('Announced the decision to send collective peacekeeping forces.'), reuters('Reported the CSTO decision announced by Nikol Pashinyan.')],
+    sources: [
+      cstoSite('Announced the decision to send collective peacekeeping forces.'),
+      reuters('Reported the CSTO decision announced by Nikol Pashinyan.'),
+    ],
     tags: ['csto'],
   },
   {
@@ -1075,13 +1117,17 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Police say dozens of attackers were “liquidated” overnight while trying to storm police buildings in Almaty.',
       ru: 'Полиция заявляет, что ночью при попытке штурма зданий полиции в Алматы «ликвидированы» десятки нападавших.',
     },
-    notes: 'A police spokesperson’s statement on state television. No names, exact number or circumstances were given, and nobody could check them at the time.',
+    notes:
+      'A police spokesperson’s statement on state television. No names, exact number or circumstances were given, and nobody could check them at the time.',
     ...code('Battles', 'Armed clash'),
     actor1: police(),
     actor2: armedGroup(),
     fatalities: { wording: 'десятки нападавших «ликвидированы» (police spokesperson); reported in English as “dozens”' },
     status: 'unverified',
-    sources: [khabar('Broadcast the police statement on attackers killed overnight.'), reuters('Reported the police claim that dozens of attackers were killed.')],
+    sources: [
+      khabar('Broadcast the police statement on attackers killed overnight.'),
+      reuters('Reported the police claim that dozens of attackers were killed.'),
+    ],
     tags: ['almaty', 'official-figures'],
   },
   {
@@ -1102,7 +1148,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor2: protesters(),
     fatalities: { wording: 'not established' },
     status: 'corroborated',
-    sources: [afp('Reported security forces firing on protesters on the main square.'), reuters('Reported gunfire as troops moved into central Almaty.')],
+    sources: [
+      afp('Reported security forces firing on protesters on the main square.'),
+      reuters('Reported gunfire as troops moved into central Almaty.'),
+    ],
     tags: ['almaty'],
   },
   {
@@ -1120,7 +1169,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor1: government(['Ministry of Internal Affairs of Kazakhstan']),
     fatalities: { min: 8, max: 18, wording: 'security officers: 8 dead in an early statement, 18 by the evening (Interior Ministry)' },
     status: 'corroborated',
-    sources: [reuters('Reported the Interior Ministry’s toll among security forces.'), tengri('Published the ministry’s figures on dead, injured and detained.')],
+    sources: [
+      reuters('Reported the Interior Ministry’s toll among security forces.'),
+      tengri('Published the ministry’s figures on dead, injured and detained.'),
+    ],
     tags: ['official-figures'],
   },
   {
@@ -1133,7 +1185,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'The first CSTO units, Russian paratroopers, land in Kazakhstan.',
       ru: 'Первые подразделения ОДКБ — российские десантники — прибывают в Казахстан.',
     },
-    notes: 'Russia’s defence ministry published footage of the airlift. Landing sites were not all named; Almaty at geo precision 2 reflects where most units went.',
+    notes:
+      'Russia’s defence ministry published footage of the airlift. Landing sites were not all named; Almaty at geo precision 2 reflects where most units went.',
     ...code('Strategic developments', 'Headquarters or base established'),
     actor1: csto(['Military Forces of Russia (2000-)']),
     status: 'corroborated',
@@ -1151,11 +1204,20 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Contingents from Belarus, Armenia, Tajikistan and Kyrgyzstan follow the Russian units; the force takes over guarding key sites.',
       ru: 'Вслед за российскими подразделениями прибывают контингенты Беларуси, Армении, Таджикистана и Кыргызстана; силы берут под охрану важные объекты.',
     },
-    notes: 'The interval runs to 8 January because accounts differ on when the Kyrgyz contingent arrived (7 or 8 January). The CSTO later put the whole force at about two thousand troops.',
+    notes:
+      'The interval runs to 8 January because accounts differ on when the Kyrgyz contingent arrived (7 or 8 January). The CSTO later put the whole force at about two thousand troops.',
     ...code('Strategic developments', 'Headquarters or base established'),
-    actor1: csto(['Military Forces of Belarus', 'Military Forces of Armenia', 'Military Forces of Tajikistan', 'Military Forces of Kyrgyzstan']),
+    actor1: csto([
+      'Military Forces of Belarus',
+      'Military Forces of Armenia',
+      'Military Forces of Tajikistan',
+      'Military Forces of Kyrgyzstan',
+    ]),
     status: 'corroborated',
-    sources: [cstoSite('Reported the arrival of each national contingent.'), azattyq('Reported the Kyrgyz parliament’s approval and the contingent’s departure.')],
+    sources: [
+      cstoSite('Reported the arrival of each national contingent.'),
+      azattyq('Reported the Kyrgyz parliament’s approval and the contingent’s departure.'),
+    ],
     tags: ['csto'],
   },
   {
@@ -1188,7 +1250,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Gunfire continues in central Almaty as security forces sweep the city in what the authorities call a counter-terrorist operation.',
       ru: 'В центре Алматы продолжается стрельба: силовики зачищают город в ходе, как называют это власти, контртеррористической операции.',
     },
-    notes: 'The zine’s introduction says police recaptured downtown Almaty, killing at least dozens. No itemised count for these two days exists; the official totals are separate events.',
+    notes:
+      'The zine’s introduction says police recaptured downtown Almaty, killing at least dozens. No itemised count for these two days exists; the official totals are separate events.',
     ...code('Battles', 'Armed clash'),
     actor1: military(['National Guard of Kazakhstan']),
     actor2: armedGroup(),
@@ -1217,7 +1280,10 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor1: police(),
     actor2: protesters(),
     status: 'corroborated',
-    sources: [hrw('Reported mass detentions and families unable to find relatives.'), azattyq('Reported relatives searching for detained people in Almaty.')],
+    sources: [
+      hrw('Reported mass detentions and families unable to find relatives.'),
+      azattyq('Reported relatives searching for detained people in Almaty.'),
+    ],
     tags: ['arrests', 'almaty'],
   },
   {
@@ -1256,7 +1322,11 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     actor1: government(),
     status: 'verified',
     statusReason: 'Text and video of the address on the president’s website; widely quoted.',
-    sources: [akorda('Published the address containing the order.'), reuters('Reported the shoot-to-kill order.'), aljazeera('Reported the order and reactions to it.')],
+    sources: [
+      akorda('Published the address containing the order.'),
+      reuters('Reported the shoot-to-kill order.'),
+      aljazeera('Reported the order and reactions to it.'),
+    ],
     tags: ['crackdown'],
   },
   {
@@ -1269,13 +1339,18 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Tokayev says Almaty was attacked by some 20,000 “bandits” and by terrorists trained abroad.',
       ru: 'Токаев заявляет, что на Алматы напали около 20 тысяч «бандитов» и террористы, подготовленные за рубежом.',
     },
-    notes: 'The same framing was used at the CSTO summit on 10 January. The figure and the foreign link are the president’s claims, recorded as such.',
+    notes:
+      'The same framing was used at the CSTO summit on 10 January. The figure and the foreign link are the president’s claims, recorded as such.',
     ...code('Strategic developments', 'Other'),
     actor1: government(),
     status: 'disputed',
     statusReason:
       'No evidence of a foreign-trained force of that size was made public; journalists and rights groups questioned both the figure and the description of protesters as terrorists.',
-    sources: [akorda('Published the address with the 20,000 figure.'), eurasianet('Questioned the official account of foreign terrorists.'), hrw('Warned against labelling protesters as terrorists.')],
+    sources: [
+      akorda('Published the address with the 20,000 figure.'),
+      eurasianet('Questioned the official account of foreign terrorists.'),
+      hrw('Warned against labelling protesters as terrorists.'),
+    ],
     tags: ['claim', 'official-figures'],
   },
   {
@@ -1288,7 +1363,8 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'The Interior Ministry says 26 “armed criminals” have been killed and 18 security officers have died.',
       ru: 'МВД сообщает о 26 уничтоженных «вооружённых преступниках» и гибели 18 силовиков.',
     },
-    notes: 'Our minimum counts only the 26 the ministry called criminals; with the 18 officers it reported, the maximum is 44. Civilian deaths were not in this statement.',
+    notes:
+      'Our minimum counts only the 26 the ministry called criminals; with the 18 officers it reported, the maximum is 44. Civilian deaths were not in this statement.',
     ...code('Strategic developments', 'Other'),
     actor1: government(['Ministry of Internal Affairs of Kazakhstan']),
     fatalities: { min: 26, max: 44, wording: '26 “armed criminals” and 18 security officers (Interior Ministry)' },
@@ -1327,13 +1403,19 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
       en: 'Kazakh TV shows a detained Kyrgyz musician saying he was paid to join the unrest; he is freed on 10 January and says he was forced to say it.',
       ru: 'Казахстанское ТВ показывает задержанного кыргызского музыканта, который говорит, что ему заплатили за участие в беспорядках; 10 января его освобождают, и он говорит, что признание было вынужденным.',
     },
-    notes: 'Used at the time as evidence of foreign involvement. Kyrgyz officials and public figures protested; he was released and returned home.',
+    notes:
+      'Used at the time as evidence of foreign involvement. Kyrgyz officials and public figures protested; he was released and returned home.',
     ...code('Strategic developments', 'Arrests'),
     actor1: police(),
     actor2: civilians(['Kyrgyz nationals']),
     status: 'disputed',
-    statusReason: 'The televised confession was the basis of the foreign-involvement claim; the man later said it was made under pressure, and Kyrgyz officials rejected it.',
-    sources: [azattyq('Reported the televised confession and the reaction in Kyrgyzstan.'), eurasianet('Reported the release and his account of being forced.'), bbcRussian('Covered the case.')],
+    statusReason:
+      'The televised confession was the basis of the foreign-involvement claim; the man later said it was made under pressure, and Kyrgyz officials rejected it.',
+    sources: [
+      azattyq('Reported the televised confession and the reaction in Kyrgyzstan.'),
+      eurasianet('Reported the release and his account of being forced.'),
+      bbcRussian('Covered the case.'),
+    ],
     tags: ['claim', 'arrests'],
   },
 

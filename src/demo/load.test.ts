@@ -27,9 +27,7 @@ test('an empty store gets the demo chronicle, published, with a triage queue', a
 test('corrections are published revisions, the latest one public', async () => {
   const corrected = DEMO_EVENTS.filter((e) => (e.corrections?.length ?? 0) > 0);
   assert.ok(corrected.length > 0);
-  const rows = await db.query<{ n: number }>(
-    `select count(*)::int as n from events where published_revision > 1`,
-  );
+  const rows = await db.query<{ n: number }>(`select count(*)::int as n from events where published_revision > 1`);
   assert.equal(rows[0]!.n, corrected.length);
   const { events } = await queryPublished(db, { status: 'retracted' }, { limit: 50, offset: 0 });
   assert.ok(events.length >= 1, 'the retracted rumour stays public, marked retracted');

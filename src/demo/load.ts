@@ -52,7 +52,9 @@ async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
     const revisions = demoEventRevisions(e);
     let id = 0;
     revisions.forEach((r) => {
-      r.data.sources = r.data.sources.map((s) => (s.kind === 'source' && s.sourceId ? { ...s, sourceId: sourceIds.get(s.sourceId) ?? s.sourceId } : s));
+      r.data.sources = r.data.sources.map((s) =>
+        s.kind === 'source' && s.sourceId ? { ...s, sourceId: sourceIds.get(s.sourceId) ?? s.sourceId } : s,
+      );
     });
     for (const [i, r] of revisions.entries()) {
       const at = publicationTime(r.on, order++);

@@ -41,7 +41,7 @@ const CSP = [
 ].join('; ');
 
 function wantsJson(path: string, accept: string | undefined): boolean {
-  return path.startsWith('/api/') || (accept?.includes('application/json') ?? false) && !accept?.includes('text/html');
+  return path.startsWith('/api/') || ((accept?.includes('application/json') ?? false) && !accept?.includes('text/html'));
 }
 
 /** A year: well past the 180 days HSTS preload lists ask for, renewed by every answer. */
@@ -105,7 +105,8 @@ export function createApp(ctx: AppContext): Hono<Env> {
     const json = wantsJson(c.req.path, c.req.header('accept'));
     let caravanError: CaravanError | undefined;
     if (err instanceof CaravanError) caravanError = err;
-    else if (err instanceof HTTPException && err.status === 413) caravanError = new CaravanError('too_large', 'the request body is too large');
+    else if (err instanceof HTTPException && err.status === 413)
+      caravanError = new CaravanError('too_large', 'the request body is too large');
     else if (err instanceof HTTPException && err.status < 500) caravanError = new CaravanError('bad_request', err.message || 'bad request');
     else caravanError = refusalOf(err);
     if (caravanError) {

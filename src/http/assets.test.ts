@@ -16,7 +16,13 @@ test('/favicon.ico is an icon an ICO decoder reads, at 16 and 32 pixels, cached 
   const maxAge = Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1]);
   assert.ok(maxAge >= 7 * 86400, res.headers.get('cache-control') ?? '');
   const images = decodeIco(new Uint8Array(await res.arrayBuffer()));
-  assert.deepEqual(images.map((i) => [i.width, i.height]).sort((a, b) => a[0]! - b[0]!), [[16, 16], [32, 32]]);
+  assert.deepEqual(
+    images.map((i) => [i.width, i.height]).sort((a, b) => a[0]! - b[0]!),
+    [
+      [16, 16],
+      [32, 32],
+    ],
+  );
   for (const image of images) {
     const data = image.type === 'bmp' ? image.data : new Uint8Array();
     const corner = data[3]!;

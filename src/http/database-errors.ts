@@ -11,7 +11,10 @@ import { isUnstorableText, sqlStateOf } from '../store/errors.ts';
 export class UnstorableTextError extends CaravanError {
   override name = 'UnstorableTextError';
   constructor() {
-    super('unstorable_text', 'a field held a character that cannot be stored (a NUL character or broken Unicode); remove it and send again');
+    super(
+      'unstorable_text',
+      'a field held a character that cannot be stored (a NUL character or broken Unicode); remove it and send again',
+    );
   }
 }
 
@@ -28,7 +31,11 @@ const MESSAGE_IS_CODE = new Set(['TypeError', 'RangeError', 'ReferenceError']);
 export function describeForLog(err: unknown): string {
   if (!(err instanceof Error)) return `a thrown ${typeof err}`;
   const state = sqlStateOf(err);
-  const head = state !== undefined ? `${err.name} (SQLSTATE ${state})` : MESSAGE_IS_CODE.has(err.name) ? `${err.name}: ${err.message}` : err.name;
-  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 8);
+  const head =
+    state !== undefined ? `${err.name} (SQLSTATE ${state})` : MESSAGE_IS_CODE.has(err.name) ? `${err.name}: ${err.message}` : err.name;
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8);
   return [head, ...frames].join('\n');
 }

@@ -13,7 +13,8 @@ before(async () => {
 });
 after(() => db.close());
 
-const appFor = (origin: string) => createApp(contextFor(loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: origin }), db));
+const appFor = (origin: string) =>
+  createApp(contextFor(loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: origin }), db));
 
 test('over an https public URL every answer carries HSTS of at least 180 days, errors and feeds included', async () => {
   const app = appFor('https://chronicle.example.org');

@@ -33,7 +33,9 @@ function post(chunks: string[], everyMs: number): Promise<{ answer: string; sent
       resolve({ answer, sent });
     });
     socket.on('connect', () => {
-      socket.write(`POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`,
+      );
       const queue = [...chunks];
       timer = setInterval(() => {
         const next = queue.shift();
@@ -49,7 +51,10 @@ function post(chunks: string[], everyMs: number): Promise<{ answer: string; sent
 
 test('a body trickling in a byte at a time is cut with 408 long before it is complete', async () => {
   // 100 bytes, one every 200 ms: 20 s to finish, against a pace of 1 s plus 1 s per 1000 bytes.
-  const { answer, sent } = await post(Array.from({ length: 100 }, () => 'x'), 200);
+  const { answer, sent } = await post(
+    Array.from({ length: 100 }, () => 'x'),
+    200,
+  );
   assert.match(answer, /^HTTP\/1\.1 408 Request Timeout\r\n/);
   assert.match(answer, /the request body arrived too slowly/);
   assert.ok(sent < 100, `the client sent ${sent} of 100 bytes before it was cut`);
@@ -57,7 +62,10 @@ test('a body trickling in a byte at a time is cut with 408 long before it is com
 
 test('a body that keeps the pace is received whole even when it takes longer than the grace', async () => {
   // 4,000 bytes in four pieces 400 ms apart: 1.2 s, past the 1 s grace, at 2,500 B/s.
-  const { answer, sent } = await post(Array.from({ length: 4 }, () => 'y'.repeat(1000)), 400);
+  const { answer, sent } = await post(
+    Array.from({ length: 4 }, () => 'y'.repeat(1000)),
+    400,
+  );
   assert.equal(sent, 4000);
   assert.match(answer, /^HTTP\/1\.1 200 OK\r\n/);
   assert.match(answer, /received 4000$/);

@@ -64,7 +64,10 @@ export function enforceBodyPace(server: Server, pace: BodyPace = BODY_PACE, now:
       // as Node does for its own request timeout.
       if (!res.headersSent) {
         const body = Buffer.from(TOO_SLOW);
-        socket.end(`HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${TOO_SLOW}`, () => socket.destroy());
+        socket.end(
+          `HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${TOO_SLOW}`,
+          () => socket.destroy(),
+        );
       } else socket.destroy();
     }
   }, pace.checkMs);
@@ -82,7 +85,11 @@ export interface Listening {
 }
 
 /** Serves `fetch` on host:port with the bounds above. */
-export function listen(fetch: (req: Request) => Response | Promise<Response>, at: { port: number; host: string }, pace: BodyPace = BODY_PACE): Promise<Listening> {
+export function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+  at: { port: number; host: string },
+  pace: BodyPace = BODY_PACE,
+): Promise<Listening> {
   return new Promise((resolve) => {
     const server = serveHttp(
       {

@@ -3,7 +3,7 @@
  * log in and post forms with the session's CSRF token, the way a browser would.
  */
 import type { Hono } from 'hono';
-import { type Db } from '../store/db.ts';
+import type { Db } from '../store/db.ts';
 import { openTestDb } from '../store/testing.ts';
 import { insertUser, type Role } from '../store/users.ts';
 import { createApp } from './app.tsx';
@@ -70,7 +70,7 @@ function formHeaders(cookie: string): Record<string, string> {
 /** Logs in through the real login form and reads the CSRF token from the editor home page. */
 export async function loginAs(t: TestApp, username: 'admin' | 'editor' | 'editor2' | string, role?: Role): Promise<Browser> {
   void role;
-  const res = await t.app.request(BASE + '/editor/login', {
+  const res = await t.app.request(`${BASE}/editor/login`, {
     method: 'POST',
     body: new URLSearchParams({ username, password: TEST_PASSWORD }),
     headers: formHeaders(''),
@@ -79,7 +79,7 @@ export async function loginAs(t: TestApp, username: 'admin' | 'editor' | 'editor
   const m = /(caravan_session=[^;]+)/.exec(setCookie);
   if (res.status !== 303 || !m) throw new Error(`login as ${username} failed: ${res.status}`);
   const cookie = m[1]!;
-  const home = await t.app.request(BASE + '/editor', { headers: { cookie } });
+  const home = await t.app.request(`${BASE}/editor`, { headers: { cookie } });
   const html = await home.text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!csrf) throw new Error('no CSRF token on the editor home page');

@@ -20,7 +20,9 @@ describe('RFC 8785 published vectors', () => {
       const bytes = canonicalBytes(value);
       assert.equal(Buffer.from(bytes).toString('utf8'), expected.toString('utf8'));
       assert.deepEqual(Buffer.from(bytes), expected);
-      const hex = readFileSync(join(JCS, 'outhex', file.replace(/\.json$/, '.txt')), 'utf8').replace(/\s+/g, '').toLowerCase();
+      const hex = readFileSync(join(JCS, 'outhex', file.replace(/\.json$/, '.txt')), 'utf8')
+        .replace(/\s+/g, '')
+        .toLowerCase();
       assert.equal(toHex(bytes), hex);
     });
   }

@@ -72,7 +72,7 @@ function assertJsonValue(value: unknown, path: string, seen: Set<object>): void 
   }
   seen.add(object);
   if (Array.isArray(object)) {
-    object.forEach((item, i) => assertJsonValue(item, `${path}[${i}]`, seen));
+    for (const [i, item] of object.entries()) assertJsonValue(item, `${path}[${i}]`, seen);
   } else {
     const proto: unknown = Object.getPrototypeOf(object);
     if (proto !== Object.prototype && proto !== null) {

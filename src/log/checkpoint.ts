@@ -25,7 +25,8 @@ export function formatCheckpoint(cp: Checkpoint): string {
   if (cp.origin === '' || /[\n\r]/.test(cp.origin)) throw malformed('origin must be one non-empty line');
   if (!Number.isSafeInteger(cp.size) || cp.size < 0) throw malformed(`size ${cp.size} is not a non-negative integer`);
   if (cp.root.length !== HASH_SIZE) throw malformed(`root is ${cp.root.length} bytes, not ${HASH_SIZE}`);
-  for (const line of cp.extensions) if (line === '' || /[\n\r]/.test(line)) throw malformed('extension lines must be single non-empty lines');
+  for (const line of cp.extensions)
+    if (line === '' || /[\n\r]/.test(line)) throw malformed('extension lines must be single non-empty lines');
   return [cp.origin, String(cp.size), toBase64(cp.root), ...cp.extensions].map((line) => `${line}\n`).join('');
 }
 

@@ -31,7 +31,10 @@ describe('cosignatures (tlog-cosignature v1, Ed25519)', () => {
     const w2key = witnessVerifierKey('mirror.example/w2', ed25519.getPublicKey(seed));
     const cosigned = addSignatures(note, [cosignCheckpoint(body, witness, 7)]);
     const opened = openNote(cosigned, [parseVerifierKey(log.verifierKey), parseVerifierKey(w2key)]);
-    assert.deepEqual(opened.verified.map((v) => v.name), ['chronicle.example/kz', 'mirror.example/w2']);
+    assert.deepEqual(
+      opened.verified.map((v) => v.name),
+      ['chronicle.example/kz', 'mirror.example/w2'],
+    );
     assert.equal(verifyCosignature(body, signatureLines(cosigned)[1]!, w2key).timestamp, 7);
   });
 

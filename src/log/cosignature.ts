@@ -7,11 +7,21 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { LogVerificationError } from './errors.ts';
 import { utf8 } from './hash.ts';
-import { COSIGNATURE_V1_TYPE, cosignedMessage, formatSignatureLine, formatVerifierKey, keyHash, parseSignatureLine, parseVerifierKey, verifierKeyParts } from './note.ts';
+import {
+  COSIGNATURE_V1_TYPE,
+  cosignedMessage,
+  formatSignatureLine,
+  formatVerifierKey,
+  keyHash,
+  parseSignatureLine,
+  parseVerifierKey,
+  verifierKeyParts,
+} from './note.ts';
 import type { Signer } from './note.ts';
 
 function assertTimestamp(timestamp: number): void {
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw new RangeError(`cosignature timestamp ${timestamp} is not a non-negative integer of seconds`);
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0)
+    throw new RangeError(`cosignature timestamp ${timestamp} is not a non-negative integer of seconds`);
 }
 
 /** Signs a checkpoint body as a witness; returns the signature line (without newline). */
@@ -49,9 +59,13 @@ export function verifyCosignature(checkpointBody: string, line: string, witnessK
   }
   const sig = parseSignatureLine(line.endsWith('\n') ? line.slice(0, -1) : line);
   if (sig.name !== verifier.name || sig.keyHash !== verifier.keyHash) {
-    throw new LogVerificationError('unknown_key', `cosignature is by ${sig.name}+${sig.keyHash.toString(16).padStart(8, '0')}, expected ${label}`);
+    throw new LogVerificationError(
+      'unknown_key',
+      `cosignature is by ${sig.name}+${sig.keyHash.toString(16).padStart(8, '0')}, expected ${label}`,
+    );
   }
-  if (sig.signature.length !== 72) throw new LogVerificationError('malformed', `cosignature by ${label} is ${sig.signature.length} bytes, expected 72`);
+  if (sig.signature.length !== 72)
+    throw new LogVerificationError('malformed', `cosignature by ${label} is ${sig.signature.length} bytes, expected 72`);
   if (!verifier.verify(utf8(checkpointBody), sig.signature)) {
     throw new LogVerificationError('bad_signature', `cosignature by ${label} does not verify over this checkpoint`);
   }

@@ -54,7 +54,10 @@ describe('log entries', () => {
   it('accept only the canonical encoding', () => {
     const loose = JSON.stringify({ v: 1, type: 'unpublish', event: 7, revision: 2, at });
     assert.throws(() => decodeLogEntry(text(loose)), /not in RFC 8785 canonical form/);
-    assert.throws(() => decodeLogEntry(text(' ' + new TextDecoder().decode(encodeLogEntry({ v: 1, type: 'unpublish', event: 7, revision: 2, at })))), /canonical/);
+    assert.throws(
+      () => decodeLogEntry(text(` ${new TextDecoder().decode(encodeLogEntry({ v: 1, type: 'unpublish', event: 7, revision: 2, at }))}`)),
+      /canonical/,
+    );
     // A byte-order mark is a second encoding of the same text: refused, not stripped.
     const canonical = encodeLogEntry({ v: 1, type: 'unpublish', event: 7, revision: 2, at });
     assert.throws(() => decodeLogEntry(new Uint8Array([0xef, 0xbb, 0xbf, ...canonical])), LogEntryError);
@@ -67,7 +70,8 @@ describe('log entries', () => {
     assert.equal(encodeLogEntry(sized(MAX_ENTRY_BYTES - base)).length, MAX_ENTRY_BYTES);
     assert.throws(
       () => encodeLogEntry(sized(MAX_ENTRY_BYTES - base + 1)),
-      (err: unknown) => err instanceof ValidationError && /takes 65536 bytes and the log holds at most 65535/.test(err.problems[0]?.message ?? ''),
+      (err: unknown) =>
+        err instanceof ValidationError && /takes 65536 bytes and the log holds at most 65535/.test(err.problems[0]?.message ?? ''),
     );
     assert.throws(() => decodeLogEntry(new Uint8Array(MAX_ENTRY_BYTES + 1)), /at most 65535 fit/);
   });

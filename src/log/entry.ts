@@ -49,8 +49,10 @@ export function logEntryProblems(x: unknown): string[] {
   if (x.type !== 'publish' && x.type !== 'unpublish') problems.push('type must be "publish" or "unpublish"');
   if (!isPositiveInt(x.event)) problems.push('event must be a positive integer');
   if (!isPositiveInt(x.revision)) problems.push('revision must be a positive integer');
-  if (typeof x.at !== 'string' || !ISO_INSTANT.test(x.at) || Number.isNaN(Date.parse(x.at))) problems.push('at must be an ISO 8601 instant in UTC');
-  if (x.note !== undefined && (typeof x.note !== 'string' || x.note.trim() === '')) problems.push('note must be a non-empty string when present');
+  if (typeof x.at !== 'string' || !ISO_INSTANT.test(x.at) || Number.isNaN(Date.parse(x.at)))
+    problems.push('at must be an ISO 8601 instant in UTC');
+  if (x.note !== undefined && (typeof x.note !== 'string' || x.note.trim() === ''))
+    problems.push('note must be a non-empty string when present');
   if (x.type === 'unpublish' && x.record !== undefined) problems.push('an unpublish entry carries no record');
   if (x.type === 'publish') {
     const r = x.record;
@@ -76,7 +78,10 @@ export function encodeLogEntry(e: LogEntry): Uint8Array {
   if (bytes.length > MAX_ENTRY_BYTES) {
     // An editor can reach this (100 long sources), so it is their input to fix, not a crash.
     throw new ValidationError([
-      { field: 'event', message: `is too large to publish: its public record takes ${bytes.length} bytes and the log holds at most ${MAX_ENTRY_BYTES}; shorten the notes or the sources` },
+      {
+        field: 'event',
+        message: `is too large to publish: its public record takes ${bytes.length} bytes and the log holds at most ${MAX_ENTRY_BYTES}; shorten the notes or the sources`,
+      },
     ]);
   }
   return bytes;

@@ -5,7 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { LogVerificationError } from './errors.ts';
 import { fromBase64, fromHex, sha256, toBase64, toHex, utf8 } from './hash.ts';
-import { EMPTY_ROOT, TreeBuilder, consistencyProof, inclusionProof, leafHash, nodeHash, rootOf, verifyConsistency, verifyInclusion } from './merkle.ts';
+import {
+  EMPTY_ROOT,
+  TreeBuilder,
+  consistencyProof,
+  inclusionProof,
+  leafHash,
+  nodeHash,
+  rootOf,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle.ts';
 import type { HashAt } from './merkle.ts';
 
 const PROBES = fileURLToPath(new URL('../../test/vectors/merkle-rfc6962/testdata', import.meta.url));
@@ -31,11 +41,13 @@ function levelsOf(leaves: readonly Uint8Array[]): Uint8Array[][] {
   }
   return levels;
 }
-const hashAtOf = (levels: Uint8Array[][]): HashAt => (level, index) => {
-  const h = levels[level]?.[index];
-  if (!h) throw new Error(`no hash at level ${level} index ${index}`);
-  return h;
-};
+const hashAtOf =
+  (levels: Uint8Array[][]): HashAt =>
+  (level, index) => {
+    const h = levels[level]?.[index];
+    if (!h) throw new Error(`no hash at level ${level} index ${index}`);
+    return h;
+  };
 const leavesOf = (n: number) => Array.from({ length: n }, (_, i) => leafHash(utf8(`entry ${i}`)));
 
 describe('RFC 6962 published probes', () => {
@@ -49,7 +61,15 @@ describe('RFC 6962 published probes', () => {
 
   it('answers every inclusion probe as expected', () => {
     for (const file of inclusion) {
-      const p = JSON.parse(readFileSync(file, 'utf8')) as { leafIdx: number; treeSize: number; root: string; leafHash: string; proof: string[] | null; desc: string; wantErr: boolean };
+      const p = JSON.parse(readFileSync(file, 'utf8')) as {
+        leafIdx: number;
+        treeSize: number;
+        root: string;
+        leafHash: string;
+        proof: string[] | null;
+        desc: string;
+        wantErr: boolean;
+      };
       const run = () => verifyInclusion(b64(p.leafHash), p.leafIdx, p.treeSize, b64List(p.proof), b64(p.root));
       if (p.wantErr) assert.throws(run, LogVerificationError, `${file} (${p.desc}) should fail`);
       else assert.doesNotThrow(run, `${file} (${p.desc}) should verify`);
@@ -58,7 +78,15 @@ describe('RFC 6962 published probes', () => {
 
   it('answers every consistency probe as expected', () => {
     for (const file of consistency) {
-      const p = JSON.parse(readFileSync(file, 'utf8')) as { size1: number; size2: number; root1: string; root2: string; proof: string[] | null; desc: string; wantErr: boolean };
+      const p = JSON.parse(readFileSync(file, 'utf8')) as {
+        size1: number;
+        size2: number;
+        root1: string;
+        root2: string;
+        proof: string[] | null;
+        desc: string;
+        wantErr: boolean;
+      };
       const run = () => verifyConsistency(p.size1, p.size2, b64(p.root1), b64(p.root2), b64List(p.proof));
       if (p.wantErr) assert.throws(run, LogVerificationError, `${file} (${p.desc}) should fail`);
       else assert.doesNotThrow(run, `${file} (${p.desc}) should verify`);
@@ -82,7 +110,10 @@ describe('RFC 6962 roots', () => {
 
   it('gives the published root of the 8-leaf tree', () => {
     const entries = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'];
-    assert.equal(toHex(rootOf(entries.map((e) => leafHash(fromHex(e))))), '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328');
+    assert.equal(
+      toHex(rootOf(entries.map((e) => leafHash(fromHex(e))))),
+      '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
+    );
   });
 
   it('separates leaves from nodes', () => {
@@ -121,7 +152,11 @@ describe('our trees above 256 and 65,536 entries', () => {
             for (let j = 0; j < proof.length; j++) {
               const bad = proof.map((h) => h.slice());
               bad[j]![j % 32]! ^= 1;
-              assert.throws(() => verifyInclusion(leaves[index]!, index, n, bad, roots.get(n)!), LogVerificationError, `proof hash ${j} of ${index}/${n}`);
+              assert.throws(
+                () => verifyInclusion(leaves[index]!, index, n, bad, roots.get(n)!),
+                LogVerificationError,
+                `proof hash ${j} of ${index}/${n}`,
+              );
             }
             if (n > 1) assert.throws(() => verifyInclusion(leaves[index]!, index, n, proof.slice(1), roots.get(n)!), LogVerificationError);
           }
@@ -137,7 +172,11 @@ describe('our trees above 256 and 65,536 entries', () => {
             for (let j = 0; j < proof.length; j++) {
               const bad = proof.map((h) => h.slice());
               bad[j]![31]! ^= 0x80;
-              assert.throws(() => verifyConsistency(m, n, roots.get(m)!, roots.get(n)!, bad), LogVerificationError, `proof hash ${j} of ${m}→${n}`);
+              assert.throws(
+                () => verifyConsistency(m, n, roots.get(m)!, roots.get(n)!, bad),
+                LogVerificationError,
+                `proof hash ${j} of ${m}→${n}`,
+              );
             }
             if (m < n) {
               const otherRoot = roots.get(m)!.slice();

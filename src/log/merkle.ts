@@ -60,7 +60,9 @@ export class TreeBuilder {
     this.#hashes = [...(initial?.hashes ?? [])];
     if (!Number.isSafeInteger(this.#size) || this.#size < 0) throw new RangeError(`TreeBuilder: bad size ${this.#size}`);
     if (this.#hashes.length !== popcount(this.#size)) {
-      throw new RangeError(`TreeBuilder: a tree of size ${this.#size} has ${popcount(this.#size)} compact-range hashes, got ${this.#hashes.length}`);
+      throw new RangeError(
+        `TreeBuilder: a tree of size ${this.#size} has ${popcount(this.#size)} compact-range hashes, got ${this.#hashes.length}`,
+      );
     }
     for (const h of this.#hashes) if (h.length !== HASH_SIZE) throw new RangeError('TreeBuilder: hashes must be 32 bytes');
   }
@@ -183,13 +185,17 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
   assertSize('tree size', size);
   assertHash('leaf hash', leaf);
   assertHash('root', root);
-  proof.forEach((p, i) => assertHash(`inclusion proof hash ${i}`, p));
+  for (const [i, p] of proof.entries()) assertHash(`inclusion proof hash ${i}`, p);
   if (index >= size) throw new LogVerificationError('malformed', `index ${index} is not in a tree of size ${size}`);
   let fn = index;
   let sn = size - 1;
   let r = leaf;
   for (const [i, p] of proof.entries()) {
-    if (sn === 0) throw new LogVerificationError('malformed', `inclusion proof for index ${index} in size ${size} has ${proof.length} hashes, more than ${i}`);
+    if (sn === 0)
+      throw new LogVerificationError(
+        'malformed',
+        `inclusion proof for index ${index} in size ${size} has ${proof.length} hashes, more than ${i}`,
+      );
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
       while (fn % 2 === 0 && fn !== 0) {
@@ -202,9 +208,13 @@ export function verifyInclusion(leaf: Uint8Array, index: number, size: number, p
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  if (sn !== 0) throw new LogVerificationError('malformed', `inclusion proof for index ${index} in size ${size} is too short (${proof.length} hashes)`);
+  if (sn !== 0)
+    throw new LogVerificationError('malformed', `inclusion proof for index ${index} in size ${size} is too short (${proof.length} hashes)`);
   if (!bytesEqual(r, root)) {
-    throw new LogVerificationError('root_mismatch', `entry ${index} is not in the tree of size ${size}: the proof gives root ${short(r)}, expected ${short(root)}`);
+    throw new LogVerificationError(
+      'root_mismatch',
+      `entry ${index} is not in the tree of size ${size}: the proof gives root ${short(r)}, expected ${short(root)}`,
+    );
   }
 }
 
@@ -218,13 +228,18 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
   if (size1 > size2) throw new LogVerificationError('inconsistent', `tree size went back from ${size1} to ${size2}`);
   if (size1 === 0) throw new LogVerificationError('malformed', 'a consistency proof from the empty tree proves nothing');
   if (size1 === size2) {
-    if (proof.length > 0) throw new LogVerificationError('malformed', `consistency proof between equal sizes ${size1} must be empty, has ${proof.length} hashes`);
-    if (!bytesEqual(root1, root2)) throw new LogVerificationError('inconsistent', `two different roots for size ${size1}: ${short(root1)} and ${short(root2)}`);
+    if (proof.length > 0)
+      throw new LogVerificationError(
+        'malformed',
+        `consistency proof between equal sizes ${size1} must be empty, has ${proof.length} hashes`,
+      );
+    if (!bytesEqual(root1, root2))
+      throw new LogVerificationError('inconsistent', `two different roots for size ${size1}: ${short(root1)} and ${short(root2)}`);
     return;
   }
   assertHash('root1', root1);
   assertHash('root2', root2);
-  proof.forEach((p, i) => assertHash(`consistency proof hash ${i}`, p));
+  for (const [i, p] of proof.entries()) assertHash(`consistency proof hash ${i}`, p);
   if (proof.length === 0) throw new LogVerificationError('malformed', `consistency proof from ${size1} to ${size2} is empty`);
   const path = log2IfPowerOfTwo(size1) !== undefined ? [root1, ...proof] : [...proof];
   let fn = size1 - 1;
@@ -236,7 +251,8 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
   let fr = path[0]!;
   let sr = path[0]!;
   for (const c of path.slice(1)) {
-    if (sn === 0) throw new LogVerificationError('malformed', `consistency proof from ${size1} to ${size2} is too long (${proof.length} hashes)`);
+    if (sn === 0)
+      throw new LogVerificationError('malformed', `consistency proof from ${size1} to ${size2} is too long (${proof.length} hashes)`);
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
@@ -250,7 +266,16 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  if (sn !== 0) throw new LogVerificationError('malformed', `consistency proof from ${size1} to ${size2} is too short (${proof.length} hashes)`);
-  if (!bytesEqual(fr, root1)) throw new LogVerificationError('inconsistent', `consistency proof from ${size1} to ${size2} does not lead to the old root ${short(root1)} (gives ${short(fr)})`);
-  if (!bytesEqual(sr, root2)) throw new LogVerificationError('inconsistent', `consistency proof from ${size1} to ${size2} does not lead to the new root ${short(root2)} (gives ${short(sr)})`);
+  if (sn !== 0)
+    throw new LogVerificationError('malformed', `consistency proof from ${size1} to ${size2} is too short (${proof.length} hashes)`);
+  if (!bytesEqual(fr, root1))
+    throw new LogVerificationError(
+      'inconsistent',
+      `consistency proof from ${size1} to ${size2} does not lead to the old root ${short(root1)} (gives ${short(fr)})`,
+    );
+  if (!bytesEqual(sr, root2))
+    throw new LogVerificationError(
+      'inconsistent',
+      `consistency proof from ${size1} to ${size2} does not lead to the new root ${short(root2)} (gives ${short(sr)})`,
+    );
 }

@@ -5,7 +5,8 @@ import { utf8 } from './hash.ts';
 import { addSignatures, generateSignerKey, openNote, parseSignerKey, parseVerifierKey, signNote, signatureLines } from './note.ts';
 
 const FOO_VKEY = 'example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k';
-const FOO_NOTE = 'This is an example message.\n\n— example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n';
+const FOO_NOTE =
+  'This is an example message.\n\n— example.com/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n';
 const PETER_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
 const PETER_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const PETER_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
@@ -30,7 +31,10 @@ describe('signed notes: published examples', () => {
   });
 
   it('refuses a note signed only by keys it does not know, naming them', () => {
-    assert.throws(() => openNote(FOO_NOTE, [parseVerifierKey(PETER_VKEY)]), (e: unknown) => e instanceof LogVerificationError && e.code === 'unknown_key' && /example\.com\/foo\+530d903a/.test(e.message));
+    assert.throws(
+      () => openNote(FOO_NOTE, [parseVerifierKey(PETER_VKEY)]),
+      (e: unknown) => e instanceof LogVerificationError && e.code === 'unknown_key' && /example\.com\/foo\+530d903a/.test(e.message),
+    );
   });
 
   it('refuses a key whose key ID does not match it', () => {
@@ -70,8 +74,14 @@ describe('signed notes: round trip and tampering', () => {
     const other = parseSignerKey(generateSignerKey('other.example', new Uint8Array(32).fill(9)).signerKey);
     const note = signNote('hello\n', [signer, other]);
     const opened = openNote(note, [verifier]);
-    assert.deepEqual(opened.verified.map((v) => v.name), ['chronicle.example/kz']);
-    assert.deepEqual(opened.unknown.map((u) => u.name), ['other.example']);
+    assert.deepEqual(
+      opened.verified.map((v) => v.name),
+      ['chronicle.example/kz'],
+    );
+    assert.deepEqual(
+      opened.unknown.map((u) => u.name),
+      ['other.example'],
+    );
     const single = signNote('hello\n', [signer]);
     const line = signatureLines(note)[1]!;
     assert.equal(addSignatures(single, [line]), note);
@@ -81,7 +91,11 @@ describe('signed notes: round trip and tampering', () => {
   it('rejects a bad signature from a known key even when another known key signed', () => {
     const note = signNote('hello\n', [signer]);
     const forged = addSignatures(note, [signatureLines(signNote('other text\n', [signer]))[0]!]);
-    assert.throws(() => openNote(forged, [verifier]), (e: unknown) => e instanceof LogVerificationError && e.code === 'bad_signature' && /signature 2 by chronicle\.example\/kz\+/.test(e.message));
+    assert.throws(
+      () => openNote(forged, [verifier]),
+      (e: unknown) =>
+        e instanceof LogVerificationError && e.code === 'bad_signature' && /signature 2 by chronicle\.example\/kz\+/.test(e.message),
+    );
   });
 
   it('rejects malformed notes and texts', () => {

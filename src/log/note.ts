@@ -113,7 +113,8 @@ export function cosignedMessage(timestamp: number | bigint, checkpointBody: Uint
 
 export function parseVerifierKey(s: string): Verifier {
   const { name, keyHash: hash, type, key } = parseKeyParts(s, 'verifier key');
-  if (type !== ED25519_TYPE && type !== COSIGNATURE_V1_TYPE) throw malformed(`verifier key ${name}: signature type 0x${type.toString(16).padStart(2, '0')} is not supported`);
+  if (type !== ED25519_TYPE && type !== COSIGNATURE_V1_TYPE)
+    throw malformed(`verifier key ${name}: signature type 0x${type.toString(16).padStart(2, '0')} is not supported`);
   if (keyHash(name, type, key) !== hash) throw malformed(`verifier key ${name}: key ID ${hex8(hash)} does not match the key`);
   const publicKey = key.slice();
   if (type === ED25519_TYPE) return { name, keyHash: hash, verify: (msg, sig) => verifyEd25519(publicKey, msg, sig) };
@@ -212,7 +213,8 @@ export function splitNote(note: string): { text: string; lines: string[] } {
   const text = note.slice(0, split + 1);
   assertNoteText(text);
   const lines = note.slice(split + 2, -1).split('\n');
-  if (lines.length > MAX_SIGNATURES) throw new LogVerificationError('too_large', `note has ${lines.length} signatures, more than ${MAX_SIGNATURES}`);
+  if (lines.length > MAX_SIGNATURES)
+    throw new LogVerificationError('too_large', `note has ${lines.length} signatures, more than ${MAX_SIGNATURES}`);
   for (const line of lines) parseSignatureLine(line);
   return { text, lines };
 }
@@ -230,7 +232,8 @@ export function addSignatures(note: string, extraLines: readonly string[]): stri
     parseSignatureLine(line);
     if (!all.includes(line)) all.push(line);
   }
-  if (all.length > MAX_SIGNATURES) throw new LogVerificationError('too_large', `note would have ${all.length} signatures, more than ${MAX_SIGNATURES}`);
+  if (all.length > MAX_SIGNATURES)
+    throw new LogVerificationError('too_large', `note would have ${all.length} signatures, more than ${MAX_SIGNATURES}`);
   return `${text}\n${all.map((l) => `${l}\n`).join('')}`;
 }
 
@@ -244,7 +247,11 @@ const keyLabel = (name: string, hash: number) => `${name}+${hex8(hash)}`;
 export function openNote(
   note: string,
   verifiers: Verifier[],
-): { text: string; verified: Array<{ name: string; keyHash: number }>; unknown: Array<{ name: string; keyHash: number; signature: Uint8Array }> } {
+): {
+  text: string;
+  verified: Array<{ name: string; keyHash: number }>;
+  unknown: Array<{ name: string; keyHash: number; signature: Uint8Array }>;
+} {
   const { text, lines } = splitNote(note);
   const msg = utf8(text);
   const verified: Array<{ name: string; keyHash: number }> = [];
@@ -257,7 +264,10 @@ export function openNote(
       continue;
     }
     if (!verifier.verify(msg, sig.signature)) {
-      throw new LogVerificationError('bad_signature', `signature ${i + 1} by ${keyLabel(sig.name, sig.keyHash)} does not verify over the note text`);
+      throw new LogVerificationError(
+        'bad_signature',
+        `signature ${i + 1} by ${keyLabel(sig.name, sig.keyHash)} does not verify over the note text`,
+      );
     }
     verified.push({ name: sig.name, keyHash: sig.keyHash });
   }

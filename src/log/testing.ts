@@ -13,7 +13,8 @@ export function memoryLogFiles(entries: readonly Uint8Array[], signerKey: string
   const tree = new TreeBuilder();
   for (const h of hashes) tree.append(h);
   const levels = tileLevels(hashes);
-  for (const { level, index, width } of tilesForSize(entries.length)) files.set(tilePath(level, index, width), tileHashes(levels, level, index, width));
+  for (const { level, index, width } of tilesForSize(entries.length))
+    files.set(tilePath(level, index, width), tileHashes(levels, level, index, width));
   for (const { index, width } of bundlesForSize(entries.length)) {
     files.set(entriesPath(index, width), encodeEntryBundle(entries.slice(index * 256, index * 256 + width)));
   }

@@ -68,10 +68,12 @@ export function parseTilePath(path: string): { kind: 'hash' | 'entries'; level: 
 }
 
 export function encodeEntryBundle(entries: readonly Uint8Array[]): Uint8Array {
-  if (entries.length > TILE_WIDTH) throw new LogVerificationError('too_large', `an entry bundle holds at most ${TILE_WIDTH} entries, got ${entries.length}`);
+  if (entries.length > TILE_WIDTH)
+    throw new LogVerificationError('too_large', `an entry bundle holds at most ${TILE_WIDTH} entries, got ${entries.length}`);
   const parts: Uint8Array[] = [];
   entries.forEach((entry, i) => {
-    if (entry.length > MAX_ENTRY_SIZE) throw new LogVerificationError('too_large', `entry ${i} of the bundle is ${entry.length} bytes, more than ${MAX_ENTRY_SIZE}`);
+    if (entry.length > MAX_ENTRY_SIZE)
+      throw new LogVerificationError('too_large', `entry ${i} of the bundle is ${entry.length} bytes, more than ${MAX_ENTRY_SIZE}`);
     parts.push(Uint8Array.of(entry.length >> 8, entry.length & 255), entry);
   });
   return concatBytes(...parts);
@@ -82,9 +84,14 @@ export function decodeEntryBundle(bytes: Uint8Array, expectedCount?: number, nam
   const entries: Uint8Array[] = [];
   let at = 0;
   while (at < bytes.length) {
-    if (at + 2 > bytes.length) throw new LogVerificationError('malformed', `${name}: truncated length prefix of entry ${entries.length} at byte ${at}`);
+    if (at + 2 > bytes.length)
+      throw new LogVerificationError('malformed', `${name}: truncated length prefix of entry ${entries.length} at byte ${at}`);
     const length = (bytes[at]! << 8) | bytes[at + 1]!;
-    if (at + 2 + length > bytes.length) throw new LogVerificationError('malformed', `${name}: entry ${entries.length} is truncated (${length} bytes announced at byte ${at})`);
+    if (at + 2 + length > bytes.length)
+      throw new LogVerificationError(
+        'malformed',
+        `${name}: entry ${entries.length} is truncated (${length} bytes announced at byte ${at})`,
+      );
     entries.push(bytes.subarray(at + 2, at + 2 + length));
     at += 2 + length;
     if (entries.length > TILE_WIDTH) throw new LogVerificationError('malformed', `${name}: more than ${TILE_WIDTH} entries`);
@@ -106,14 +113,16 @@ export function bundlesForSize(size: number): Array<{ index: number; width: numb
 export function tilesForSize(size: number): TileCoords[] {
   const out: TileCoords[] = [];
   for (let level = 0, count = size; count > 0 && level <= MAX_TILE_LEVEL; level++, count = Math.floor(count / TILE_WIDTH)) {
-    for (let index = 0; index * TILE_WIDTH < count; index++) out.push({ level, index, width: Math.min(TILE_WIDTH, count - index * TILE_WIDTH) });
+    for (let index = 0; index * TILE_WIDTH < count; index++)
+      out.push({ level, index, width: Math.min(TILE_WIDTH, count - index * TILE_WIDTH) });
   }
   return out;
 }
 
 /** Root of a full tile (256 hashes): the hash it contributes to the level above. */
 export function tileRoot(tile: Uint8Array): Uint8Array {
-  if (tile.length !== TILE_WIDTH * HASH_SIZE) throw new LogVerificationError('malformed', `a full tile is ${TILE_WIDTH * HASH_SIZE} bytes, got ${tile.length}`);
+  if (tile.length !== TILE_WIDTH * HASH_SIZE)
+    throw new LogVerificationError('malformed', `a full tile is ${TILE_WIDTH * HASH_SIZE} bytes, got ${tile.length}`);
   return rootOf(splitHashes(tile));
 }
 
@@ -154,7 +163,8 @@ function tileCache(readTile: ReadTile): ReadTile {
     let tile = cache.get(path);
     if (!tile) {
       tile = readTile(level, index, width).then((bytes) => {
-        if (bytes.length !== width * HASH_SIZE) throw new LogVerificationError('malformed', `${path} is ${bytes.length} bytes, expected ${width * HASH_SIZE}`);
+        if (bytes.length !== width * HASH_SIZE)
+          throw new LogVerificationError('malformed', `${path} is ${bytes.length} bytes, expected ${width * HASH_SIZE}`);
         return bytes;
       });
       cache.set(path, tile);
@@ -206,7 +216,10 @@ export async function checkTilesAgainstEntries(size: number, leafHashes: readonl
     if (bytesEqual(served, expected)) continue;
     const hashes = splitHashes(served);
     const bad = splitHashes(expected).findIndex((h, i) => !bytesEqual(h, hashes[i]!));
-    const what = level === 0 ? `entry ${index * TILE_WIDTH + bad} hashes` : `the ${256 ** level} entries from ${(index * TILE_WIDTH + bad) * 256 ** level} hash`;
+    const what =
+      level === 0
+        ? `entry ${index * TILE_WIDTH + bad} hashes`
+        : `the ${256 ** level} entries from ${(index * TILE_WIDTH + bad) * 256 ** level} hash`;
     throw new LogVerificationError(
       'tile_mismatch',
       `${tilePath(level, index, width)}: hash ${bad} is ${toBase64(hashes[bad]!)}, but ${what} to ${toBase64(splitHashes(expected)[bad]!)}`,

@@ -52,7 +52,8 @@ function tesseraAt(n: number): Map<string, Uint8Array> {
   }
   return files;
 }
-const checkpointOf = (n: number) => parseCheckpoint(openNote(Buffer.from(tessera.get(`checkpoint.${n}`)!).toString('utf8'), [parseVerifierKey(TESSERA_KEY)]).text);
+const checkpointOf = (n: number) =>
+  parseCheckpoint(openNote(Buffer.from(tessera.get(`checkpoint.${n}`)!).toString('utf8'), [parseVerifierKey(TESSERA_KEY)]).text);
 
 const failsWith = (code: string, pattern: RegExp) => (e: unknown) => {
   assert.ok(e instanceof LogVerificationError, `not a LogVerificationError: ${String(e)}`);
@@ -72,7 +73,11 @@ describe('the tessera 15-entry tiled log', () => {
   it('verifies at every size 0..15, each consistent with the one before', async () => {
     for (let n = 0; n <= 15; n++) {
       const previous = n > 0 ? { size: n - 1, root: checkpointOf(n - 1).root } : undefined;
-      const result = await verifyTiledLog(mapSource(tesseraAt(n)), { verifierKey: TESSERA_KEY, origin: 'example.com/log/testdata', ...(previous ? { previous } : {}) });
+      const result = await verifyTiledLog(mapSource(tesseraAt(n)), {
+        verifierKey: TESSERA_KEY,
+        origin: 'example.com/log/testdata',
+        ...(previous ? { previous } : {}),
+      });
       assert.equal(result.checkpoint.size, n);
     }
   });
@@ -99,7 +104,11 @@ describe('the tessera 15-entry tiled log', () => {
           const flipped = bytes.slice();
           flipped[i]! ^= 0x01;
           const source = mapSource(new Map([...files, [path, flipped]]));
-          await assert.rejects(verifyTiledLog(source, { verifierKey: TESSERA_KEY }), LogVerificationError, `${path} (size ${n}) byte ${i} flipped and still verified`);
+          await assert.rejects(
+            verifyTiledLog(source, { verifierKey: TESSERA_KEY }),
+            LogVerificationError,
+            `${path} (size ${n}) byte ${i} flipped and still verified`,
+          );
           checked++;
         }
       }
@@ -111,14 +120,26 @@ describe('the tessera 15-entry tiled log', () => {
     const entry = tesseraAt(15);
     const bundle = entry.get('tile/entries/000.p/15')!.slice();
     bundle[2 + 3 + 2]! ^= 0x20; // "two" → "Two"
-    await assert.rejects(verifyTiledLog(mapSource(new Map([...entry, ['tile/entries/000.p/15', bundle]])), { verifierKey: TESSERA_KEY }), failsWith('entry_mismatch', /^entry 1 in tile\/entries\/000\.p\/15 does not match/));
+    await assert.rejects(
+      verifyTiledLog(mapSource(new Map([...entry, ['tile/entries/000.p/15', bundle]])), { verifierKey: TESSERA_KEY }),
+      failsWith('entry_mismatch', /^entry 1 in tile\/entries\/000\.p\/15 does not match/),
+    );
     const tile = entry.get('tile/0/000.p/15')!.slice();
     tile[32 * 14]! ^= 1;
-    await assert.rejects(verifyTiledLog(mapSource(new Map([...entry, ['tile/0/000.p/15', tile]])), { verifierKey: TESSERA_KEY }), failsWith('tile_mismatch', /^tile\/0\/000\.p\/15: hash 14 is/));
-    await assert.rejects(verifyTiledLog(mapSource(entry), { verifierKey: TESSERA_KEY, origin: 'example.org/other' }), failsWith('origin_mismatch', /example\.org\/other/));
+    await assert.rejects(
+      verifyTiledLog(mapSource(new Map([...entry, ['tile/0/000.p/15', tile]])), { verifierKey: TESSERA_KEY }),
+      failsWith('tile_mismatch', /^tile\/0\/000\.p\/15: hash 14 is/),
+    );
+    await assert.rejects(
+      verifyTiledLog(mapSource(entry), { verifierKey: TESSERA_KEY, origin: 'example.org/other' }),
+      failsWith('origin_mismatch', /example\.org\/other/),
+    );
     const missing = new Map(entry);
     missing.delete('tile/0/000.p/15');
-    await assert.rejects(verifyTiledLog(mapSource(missing), { verifierKey: TESSERA_KEY }), failsWith('missing', /^tile\/0\/000\.p\/15 is missing/));
+    await assert.rejects(
+      verifyTiledLog(mapSource(missing), { verifierKey: TESSERA_KEY }),
+      failsWith('missing', /^tile\/0\/000\.p\/15 is missing/),
+    );
   });
 
   it('refuses a replayed older checkpoint', async () => {
@@ -132,27 +153,48 @@ describe('the tessera 15-entry tiled log', () => {
 describe('our own logs', () => {
   const { signerKey, verifierKey } = generateSignerKey('chronicle.example/kz', new Uint8Array(32).fill(5));
   const origin = 'chronicle.example/kz';
-  const entriesOf = (n: number, change?: number) => Array.from({ length: n }, (_, i) => utf8(JSON.stringify({ seq: i, text: i === change ? 'forged' : `event ${i}` })));
+  const entriesOf = (n: number, change?: number) =>
+    Array.from({ length: n }, (_, i) => utf8(JSON.stringify({ seq: i, text: i === change ? 'forged' : `event ${i}` })));
 
   it('a log above 256 entries verifies, with a level-1 tile, and a changed level-1 tile is named', async () => {
     const files = memoryLogFiles(entriesOf(600), signerKey, origin);
     assert.ok(files.has('tile/1/000.p/2'));
-    const result = await verifyTiledLog(mapSource(files), { verifierKey, previous: { size: 300, root: (await verifyTiledLog(mapSource(memoryLogFiles(entriesOf(300), signerKey, origin)), { verifierKey })).checkpoint.root } });
+    const result = await verifyTiledLog(mapSource(files), {
+      verifierKey,
+      previous: {
+        size: 300,
+        root: (await verifyTiledLog(mapSource(memoryLogFiles(entriesOf(300), signerKey, origin)), { verifierKey })).checkpoint.root,
+      },
+    });
     assert.equal(result.entries, 600);
     const tile = files.get('tile/1/000.p/2')!.slice();
     tile[33]! ^= 1;
-    await assert.rejects(verifyTiledLog(mapSource(new Map([...files, ['tile/1/000.p/2', tile]])), { verifierKey }), failsWith('tile_mismatch', /^tile\/1\/000\.p\/2: hash 1 is/));
+    await assert.rejects(
+      verifyTiledLog(mapSource(new Map([...files, ['tile/1/000.p/2', tile]])), { verifierKey }),
+      failsWith('tile_mismatch', /^tile\/1\/000\.p\/2: hash 1 is/),
+    );
   });
 
   it('hands each entry to onEntry once, in order, each bundle read once', async () => {
     const entries = entriesOf(600);
     const files = memoryLogFiles(entries, signerKey, origin);
     const reads = new Map<string, number>();
-    const counting: LogSource = { read: async (path) => (reads.set(path, (reads.get(path) ?? 0) + 1), files.get(path)) };
+    const counting: LogSource = {
+      read: async (path) => {
+        reads.set(path, (reads.get(path) ?? 0) + 1);
+        return files.get(path);
+      },
+    };
     const seen: Array<[number, string]> = [];
     await verifyTiledLog(counting, { verifierKey, onEntry: (i, e) => seen.push([i, new TextDecoder().decode(e)]) });
-    assert.deepEqual(seen, entries.map((e, i) => [i, new TextDecoder().decode(e)]));
-    assert.deepEqual([...reads.values()].filter((n) => n !== 1), []);
+    assert.deepEqual(
+      seen,
+      entries.map((e, i) => [i, new TextDecoder().decode(e)]),
+    );
+    assert.deepEqual(
+      [...reads.values()].filter((n) => n !== 1),
+      [],
+    );
   });
 
   it('reads a full tile when the partial one is gone', async () => {
@@ -166,15 +208,24 @@ describe('our own logs', () => {
   it('detects a fork: same size, one entry different', async () => {
     const honest = await verifyTiledLog(mapSource(memoryLogFiles(entriesOf(10), signerKey, origin)), { verifierKey });
     const forked = mapSource(memoryLogFiles(entriesOf(10, 3), signerKey, origin));
-    await assert.rejects(verifyTiledLog(forked, { verifierKey, previous: { size: 10, root: honest.checkpoint.root } }), failsWith('inconsistent', /differs from the root .* seen before for the same size/));
+    await assert.rejects(
+      verifyTiledLog(forked, { verifierKey, previous: { size: 10, root: honest.checkpoint.root } }),
+      failsWith('inconsistent', /differs from the root .* seen before for the same size/),
+    );
     const grownFork = mapSource(memoryLogFiles(entriesOf(12, 3), signerKey, origin));
-    await assert.rejects(verifyTiledLog(grownFork, { verifierKey, previous: { size: 10, root: honest.checkpoint.root } }), failsWith('inconsistent', /the first 10 entries now give root/));
+    await assert.rejects(
+      verifyTiledLog(grownFork, { verifierKey, previous: { size: 10, root: honest.checkpoint.root } }),
+      failsWith('inconsistent', /the first 10 entries now give root/),
+    );
     const grownHonest = mapSource(memoryLogFiles(entriesOf(12), signerKey, origin));
     assert.equal((await verifyTiledLog(grownHonest, { verifierKey, previous: { size: 10, root: honest.checkpoint.root } })).entries, 12);
   });
 
   it('refuses a log signed by another key', async () => {
     const other = generateSignerKey('chronicle.example/kz', new Uint8Array(32).fill(6));
-    await assert.rejects(verifyTiledLog(mapSource(memoryLogFiles(entriesOf(3), other.signerKey, origin)), { verifierKey }), failsWith('unknown_key', /^checkpoint: note is not signed by a known key/));
+    await assert.rejects(
+      verifyTiledLog(mapSource(memoryLogFiles(entriesOf(3), other.signerKey, origin)), { verifierKey }),
+      failsWith('unknown_key', /^checkpoint: note is not signed by a known key/),
+    );
   });
 });

@@ -9,7 +9,16 @@ import { LogVerificationError } from './errors.ts';
 import { HASH_SIZE, bytesEqual, fromUtf8, toBase64 } from './hash.ts';
 import { EMPTY_ROOT, TreeBuilder, leafHash } from './merkle.ts';
 import { COSIGNATURE_V1_TYPE, openNote, parseVerifierKey, verifierKeyParts } from './note.ts';
-import { TILE_WIDTH, bundlesForSize, checkTilesAgainstEntries, decodeEntryBundle, entriesPath, rootFromTiles, splitHashes, tilePath } from './tiles.ts';
+import {
+  TILE_WIDTH,
+  bundlesForSize,
+  checkTilesAgainstEntries,
+  decodeEntryBundle,
+  entriesPath,
+  rootFromTiles,
+  splitHashes,
+  tilePath,
+} from './tiles.ts';
 import type { ReadTile } from './tiles.ts';
 import { countCosignatures } from './witness.ts';
 
@@ -57,7 +66,12 @@ async function readRequired(source: LogSource, path: string): Promise<Uint8Array
  * Reads a partial tile or bundle, falling back to the full one (logs may delete partial tiles
  * once the full tile exists; tlog-tiles lets clients use its prefix instead).
  */
-async function readTileFile(source: LogSource, path: string, fullPath: string, partial: boolean): Promise<{ bytes: Uint8Array; path: string; full: boolean }> {
+async function readTileFile(
+  source: LogSource,
+  path: string,
+  fullPath: string,
+  partial: boolean,
+): Promise<{ bytes: Uint8Array; path: string; full: boolean }> {
   const bytes = await source.read(path);
   if (bytes) return { bytes, path, full: !partial };
   if (partial) {
@@ -90,14 +104,21 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
   if (opts.witnesses) checkWitnesses(note, opts.witnesses);
   const origin = opts.origin ?? verifier.name;
   if (checkpoint.origin !== origin) {
-    throw new LogVerificationError('origin_mismatch', `checkpoint origin is ${JSON.stringify(checkpoint.origin)}, expected ${JSON.stringify(origin)}`);
+    throw new LogVerificationError(
+      'origin_mismatch',
+      `checkpoint origin is ${JSON.stringify(checkpoint.origin)}, expected ${JSON.stringify(origin)}`,
+    );
   }
   const size = checkpoint.size;
   const maxEntries = opts.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  if (size > maxEntries) throw new LogVerificationError('too_large', `checkpoint size ${size} is more than the ${maxEntries} entries this verifier accepts`);
+  if (size > maxEntries)
+    throw new LogVerificationError('too_large', `checkpoint size ${size} is more than the ${maxEntries} entries this verifier accepts`);
   const previous = opts.previous;
   if (previous && size < previous.size) {
-    throw new LogVerificationError('inconsistent', `checkpoint size ${size} is smaller than the size ${previous.size} seen before: an older checkpoint was replayed or the log was rolled back`);
+    throw new LogVerificationError(
+      'inconsistent',
+      `checkpoint size ${size} is smaller than the size ${previous.size} seen before: an older checkpoint was replayed or the log was rolled back`,
+    );
   }
 
   const leafHashes: Uint8Array[] = [];
@@ -157,7 +178,8 @@ export async function verifyTiledLog(source: LogSource, opts: VerifyLogOptions):
 
 function checkWitnesses(note: string, witnesses: { keys: readonly string[]; required: number }): void {
   for (const key of witnesses.keys) {
-    if (verifierKeyParts(key).type !== COSIGNATURE_V1_TYPE) throw new LogVerificationError('malformed', `witness key ${key} is not a cosignature (type 0x04) key`);
+    if (verifierKeyParts(key).type !== COSIGNATURE_V1_TYPE)
+      throw new LogVerificationError('malformed', `witness key ${key} is not a cosignature (type 0x04) key`);
   }
   const found = countCosignatures(note, witnesses.keys);
   if (found < witnesses.required) {
@@ -169,7 +191,13 @@ function checkWitnesses(note: string, witnesses: { keys: readonly string[]; requ
 }
 
 /** The entries do not give the signed root: say whether an entry or the tiles are at fault. */
-async function explainRootMismatch(checkpoint: Checkpoint, root: Uint8Array, leafHashes: readonly Uint8Array[], bundlePaths: readonly string[], readTile: ReadTile): Promise<never> {
+async function explainRootMismatch(
+  checkpoint: Checkpoint,
+  root: Uint8Array,
+  leafHashes: readonly Uint8Array[],
+  bundlePaths: readonly string[],
+  readTile: ReadTile,
+): Promise<never> {
   let tilesRoot: Uint8Array | undefined;
   try {
     tilesRoot = await rootFromTiles(checkpoint.size, readTile);
@@ -183,7 +211,10 @@ async function explainRootMismatch(checkpoint: Checkpoint, root: Uint8Array, lea
       const bad = tile.findIndex((h, i) => !bytesEqual(h, leafHashes[start + i]!));
       if (bad >= 0) {
         const index = start + bad;
-        throw new LogVerificationError('entry_mismatch', `entry ${index} in ${bundlePaths[index]} does not match the signed tree: its hash differs from hash ${bad} of ${tilePath(0, start / TILE_WIDTH, width)}`);
+        throw new LogVerificationError(
+          'entry_mismatch',
+          `entry ${index} in ${bundlePaths[index]} does not match the signed tree: its hash differs from hash ${bad} of ${tilePath(0, start / TILE_WIDTH, width)}`,
+        );
       }
     }
   }

@@ -28,7 +28,11 @@ const entries = Array.from({ length: 40 }, (_, i) => utf8(`entry ${i}`));
 const leaves = entries.map(leafHash);
 const hashAt: HashAt = (level, index) => {
   let row = leaves;
-  for (let l = 0; l < level; l++) row = row.reduce<Uint8Array[]>((acc, h, i) => (i % 2 ? (acc.push(nodeHash(row[i - 1]!, h)), acc) : acc), []);
+  for (let l = 0; l < level; l++)
+    row = row.reduce<Uint8Array[]>((acc, h, i) => {
+      if (i % 2) acc.push(nodeHash(row[i - 1]!, h));
+      return acc;
+    }, []);
   return row[index]!;
 };
 
@@ -44,7 +48,11 @@ function checkpointNote(size: number, signer = logSigner, origin = ORIGIN): stri
 
 function input(over: Partial<AddCheckpointInput> & { oldSize: number; size: number; proof?: Uint8Array[] }): AddCheckpointInput {
   return {
-    request: { oldSize: over.oldSize, proof: over.proof ?? consistencyProof(over.oldSize, over.size, hashAt), note: over.request?.note ?? checkpointNote(over.size) },
+    request: {
+      oldSize: over.oldSize,
+      proof: over.proof ?? consistencyProof(over.oldSize, over.size, hashAt),
+      note: over.request?.note ?? checkpointNote(over.size),
+    },
     logKeys: over.logKeys ?? [logKey.verifierKey],
     latest: 'latest' in over ? over.latest : over.oldSize === 0 ? undefined : tree(over.oldSize),
     witness,
@@ -78,13 +86,20 @@ describe('add-checkpoint request body', () => {
     ['64 proof lines', `old 2\n${`${hash}\n`.repeat(64)}\n${note}`, /more than 63/],
   ];
   for (const [what, body, pattern] of malformed) {
-    it(`refuses ${what}`, () => assert.throws(() => parseAddCheckpointRequest(body), (e: Error) => e.name === 'WitnessRequestError' && pattern.test(e.message)));
+    it(`refuses ${what}`, () =>
+      assert.throws(
+        () => parseAddCheckpointRequest(body),
+        (e: Error) => e.name === 'WitnessRequestError' && pattern.test(e.message),
+      ));
   }
 
   it('never throws anything but WitnessRequestError on mangled bodies', () => {
     const good = formatAddCheckpointRequest({ oldSize: 5, proof: consistencyProof(5, 13, hashAt), note: checkpointNote(13) });
     let seed = 7;
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let i = 0; i < 500; i++) {
       const at = Math.floor(random() * good.length);
       const chars = ['\n', ' ', '0', 'x', '=', '', '—'];
@@ -112,7 +127,13 @@ describe('the witness decision', () => {
   });
 
   it('cosigns growth proven by a real consistency proof', () => {
-    for (const [from, to] of [[1, 2], [5, 13], [8, 40], [13, 13], [31, 33]] as const) {
+    for (const [from, to] of [
+      [1, 2],
+      [5, 13],
+      [8, 40],
+      [13, 13],
+      [31, 33],
+    ] as const) {
       assert.equal(decideAddCheckpoint(input({ oldSize: from, size: to })).status, 200, `${from} → ${to}`);
     }
   });
@@ -124,7 +145,10 @@ describe('the witness decision', () => {
 
   it('answers 403 when no signature is by the trusted key, ignoring unknown keys', () => {
     const other = parseSignerKey(generateSignerKey(ORIGIN, new Uint8Array(32).fill(9)).signerKey);
-    assert.equal(decideAddCheckpoint(input({ oldSize: 0, size: 3, request: { oldSize: 0, proof: [], note: checkpointNote(3, other) } })).status, 403);
+    assert.equal(
+      decideAddCheckpoint(input({ oldSize: 0, size: 3, request: { oldSize: 0, proof: [], note: checkpointNote(3, other) } })).status,
+      403,
+    );
     // A note carrying the log's signature and another key's is fine.
     const both = signNote(formatCheckpoint({ origin: ORIGIN, size: 3, root: tree(3).root, extensions: [] }), [other, logSigner]);
     assert.equal(decideAddCheckpoint(input({ oldSize: 0, size: 3, request: { oldSize: 0, proof: [], note: both } })).status, 200);
@@ -155,7 +179,9 @@ describe('the witness decision', () => {
     const forked = new TreeBuilder();
     for (const h of forkLeaves) forked.append(h);
     const note = signNote(formatCheckpoint({ origin: ORIGIN, size: 13, root: forked.root(), extensions: [] }), [logSigner]);
-    const outcome = decideAddCheckpoint(input({ oldSize: 5, size: 13, request: { oldSize: 5, proof: consistencyProof(5, 13, hashAt), note } }));
+    const outcome = decideAddCheckpoint(
+      input({ oldSize: 5, size: 13, request: { oldSize: 5, proof: consistencyProof(5, 13, hashAt), note } }),
+    );
     assert.equal(outcome.status, 422);
     const sameSize = decideAddCheckpoint(input({ oldSize: 13, size: 13, proof: [], request: { oldSize: 13, proof: [], note } }));
     assert.equal(sameSize.status, 409);
@@ -180,7 +206,10 @@ describe('cosignatures on a checkpoint', () => {
     assert.equal(ok.entries, 20);
     await assert.rejects(
       verifyTiledLog(mapSource(files), { verifierKey: logKey.verifierKey, witnesses: { keys: [witnessKey, strangerKey], required: 2 } }),
-      (e: unknown) => e instanceof LogVerificationError && e.code === 'witnesses' && /1 valid witness cosignature from the 2 witness keys given, 2 required/.test(e.message),
+      (e: unknown) =>
+        e instanceof LogVerificationError &&
+        e.code === 'witnesses' &&
+        /1 valid witness cosignature from the 2 witness keys given, 2 required/.test(e.message),
     );
   });
 });

@@ -41,7 +41,8 @@ const DECIMAL = /^(0|[1-9][0-9]*)$/;
 
 export function formatAddCheckpointRequest(req: AddCheckpointRequest): string {
   if (!Number.isSafeInteger(req.oldSize) || req.oldSize < 0) throw new RangeError(`old size ${req.oldSize} is not a non-negative integer`);
-  if (req.proof.length > MAX_PROOF_HASHES) throw new RangeError(`a consistency proof has at most ${MAX_PROOF_HASHES} hashes, got ${req.proof.length}`);
+  if (req.proof.length > MAX_PROOF_HASHES)
+    throw new RangeError(`a consistency proof has at most ${MAX_PROOF_HASHES} hashes, got ${req.proof.length}`);
   return `old ${req.oldSize}\n${req.proof.map((h) => `${toBase64(h)}\n`).join('')}\n${req.note}`;
 }
 
@@ -126,7 +127,8 @@ export interface AddCheckpointInput {
 export function decideAddCheckpoint(input: AddCheckpointInput): AddCheckpointOutcome {
   const { request } = input;
   const origin = claimedOrigin(request.note);
-  if (input.logKeys.length === 0) return { status: 404, message: `this witness does not follow a log with origin ${JSON.stringify(origin.slice(0, 200))}` };
+  if (input.logKeys.length === 0)
+    return { status: 404, message: `this witness does not follow a log with origin ${JSON.stringify(origin.slice(0, 200))}` };
   let text: string;
   try {
     const verifiers = input.logKeys.map((k) => parseVerifierKey(k));
@@ -137,7 +139,7 @@ export function decideAddCheckpoint(input: AddCheckpointInput): AddCheckpointOut
     }
     return { status: 403, message: `the checkpoint is not signed by the key this witness trusts for ${origin}` };
   }
-  let checkpoint;
+  let checkpoint: ReturnType<typeof parseCheckpoint>;
   try {
     checkpoint = parseCheckpoint(text);
   } catch (error) {
@@ -147,19 +149,26 @@ export function decideAddCheckpoint(input: AddCheckpointInput): AddCheckpointOut
   const old = request.oldSize;
   if (old > checkpoint.size) return { status: 400, message: `old size ${old} is larger than the checkpoint size ${checkpoint.size}` };
   const latestSize = input.latest?.size ?? 0;
-  if (old !== latestSize) return { status: 409, message: `old size ${old} is not ${latestSize}, the size last cosigned for ${origin}`, latestSize };
+  if (old !== latestSize)
+    return { status: 409, message: `old size ${old} is not ${latestSize}, the size last cosigned for ${origin}`, latestSize };
   if (old === 0) {
     if (request.proof.length > 0) return { status: 422, message: 'a consistency proof from size 0 must be empty' };
   } else if (old === checkpoint.size) {
     if (request.proof.length > 0) return { status: 422, message: `a consistency proof between equal sizes ${old} must be empty` };
     if (!bytesEqual(input.latest!.root, checkpoint.root)) {
-      return { status: 409, message: `the checkpoint has size ${old} like the one cosigned before, but a different root: ${origin} forked` };
+      return {
+        status: 409,
+        message: `the checkpoint has size ${old} like the one cosigned before, but a different root: ${origin} forked`,
+      };
     }
   } else {
     try {
       verifyConsistency(old, checkpoint.size, input.latest!.root, checkpoint.root, request.proof);
     } catch (error) {
-      return { status: 422, message: `the consistency proof from ${old} to ${checkpoint.size} does not verify: ${(error as Error).message}` };
+      return {
+        status: 422,
+        message: `the consistency proof from ${old} to ${checkpoint.size} does not verify: ${(error as Error).message}`,
+      };
     }
   }
   return {

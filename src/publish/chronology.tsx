@@ -5,16 +5,7 @@
 import type { Child } from 'hono/jsx';
 import type { EventFilter } from '../core/filter.ts';
 import type { PublicEvent } from '../core/public-event.ts';
-import {
-  EventTimeView,
-  StatusBadge,
-  codingLabel,
-  dayHeading,
-  eventCount,
-  fatalitiesText,
-  placeLabel,
-  summaryOf,
-} from './event-view.tsx';
+import { EventTimeView, StatusBadge, codingLabel, dayHeading, eventCount, fatalitiesText, placeLabel, summaryOf } from './event-view.tsx';
 import { FilterForm, filterQuery, isFiltered } from './filter-form.tsx';
 import { type Lang, common, translator } from './i18n.ts';
 import { Page } from './layout.tsx';
@@ -160,8 +151,20 @@ export function ChronologyPage(props: ChronologyProps) {
       ))}
       {pages > 1 || page > 1 ? (
         <nav class="pager" aria-label={t(lang, 'pagination')}>
-          {page > 1 ? <a href={pageLink(Math.min(page - 1, pages))} rel="prev">{t(lang, 'prev')}</a> : <span></span>}
-          {page < pages ? <a href={pageLink(page + 1)} rel="next">{t(lang, 'next')}</a> : <span></span>}
+          {page > 1 ? (
+            <a href={pageLink(Math.min(page - 1, pages))} rel="prev">
+              {t(lang, 'prev')}
+            </a>
+          ) : (
+            <span></span>
+          )}
+          {page < pages ? (
+            <a href={pageLink(page + 1)} rel="next">
+              {t(lang, 'next')}
+            </a>
+          ) : (
+            <span></span>
+          )}
         </nav>
       ) : null}
       {props.witnessedBy !== undefined ? <WitnessedLine lang={lang} count={props.witnessedBy} /> : null}

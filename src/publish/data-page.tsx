@@ -17,7 +17,8 @@ import { Page } from './layout.tsx';
 const t = translator({
   en: {
     title: 'Data and feeds',
-    intro: 'Everything published in this chronicle, in open formats. Only published events appear: never reports, drafts or private sources.',
+    intro:
+      'Everything published in this chronicle, in open formats. Only published events appear: never reports, drafts or private sources.',
     licence: 'Data: CC BY 4.0, cite the permalink.',
     filterTitle: 'Choose events',
     from: 'From (local date)',
@@ -45,25 +46,29 @@ const t = translator({
     apiHistory: 'Every publication of an event: revision, action, reason, time, and the record as published.',
     apiSpec: 'OpenAPI description of all of the above.',
     filtersTitle: 'Filters',
-    filtersIntro: 'Every file, feed and the API take the same query parameters as the chronology. A bad value is refused with status 422 naming the parameter.',
+    filtersIntro:
+      'Every file, feed and the API take the same query parameters as the chronology. A bad value is refused with status 422 naming the parameter.',
     pFrom: 'first local date, YYYY-MM-DD',
     pTo: 'last local date, YYYY-MM-DD',
     pRegion: 'region id, e.g. kz-mangystau',
     pType: 'ACLED event type, e.g. Protests',
     pStatus: 'unverified, corroborated, verified, disputed or retracted',
     cachingTitle: 'Caching and reuse',
-    caching: 'Answers may be cached for 60 seconds and carry an ETag; send If-None-Match to get 304 when nothing changed. Any website may read them (Access-Control-Allow-Origin: *).',
+    caching:
+      'Answers may be cached for 60 seconds and carry an ETag; send If-None-Match to get 304 when nothing changed. Any website may read them (Access-Control-Allow-Origin: *).',
     columnsTitle: 'CSV columns',
-    columnsIntro: "ACLED's column names in ACLED's order, so tools made for ACLED data read the file. Events that are not verified say so at the start of notes.",
+    columnsIntro:
+      "ACLED's column names in ACLED's order, so tools made for ACLED data read the file. Events that are not verified say so at the start of notes.",
     column: 'Column',
     meaning: 'Meaning',
     citeTitle: 'How to cite',
-    cite: 'Cite the event\'s permalink (/events/17) or, to pin the exact wording, the revision\'s address (/events/17/v/2), with the date you read it. Events are revised, never silently rewritten; the history endpoint shows every published version.',
+    cite: "Cite the event's permalink (/events/17) or, to pin the exact wording, the revision's address (/events/17/v/2), with the date you read it. Events are revised, never silently rewritten; the history endpoint shows every published version.",
     citeExample: 'Example:',
   },
   ru: {
     title: 'Данные и ленты',
-    intro: 'Всё опубликованное в хронике — в открытых форматах. Только опубликованные события: никогда сообщения, черновики или закрытые источники.',
+    intro:
+      'Всё опубликованное в хронике — в открытых форматах. Только опубликованные события: никогда сообщения, черновики или закрытые источники.',
     licence: 'Данные: CC BY 4.0, ссылайтесь на постоянную ссылку события.',
     filterTitle: 'Выбор событий',
     from: 'С (местная дата)',
@@ -91,16 +96,19 @@ const t = translator({
     apiHistory: 'Все публикации события: редакция, действие, причина, время и запись в опубликованном виде.',
     apiSpec: 'Описание OpenAPI всего перечисленного.',
     filtersTitle: 'Фильтры',
-    filtersIntro: 'Все файлы, ленты и API принимают те же параметры, что и хроника. Неверное значение отклоняется с кодом 422 и названием параметра.',
+    filtersIntro:
+      'Все файлы, ленты и API принимают те же параметры, что и хроника. Неверное значение отклоняется с кодом 422 и названием параметра.',
     pFrom: 'первая местная дата, ГГГГ-ММ-ДД',
     pTo: 'последняя местная дата, ГГГГ-ММ-ДД',
     pRegion: 'код региона, например kz-mangystau',
     pType: 'тип события ACLED, например Protests',
     pStatus: 'unverified, corroborated, verified, disputed или retracted',
     cachingTitle: 'Кэширование и повторное использование',
-    caching: 'Ответы можно кэшировать 60 секунд, у них есть ETag; пришлите If-None-Match и получите 304, если ничего не изменилось. Любой сайт может их читать (Access-Control-Allow-Origin: *).',
+    caching:
+      'Ответы можно кэшировать 60 секунд, у них есть ETag; пришлите If-None-Match и получите 304, если ничего не изменилось. Любой сайт может их читать (Access-Control-Allow-Origin: *).',
     columnsTitle: 'Столбцы CSV',
-    columnsIntro: 'Названия и порядок столбцов как у ACLED, чтобы файл читали инструменты для данных ACLED. Непроверенные события помечены в начале notes.',
+    columnsIntro:
+      'Названия и порядок столбцов как у ACLED, чтобы файл читали инструменты для данных ACLED. Непроверенные события помечены в начале notes.',
     column: 'Столбец',
     meaning: 'Значение',
     citeTitle: 'Как ссылаться',
@@ -272,15 +280,25 @@ export function DataPage(props: DataPageProps) {
       <h2 id="filters">{t(lang, 'filtersTitle')}</h2>
       <p>{t(lang, 'filtersIntro')}</p>
       <dl class="facts">
-        <dt><code>from</code></dt>
+        <dt>
+          <code>from</code>
+        </dt>
         <dd>{t(lang, 'pFrom')}</dd>
-        <dt><code>to</code></dt>
+        <dt>
+          <code>to</code>
+        </dt>
         <dd>{t(lang, 'pTo')}</dd>
-        <dt><code>region</code></dt>
+        <dt>
+          <code>region</code>
+        </dt>
         <dd>{t(lang, 'pRegion')}</dd>
-        <dt><code>type</code></dt>
+        <dt>
+          <code>type</code>
+        </dt>
         <dd>{t(lang, 'pType')}</dd>
-        <dt><code>status</code></dt>
+        <dt>
+          <code>status</code>
+        </dt>
         <dd>{t(lang, 'pStatus')}</dd>
       </dl>
       <h3>{t(lang, 'cachingTitle')}</h3>
@@ -310,7 +328,8 @@ export function DataPage(props: DataPageProps) {
       <h2 id="cite">{t(lang, 'citeTitle')}</h2>
       <p>{t(lang, 'cite')}</p>
       <p>
-        {t(lang, 'citeExample')} <q>Caravan, “Kazakhstan, January 2022”, event 17, revision 2, {origin}/events/17/v/2 (accessed 2022-02-01).</q>
+        {t(lang, 'citeExample')}{' '}
+        <q>Caravan, “Kazakhstan, January 2022”, event 17, revision 2, {origin}/events/17/v/2 (accessed 2022-02-01).</q>
       </p>
       <p>{t(lang, 'licence')}</p>
     </Page>

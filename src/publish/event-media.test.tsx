@@ -15,7 +15,15 @@ describe('the media section of an event page', () => {
         lang="en"
         media={[
           { sha256: A, mime: 'image/jpeg', bytes: 120_000, width: 800, height: 600 },
-          { sha256: B, mime: 'video/mp4', bytes: 3_400_000, width: 640, height: 360, durationMs: 12_000, caption: 'Column of vehicles <on> Abay avenue' },
+          {
+            sha256: B,
+            mime: 'video/mp4',
+            bytes: 3_400_000,
+            width: 640,
+            height: 360,
+            durationMs: 12_000,
+            caption: 'Column of vehicles <on> Abay avenue',
+          },
         ]}
       />,
     );
@@ -28,7 +36,9 @@ describe('the media section of an event page', () => {
   });
 
   it('points a mirror’s page at the mirror’s copies and renders nothing without media', async () => {
-    const html = await render(<EventMediaSection eventId={7} base="/mirrors/origin.test/media/" lang="ru" media={[{ sha256: A, mime: 'image/png', bytes: 10 }]} />);
+    const html = await render(
+      <EventMediaSection eventId={7} base="/mirrors/origin.test/media/" lang="ru" media={[{ sha256: A, mime: 'image/png', bytes: 10 }]} />,
+    );
     assert.match(html, new RegExp(`<img src="/mirrors/origin.test/media/${A}" alt="Фото 1 к событию 7"`));
     assert.equal(await render(<EventMediaSection eventId={7} base="/media/" lang="en" media={undefined} />), '');
   });

@@ -51,6 +51,7 @@ export function EventMediaSection(props: { media: readonly EventMedia[] | undefi
         return (
           <figure>
             {isVideo ? (
+              // biome-ignore lint/a11y/useMediaCaption: a reporter's video comes with no caption track; the editors' caption is shown beside it
               <video controls preload="none" src={src} width={m.width} height={m.height}>
                 <a href={src}>{m.caption ?? fallback}</a>
               </video>

@@ -174,7 +174,12 @@ function ActorLine(props: { actor: Actor; lang: Lang }) {
   return (
     <li>
       {actor.name} <span class="meta">({actorTypeName(actor.type, ACTOR_TYPES[actor.type], lang)})</span>
-      {actor.associated.length > 0 ? <> {t(lang, 'associated')} {actor.associated.join('; ')}</> : null}
+      {actor.associated.length > 0 ? (
+        <>
+          {' '}
+          {t(lang, 'associated')} {actor.associated.join('; ')}
+        </>
+      ) : null}
     </li>
   );
 }
@@ -269,13 +274,7 @@ export function EventPage(props: EventPageProps) {
   });
 
   return (
-    <Page
-      lang={lang}
-      path={props.path}
-      title={summary.text}
-      nav="chronology"
-      head={<link rel="canonical" href={props.permalink} />}
-    >
+    <Page lang={lang} path={props.path} title={summary.text} nav="chronology" head={<link rel="canonical" href={props.permalink} />}>
       <article class={ev.status === 'retracted' ? 'event retracted' : 'event'}>
         <p class="meta">
           {t(lang, 'eventNo', { id: ev.id })} · <StatusBadge status={ev.status} lang={lang} />
@@ -314,7 +313,12 @@ export function EventPage(props: EventPageProps) {
           </Fact>
           <Fact label={t(lang, 'type')}>
             {eventTypeLabel(ev.eventType, lang)} — {subEventTypeLabel(ev.subEventType, lang)}
-            {lang === 'ru' ? <span lang="en"> (ACLED: {ev.eventType} — {ev.subEventType})</span> : null}
+            {lang === 'ru' ? (
+              <span lang="en">
+                {' '}
+                (ACLED: {ev.eventType} — {ev.subEventType})
+              </span>
+            ) : null}
           </Fact>
           <Fact label={t(lang, 'disorder')}>{disorderTypeLabel(ev.disorderType, lang)}</Fact>
           <Fact label={t(lang, 'actors')}>
@@ -395,7 +399,11 @@ export function EventPage(props: EventPageProps) {
                     {h.revision === ev.revision ? (
                       t(lang, 'current')
                     ) : (
-                      <a href={h.revision === (props.currentRevision ?? ev.revision) ? `/events/${ev.id}` : `/events/${ev.id}/v/${h.revision}`}>
+                      <a
+                        href={
+                          h.revision === (props.currentRevision ?? ev.revision) ? `/events/${ev.id}` : `/events/${ev.id}/v/${h.revision}`
+                        }
+                      >
                         {t(lang, 'view', { revision: h.revision })}
                       </a>
                     )}

@@ -43,10 +43,20 @@ describe('timeView', () => {
   });
 
   it('shows intervals as ranges', () => {
-    const days = { start: '2022-01-05T00:00:00.000Z', end: '2022-01-07T12:00:00.000Z', precision: 'days', timeZone: 'Asia/Almaty' } as const;
+    const days = {
+      start: '2022-01-05T00:00:00.000Z',
+      end: '2022-01-07T12:00:00.000Z',
+      precision: 'days',
+      timeZone: 'Asia/Almaty',
+    } as const;
     assert.equal(timeView(days, 'en').text, '5–7 Jan');
     assert.equal(timeView(days, 'ru').text, '5–7 янв.');
-    const hours = { start: '2022-01-05T08:00:00.000Z', end: '2022-01-05T10:00:00.000Z', precision: 'minute', timeZone: 'Asia/Almaty' } as const;
+    const hours = {
+      start: '2022-01-05T08:00:00.000Z',
+      end: '2022-01-05T10:00:00.000Z',
+      precision: 'minute',
+      timeZone: 'Asia/Almaty',
+    } as const;
     assert.equal(timeView(hours, 'en').text, '14:00–16:00');
     assert.equal(dateRange('2021-12-31', '2022-01-02', 'en'), '31 Dec – 2 Jan');
   });

@@ -40,11 +40,11 @@ export const viewText = translator({
 });
 
 const EVENT_TYPE_RU: Record<EventType, string> = {
-  'Battles': 'Бои',
+  Battles: 'Бои',
   'Explosions/Remote violence': 'Взрывы / дистанционное насилие',
   'Violence against civilians': 'Насилие против мирных жителей',
-  'Protests': 'Протесты',
-  'Riots': 'Беспорядки',
+  Protests: 'Протесты',
+  Riots: 'Беспорядки',
   'Strategic developments': 'Стратегические события',
 };
 
@@ -57,28 +57,34 @@ const SUB_EVENT_TYPE_RU: Record<SubEventType, string> = {
   'Suicide bomb': 'Взрыв смертника',
   'Shelling/artillery/missile attack': 'Обстрел, артиллерийский или ракетный удар',
   'Remote explosive/landmine/IED': 'Дистанционный взрыв, мина, СВУ',
-  'Grenade': 'Граната',
+  Grenade: 'Граната',
   'Sexual violence': 'Сексуальное насилие',
-  'Attack': 'Нападение',
+  Attack: 'Нападение',
   'Abduction/forced disappearance': 'Похищение, насильственное исчезновение',
   'Peaceful protest': 'Мирный протест',
   'Protest with intervention': 'Протест с вмешательством',
   'Excessive force against protesters': 'Чрезмерная сила против протестующих',
   'Violent demonstration': 'Насильственная демонстрация',
   'Mob violence': 'Насилие толпы',
-  'Agreement': 'Соглашение',
-  'Arrests': 'Задержания',
+  Agreement: 'Соглашение',
+  Arrests: 'Задержания',
   'Change to group/activity': 'Изменения в группе или её деятельности',
   'Disrupted weapons use': 'Предотвращённое применение оружия',
   'Headquarters or base established': 'Создание штаба или базы',
   'Looting/property destruction': 'Мародёрство, уничтожение имущества',
   'Non-violent transfer of territory': 'Ненасильственная передача территории',
-  'Other': 'Другое',
+  Other: 'Другое',
 };
 
 const STATUS_LABELS: Record<Lang, Record<VerificationStatus, string>> = {
   en: { unverified: 'unverified', corroborated: 'corroborated', verified: 'verified', disputed: 'disputed', retracted: 'retracted' },
-  ru: { unverified: 'не проверено', corroborated: 'подтверждено источниками', verified: 'проверено', disputed: 'оспаривается', retracted: 'отозвано' },
+  ru: {
+    unverified: 'не проверено',
+    corroborated: 'подтверждено источниками',
+    verified: 'проверено',
+    disputed: 'оспаривается',
+    retracted: 'отозвано',
+  },
 };
 
 const ACTOR_TYPE_RU: Record<ActorTypeCode, string> = {
@@ -94,7 +100,7 @@ const ACTOR_TYPE_RU: Record<ActorTypeCode, string> = {
 
 const DISORDER_RU: Record<string, string> = {
   'Political violence': 'Политическое насилие',
-  'Demonstrations': 'Демонстрации',
+  Demonstrations: 'Демонстрации',
   'Political violence; Demonstrations': 'Политическое насилие; демонстрации',
   'Strategic developments': 'Стратегические события',
 };
@@ -203,9 +209,10 @@ export function timeView(time: EventTime, lang: Lang): TimeView {
   const approx = r.approximate ? '≈ ' : '';
   let text: string;
   if (r.endDate) {
-    text = r.clock && r.endClock
-      ? `${approx}${shortDate(r.date, lang)} ${r.clock} – ${shortDate(r.endDate, lang)} ${r.endClock}`
-      : `${approx}${dateRange(r.date, r.endDate, lang)}`;
+    text =
+      r.clock && r.endClock
+        ? `${approx}${shortDate(r.date, lang)} ${r.clock} – ${shortDate(r.endDate, lang)} ${r.endClock}`
+        : `${approx}${dateRange(r.date, r.endDate, lang)}`;
   } else if (r.clock) {
     text = `${approx}${r.clock}${r.endClock && r.endClock !== r.clock ? `–${r.endClock}` : ''}`;
   } else if (r.partOfDay) {

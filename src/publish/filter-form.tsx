@@ -82,6 +82,7 @@ export function FilterForm(props: { lang: Lang; filter: EventFilter; action: str
   const known = !filter.region || regions.some((r) => r.id === filter.region);
   const { bbox, ...withoutArea } = filter;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for the old phones readers use; the role says the same
     <form class="filters" method="get" action={props.action} role="search" aria-label={t(lang, 'legend')}>
       <label>
         {t(lang, 'from')}

@@ -46,67 +46,67 @@ export function Page(props: PageProps) {
     <>
       {/* Without a doctype browsers render in quirks mode. */}
       {raw('<!DOCTYPE html>')}
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title === t('siteTitle') ? props.title : `${props.title} — ${t('siteTitle')}`}</title>
-        {props.description ? <meta name="description" content={props.description} /> : null}
-        {props.editor ? <meta name="robots" content="noindex, nofollow" /> : null}
-        <link rel="icon" href="/favicon.ico" sizes="16x16 32x32" />
-        <link rel="stylesheet" href="/assets/site.css" />
-        <link rel="alternate" type="application/atom+xml" href="/feed.atom" title={t('siteTitle')} />
-        <link rel="alternate" type="application/feed+json" href="/feed.json" title={t('siteTitle')} />
-        {props.head}
-      </head>
-      <body class={props.editor ? 'editor' : undefined}>
-        <a class="skip" href="#main">
-          {t('skip')}
-        </a>
-        <header class="site">
-          <p class="brand">
-            <a href="/">{t('siteTitle')}</a> <span class="tagline">{t('tagline')}</span>
-          </p>
-          <nav aria-label="Main">
-            <ul>
-              {navItem('chronology', '/', t('navChronology'))}
-              {navItem('map', '/map', t('navMap'))}
-              {navItem('report', '/report', t('navReport'))}
-              {navItem('data', '/data', t('navData'))}
-              {props.editor ? navItem('editor', '/editor', t('navEditor')) : null}
-            </ul>
-          </nav>
-          <nav class="langs" aria-label={t('language')}>
-            <ul>
-              {LANGS.map((l) => (
-                <li>
-                  {l === lang ? (
-                    <strong aria-current="true" lang={l}>
-                      {LANG_NAMES[l]}
-                    </strong>
-                  ) : (
-                    <a href={withLang(props.path, l)} lang={l} hreflang={l}>
-                      {LANG_NAMES[l]}
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <main id="main">{props.children}</main>
-        <footer class="site">
-          <p>{t('footerAbout')}</p>
-          <p>
-            <a href="/data">{t('footerData')}</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> ·{' '}
-            <a href="/events.csv">CSV</a> · <a href="/events.geojson">GeoJSON</a> · <a href="/editor">{t('navEditor')}</a>
-          </p>
-        </footer>
-        {(props.scripts ?? []).map((src) => (
-          <script type="module" src={src}></script>
-        ))}
-      </body>
-    </html>
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{props.title === t('siteTitle') ? props.title : `${props.title} — ${t('siteTitle')}`}</title>
+          {props.description ? <meta name="description" content={props.description} /> : null}
+          {props.editor ? <meta name="robots" content="noindex, nofollow" /> : null}
+          <link rel="icon" href="/favicon.ico" sizes="16x16 32x32" />
+          <link rel="stylesheet" href="/assets/site.css" />
+          <link rel="alternate" type="application/atom+xml" href="/feed.atom" title={t('siteTitle')} />
+          <link rel="alternate" type="application/feed+json" href="/feed.json" title={t('siteTitle')} />
+          {props.head}
+        </head>
+        <body class={props.editor ? 'editor' : undefined}>
+          <a class="skip" href="#main">
+            {t('skip')}
+          </a>
+          <header class="site">
+            <p class="brand">
+              <a href="/">{t('siteTitle')}</a> <span class="tagline">{t('tagline')}</span>
+            </p>
+            <nav aria-label="Main">
+              <ul>
+                {navItem('chronology', '/', t('navChronology'))}
+                {navItem('map', '/map', t('navMap'))}
+                {navItem('report', '/report', t('navReport'))}
+                {navItem('data', '/data', t('navData'))}
+                {props.editor ? navItem('editor', '/editor', t('navEditor')) : null}
+              </ul>
+            </nav>
+            <nav class="langs" aria-label={t('language')}>
+              <ul>
+                {LANGS.map((l) => (
+                  <li>
+                    {l === lang ? (
+                      <strong aria-current="true" lang={l}>
+                        {LANG_NAMES[l]}
+                      </strong>
+                    ) : (
+                      <a href={withLang(props.path, l)} lang={l} hreflang={l}>
+                        {LANG_NAMES[l]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="main">{props.children}</main>
+          <footer class="site">
+            <p>{t('footerAbout')}</p>
+            <p>
+              <a href="/data">{t('footerData')}</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a> ·{' '}
+              <a href="/events.csv">CSV</a> · <a href="/events.geojson">GeoJSON</a> · <a href="/editor">{t('navEditor')}</a>
+            </p>
+          </footer>
+          {(props.scripts ?? []).map((src) => (
+            <script type="module" src={src}></script>
+          ))}
+        </body>
+      </html>
     </>
   );
 }

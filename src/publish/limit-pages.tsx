@@ -5,7 +5,8 @@ import { Page } from './layout.tsx';
 const text = translator({
   en: {
     title: 'Too many reports right now',
-    client_reports: 'So many reports came from your connection recently that we are pausing it. Many people may share your address (a mobile network does that), so this may not be about you.',
+    client_reports:
+      'So many reports came from your connection recently that we are pausing it. Many people may share your address (a mobile network does that), so this may not be about you.',
     client_bytes: 'Your connection has sent as many photos and videos as one connection may for now.',
     total_reports: 'The chronicle is receiving more reports than it can take right now.',
     total_bytes: 'The chronicle has received as many photos and videos as it can store for now.',
@@ -15,12 +16,14 @@ const text = translator({
   },
   ru: {
     title: 'Сейчас слишком много сообщений',
-    client_reports: 'С вашего подключения недавно пришло так много сообщений, что мы его приостановили. Вашим адресом могут пользоваться многие (так делает мобильная сеть), так что дело может быть не в вас.',
+    client_reports:
+      'С вашего подключения недавно пришло так много сообщений, что мы его приостановили. Вашим адресом могут пользоваться многие (так делает мобильная сеть), так что дело может быть не в вас.',
     client_bytes: 'С вашего подключения пришло столько фото и видео, сколько пока можно принять от одного подключения.',
     total_reports: 'Сейчас хроника получает больше сообщений, чем может принять.',
     total_bytes: 'Хроника уже приняла столько фото и видео, сколько может сейчас сохранить.',
     disk_reserve: 'Хранилище хроники почти заполнено. Редакция видит это и освобождает место.',
-    retry: 'Ваше сообщение не сохранено. Пожалуйста, отправьте его снова через {minutes} мин.; текст здесь не сохранился, поэтому сначала скопируйте его.',
+    retry:
+      'Ваше сообщение не сохранено. Пожалуйста, отправьте его снова через {minutes} мин.; текст здесь не сохранился, поэтому сначала скопируйте его.',
     back: 'Вернуться к форме сообщения',
   },
 });

@@ -35,7 +35,8 @@ const t = translator({
     formatsTitle: 'Formats',
     formats:
       'The log is a Merkle tree (RFC 6962) served as static tiles (C2SP tlog-tiles); the checkpoint is a C2SP tlog-checkpoint signed as a C2SP signed note with Ed25519, so generic transparency-log tools can read and check it too.',
-    paths: 'Addresses: {checkpoint} (the checkpoint), {tiles} (hashes; level 0 holds one hash per entry), {bundles} (entries, each preceded by its length as two bytes).',
+    paths:
+      'Addresses: {checkpoint} (the checkpoint), {tiles} (hashes; level 0 holds one hash per entry), {bundles} (entries, each preceded by its length as two bytes).',
     witnessesTitle: 'Witnesses',
     witnessesIntro:
       'Witnesses are mirrors in other places that follow this log. Before a witness cosigns a checkpoint, it checks that the log only grew since the last checkpoint it cosigned: the same entries, with new ones added at the end. Its cosignature promises that, as far as it has seen, this chronicle has one history and never showed anyone a different one. The cosignatures are added below the chronicle’s own signature in the checkpoint; a reader can demand several of them before trusting it.',
@@ -79,7 +80,8 @@ const t = translator({
     formatsTitle: 'Форматы',
     formats:
       'Журнал — дерево Меркла (RFC 6962), которое отдаётся статическими плитками (C2SP tlog-tiles); контрольная точка — C2SP tlog-checkpoint, подписанная как C2SP signed note ключом Ed25519, так что её читают и проверяют и обычные инструменты для журналов прозрачности.',
-    paths: 'Адреса: {checkpoint} (контрольная точка), {tiles} (хеши; на уровне 0 — по хешу на запись), {bundles} (записи, каждая с длиной в двух байтах перед ней).',
+    paths:
+      'Адреса: {checkpoint} (контрольная точка), {tiles} (хеши; на уровне 0 — по хешу на запись), {bundles} (записи, каждая с длиной в двух байтах перед ней).',
     witnessesTitle: 'Свидетели',
     witnessesIntro:
       'Свидетели — это зеркала в других местах, которые следят за этим журналом. Прежде чем заверить контрольную точку, свидетель проверяет, что журнал с прошлой заверенной им точки только вырос: те же записи, новые лишь добавлены в конец. Его подпись означает, что, насколько он видел, у хроники одна история и никому не показывали другую. Подписи свидетелей стоят в контрольной точке под подписью самой хроники; читатель может потребовать несколько таких подписей, прежде чем доверять ей.',
@@ -195,7 +197,13 @@ function WitnessesSection(props: LogPageProps & { witnesses: NonNullable<LogPage
                     <code class="witness-key">{w.key}</code>
                   </td>
                   <td>{w.size}</td>
-                  <td>{w.lastCosignedAt ? <time datetime={w.lastCosignedAt}>{w.lastCosignedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time> : '—'}</td>
+                  <td>
+                    {w.lastCosignedAt ? (
+                      <time datetime={w.lastCosignedAt}>{w.lastCosignedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -206,7 +214,12 @@ function WitnessesSection(props: LogPageProps & { witnesses: NonNullable<LogPage
           <p>{t(lang, 'witnessesRequire')}</p>
           <pre>
             <code>
-              caravan verify {props.publicUrl} {witnesses.slice(0, 2).map((w) => `--witness ${w.key} `).join('')}--min-witnesses {Math.min(2, witnesses.length)}
+              caravan verify {props.publicUrl}{' '}
+              {witnesses
+                .slice(0, 2)
+                .map((w) => `--witness ${w.key} `)
+                .join('')}
+              --min-witnesses {Math.min(2, witnesses.length)}
             </code>
           </pre>
         </>

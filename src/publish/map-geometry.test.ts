@@ -11,7 +11,10 @@ describe('mapBase', () => {
     assert.equal(home[0]!.name, 'Kazakhstan');
     assert.match(home[0]!.d, /^M\d+ \d+l/);
     for (const name of ['Russia', 'China', 'Kyrgyzstan', 'Uzbekistan', 'Turkmenistan']) {
-      assert.ok(base.countries.some((c) => c.name === name), name);
+      assert.ok(
+        base.countries.some((c) => c.name === name),
+        name,
+      );
     }
     assert.ok(!base.countries.some((c) => c.name === 'Brazil'));
     const bytes = base.countries.reduce((n, c) => n + c.d.length, 0);
@@ -66,7 +69,10 @@ describe('clusterPoints', () => {
   it('copes with many thousands of points', () => {
     const pts = Array.from({ length: 30_000 }, (_, i) => ({ x: (i * 7919) % 800, y: (i * 104729) % 500, item: i }));
     const clusters = clusterPoints(pts, 20);
-    assert.equal(clusters.reduce((n, c) => n + c.items.length, 0), 30_000);
+    assert.equal(
+      clusters.reduce((n, c) => n + c.items.length, 0),
+      30_000,
+    );
     assert.ok(clusters.length < 1_500, `${clusters.length} marks`);
   });
 });

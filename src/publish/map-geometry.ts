@@ -284,8 +284,20 @@ export function placeLabels(
   const around = (x: number, y: number, gap: number, w: number): Array<PlacedLabel & { box: Box }> => [
     { x, y: y + gap + size, text: '', anchor: 'middle', box: { x0: x - w / 2, y0: y + gap, x1: x + w / 2, y1: y + gap + size + 1 } },
     { x, y: y - gap - 2, text: '', anchor: 'middle', box: { x0: x - w / 2, y0: y - gap - size - 2, x1: x + w / 2, y1: y - gap } },
-    { x: x + gap + 2, y: y + size / 3, text: '', anchor: 'start', box: { x0: x + gap, y0: y - size / 2 - 1, x1: x + gap + 2 + w, y1: y + size / 2 + 1 } },
-    { x: x - gap - 2, y: y + size / 3, text: '', anchor: 'end', box: { x0: x - gap - 2 - w, y0: y - size / 2 - 1, x1: x - gap, y1: y + size / 2 + 1 } },
+    {
+      x: x + gap + 2,
+      y: y + size / 3,
+      text: '',
+      anchor: 'start',
+      box: { x0: x + gap, y0: y - size / 2 - 1, x1: x + gap + 2 + w, y1: y + size / 2 + 1 },
+    },
+    {
+      x: x - gap - 2,
+      y: y + size / 3,
+      text: '',
+      anchor: 'end',
+      box: { x0: x - gap - 2 - w, y0: y - size / 2 - 1, x1: x - gap, y1: y + size / 2 + 1 },
+    },
   ];
   return labels.map((l) => {
     const w = l.text.length * charWidth + 2;

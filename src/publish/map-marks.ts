@@ -151,7 +151,13 @@ const positionKey = (lon: number, lat: number) => `${lon},${lat}`;
  * The marks of a layout. `singles` are the events at `singlePositions(layout)`; `outside` the
  * first matching events off the map, in date order.
  */
-export function mapView(layout: MapLayout, singles: readonly PublicEvent[], outside: readonly PublicEvent[], filter: EventFilter, lang: Lang): MapView {
+export function mapView(
+  layout: MapLayout,
+  singles: readonly PublicEvent[],
+  outside: readonly PublicEvent[],
+  filter: EventFilter,
+  lang: Lang,
+): MapView {
   const byPosition = new Map(singles.map((ev) => [positionKey(ev.location.lon, ev.location.lat), ev]));
   const marks = layout.clusters.map((c): MapMark => {
     const names = new Map<string, number>();
@@ -160,7 +166,11 @@ export function mapView(layout: MapLayout, singles: readonly PublicEvent[], outs
       names.set(name, (names.get(name) ?? 0) + p.count);
     }
     const ranked = [...names.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const label = ranked.slice(0, 3).map(([name]) => name).join(', ') + (ranked.length > 3 ? ', …' : '');
+    const label =
+      ranked
+        .slice(0, 3)
+        .map(([name]) => name)
+        .join(', ') + (ranked.length > 3 ? ', …' : '');
     const x = Math.round(c.x);
     const y = Math.round(c.y);
     const first = c.items[0]!;
@@ -207,4 +217,3 @@ export function mapMarks(events: readonly PublicEvent[], filter: EventFilter, la
     lang,
   );
 }
-

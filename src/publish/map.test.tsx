@@ -6,7 +6,14 @@ import { sampleEventData } from '../core/testing.ts';
 import type { VerificationStatus } from '../core/verification.ts';
 import { MapPage, mapMarks } from './map.tsx';
 
-const ALMATY: EventLocation = { placeId: 'kz-almaty-republic-square', name: 'Almaty - Republic Square', country: 'KAZ', lat: 43.238, lon: 76.946, geoPrecision: 1 };
+const ALMATY: EventLocation = {
+  placeId: 'kz-almaty-republic-square',
+  name: 'Almaty - Republic Square',
+  country: 'KAZ',
+  lat: 43.238,
+  lon: 76.946,
+  geoPrecision: 1,
+};
 const KASKELEN: EventLocation = { placeId: 'kz-kaskelen', name: 'Kaskelen', country: 'KAZ', lat: 43.2, lon: 76.62, geoPrecision: 1 };
 const ZHANAOZEN: EventLocation = { placeId: 'kz-zhanaozen', name: 'Zhanaozen', country: 'KAZ', lat: 43.34, lon: 52.86, geoPrecision: 1 };
 const MOSCOW: EventLocation = { name: 'Moscow', country: 'RUS', lat: 55.76, lon: 37.62, geoPrecision: 1 };
@@ -50,7 +57,14 @@ describe('mapMarks', () => {
   });
 
   it('never links to a region filter the chronology would reject', () => {
-    const unknown: EventLocation = { name: 'Somewhere near Aktau', admin1: 'Mangystau', country: 'KAZ', lat: 43.7, lon: 51.3, geoPrecision: 2 };
+    const unknown: EventLocation = {
+      name: 'Somewhere near Aktau',
+      admin1: 'Mangystau',
+      country: 'KAZ',
+      lat: 43.7,
+      lon: 51.3,
+      geoPrecision: 2,
+    };
     const { marks } = mapMarks([ev(1, unknown), ev(2, unknown)], {}, 'en');
     assert.equal(marks[0]!.href, `/?bbox=${encodeURIComponent('51.3,43.7,51.3,43.7')}`);
   });
@@ -58,7 +72,10 @@ describe('mapMarks', () => {
   it('keeps events off the map apart instead of dropping them', () => {
     const { marks, outside } = mapMarks([ev(1, MOSCOW), ev(2, ALMATY)], {}, 'en');
     assert.equal(marks.length, 1);
-    assert.deepEqual(outside.map((e) => e.id), [1]);
+    assert.deepEqual(
+      outside.map((e) => e.id),
+      [1],
+    );
   });
 });
 

@@ -62,7 +62,6 @@ const COUNTRY_LABELS: ReadonlyArray<{ en: string; ru: string; lon: number; lat: 
   { en: 'Azerbaijan', ru: 'Азербайджан', lon: 47.6, lat: 40.4 },
 ];
 
-
 const MARK_CLASS: Record<VerificationStatus, string> = {
   verified: 'm-verified',
   corroborated: 'm-corroborated',
@@ -73,7 +72,10 @@ const MARK_CLASS: Record<VerificationStatus, string> = {
 
 /** "Mangystau Region" → "Mangystau", "Мангистауская область" → "Мангистауская обл.". */
 function shortRegionName(name: string): string {
-  return name.replace(/ Region$/, '').replace(/ область$/, ' обл.').replace(/^область (.+)$/, '$1');
+  return name
+    .replace(/ Region$/, '')
+    .replace(/ область$/, ' обл.')
+    .replace(/^область (.+)$/, '$1');
 }
 
 function clusterRadius(n: number): number {

@@ -42,7 +42,8 @@ const text = translator({
     all: 'Все зеркала',
     lastFailed: 'Последняя проверка не удалась: {error}. Здесь показано то, что было проверено раньше.',
     title: 'Зеркала',
-    intro: 'Другие хроники, скопированные сюда после проверки их подписанных журналов. Каждая остаётся доступной, когда её источник недоступен.',
+    intro:
+      'Другие хроники, скопированные сюда после проверки их подписанных журналов. Каждая остаётся доступной, когда её источник недоступен.',
     none: 'Этот сайт не следит ни за одной другой хроникой.',
     listed: 'проверено: {entries}; последняя проверка {checked}',
     never: 'ещё не было',
@@ -56,22 +57,39 @@ const mirrors = (n: number, lang: Lang) =>
 
 /** A time to the minute, in UTC, the same in every language. */
 const minute = (d: Date | string | null, lang: Lang) =>
-  d ? new Date(d).toISOString().replace(/:\d{2}\.\d{3}Z$/, ' UTC').replace('T', ' ') : text(lang, 'never');
+  d
+    ? new Date(d)
+        .toISOString()
+        .replace(/:\d{2}\.\d{3}Z$/, ' UTC')
+        .replace('T', ' ')
+    : text(lang, 'never');
 
 /** A translated sentence with elements in place of its `{name}` placeholders. */
 function withNodes(sentence: string, nodes: Record<string, unknown>) {
   return <>{sentence.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? (nodes[part] ?? `{${part}}`) : part))}</>;
 }
 
-export function MirrorBanner(props: { m: MirrorLabel; alarms: readonly MirrorAlarm[]; witnessed?: { count: number; listed: number }; lang: Lang }) {
+export function MirrorBanner(props: {
+  m: MirrorLabel;
+  alarms: readonly MirrorAlarm[];
+  witnessed?: { count: number; listed: number };
+  lang: Lang;
+}) {
   const { m, alarms, witnessed, lang } = props;
   const labels = evidenceLabels(lang);
   return (
     <>
       <aside class="notice mirror-banner" aria-label={text(lang, 'label')}>
         <p>
-          {withNodes(text(lang, 'mirrorOf'), { label: <strong>{text(lang, 'label')}</strong>, origin: <a href={`${m.url}/`}>{m.origin}</a> })}{' '}
-          {text(lang, 'state', { entries: entries(m.size, lang), checked: minute(m.lastCheckAt, lang), updated: minute(m.lastSuccessAt, lang) })}
+          {withNodes(text(lang, 'mirrorOf'), {
+            label: <strong>{text(lang, 'label')}</strong>,
+            origin: <a href={`${m.url}/`}>{m.origin}</a>,
+          })}{' '}
+          {text(lang, 'state', {
+            entries: entries(m.size, lang),
+            checked: minute(m.lastCheckAt, lang),
+            updated: minute(m.lastSuccessAt, lang),
+          })}
           {witnessed && witnessed.listed > 0 ? (
             <>
               {' '}
@@ -98,7 +116,12 @@ export function MirrorBanner(props: { m: MirrorLabel; alarms: readonly MirrorAla
   );
 }
 
-export function MirrorsPage(props: { lang: Lang; path: string; mirrors: readonly MirrorLabel[]; alarms: readonly (MirrorAlarm & { origin: string })[] }) {
+export function MirrorsPage(props: {
+  lang: Lang;
+  path: string;
+  mirrors: readonly MirrorLabel[];
+  alarms: readonly (MirrorAlarm & { origin: string })[];
+}) {
   const { lang } = props;
   return (
     <Page lang={lang} path={props.path} title={text(lang, 'title')}>
@@ -110,7 +133,8 @@ export function MirrorsPage(props: { lang: Lang; path: string; mirrors: readonly
           const own = props.alarms.filter((a) => a.origin === m.origin);
           return (
             <li>
-              <a href={`${m.base}/`}>{m.origin}</a> — {text(lang, 'listed', { entries: entries(m.size, lang), checked: minute(m.lastCheckAt, lang) })}
+              <a href={`${m.base}/`}>{m.origin}</a> —{' '}
+              {text(lang, 'listed', { entries: entries(m.size, lang), checked: minute(m.lastCheckAt, lang) })}
               {own.length > 0 ? (
                 <strong class="notice error"> {alarmTitle(own.some((a) => a.kind === 'fork') ? 'fork' : 'rollback', lang)}</strong>
               ) : null}
@@ -121,4 +145,3 @@ export function MirrorsPage(props: { lang: Lang; path: string; mirrors: readonly
     </Page>
   );
 }
-

@@ -31,7 +31,11 @@ export interface JsonSchema {
 const RECEIPT_PATTERN = '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$';
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const str = (description?: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+const str = (description?: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+  ...extra,
+});
 /** Optional free text of the report: bounded, no control characters. */
 const text = (description: string, maxLength: number): JsonSchema =>
   str(description, { maxLength, not: { pattern: REPORT_PATTERNS.forbidden } });
@@ -55,7 +59,10 @@ export const schemas: Record<string, JsonSchema> = {
       time: ref('EventTime'),
       localDate: str('Local date at the place, which the chronology and filters use.', { format: 'date' }),
       location: ref('EventLocation'),
-      disorderType: { type: 'string', enum: ['Political violence', 'Demonstrations', 'Political violence; Demonstrations', 'Strategic developments'] },
+      disorderType: {
+        type: 'string',
+        enum: ['Political violence', 'Demonstrations', 'Political violence; Demonstrations', 'Strategic developments'],
+      },
       eventType: { type: 'string', enum: EVENT_TYPE_LIST },
       subEventType: { type: 'string', enum: SUB_EVENT_TYPE_LIST },
       actor1: ref('Actor'),
@@ -69,11 +76,32 @@ export const schemas: Record<string, JsonSchema> = {
       privateSourceCount: { type: 'integer', minimum: 0, description: 'Reports and private sources relied on; never shown.' },
       tags: { type: 'array', items: { type: 'string' } },
       timePrecisionAcled: { type: 'integer', enum: [1, 2, 3], description: 'ACLED time_precision: 1 day, 2 week, 3 month.' },
-      media: { type: 'array', items: ref('PublicMedia'), description: 'Photos and videos published with the event; absent when there are none.' },
+      media: {
+        type: 'array',
+        items: ref('PublicMedia'),
+        description: 'Photos and videos published with the event; absent when there are none.',
+      },
     },
     [
-      'id', 'revision', 'publishedAt', 'firstPublishedAt', 'summary', 'time', 'localDate', 'location', 'disorderType', 'eventType',
-      'subEventType', 'actor1', 'interaction', 'civilianTargeting', 'fatalities', 'status', 'sources', 'privateSourceCount', 'tags',
+      'id',
+      'revision',
+      'publishedAt',
+      'firstPublishedAt',
+      'summary',
+      'time',
+      'localDate',
+      'location',
+      'disorderType',
+      'eventType',
+      'subEventType',
+      'actor1',
+      'interaction',
+      'civilianTargeting',
+      'fatalities',
+      'status',
+      'sources',
+      'privateSourceCount',
+      'tags',
       'timePrecisionAcled',
     ],
     'The public record of one event at its published revision.',
@@ -105,7 +133,12 @@ export const schemas: Record<string, JsonSchema> = {
   Actor: obj(
     {
       name: str(),
-      type: { type: 'integer', minimum: 1, maximum: 8, description: 'ACLED actor type: 1 State forces ... 6 Protesters, 7 Civilians, 8 External/Other forces.' },
+      type: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 8,
+        description: 'ACLED actor type: 1 State forces ... 6 Protesters, 7 Civilians, 8 External/Other forces.',
+      },
       associated: { type: 'array', items: { type: 'string' } },
     },
     ['name', 'type', 'associated'],
@@ -114,14 +147,16 @@ export const schemas: Record<string, JsonSchema> = {
     {
       min: { type: ['integer', 'null'], minimum: 0 },
       max: { type: ['integer', 'null'], minimum: 0 },
-      wording: { type: ['string', 'null'], description: "The source's own words, e.g. \"dozens\"." },
+      wording: { type: ['string', 'null'], description: 'The source\'s own words, e.g. "dozens".' },
       acled: { type: 'integer', minimum: 0, description: 'The conservative single figure, as in the CSV.' },
     },
     ['acled'],
   ),
   PublicMedia: obj(
     {
-      sha256: str('SHA-256 (lowercase hex) of the file as served at /media/{sha256}, with its metadata removed.', { pattern: '^[0-9a-f]{64}$' }),
+      sha256: str('SHA-256 (lowercase hex) of the file as served at /media/{sha256}, with its metadata removed.', {
+        pattern: '^[0-9a-f]{64}$',
+      }),
       mime: str('e.g. image/jpeg, video/mp4.'),
       bytes: { type: 'integer', minimum: 0 },
       width: { type: 'integer', minimum: 1 },
@@ -166,9 +201,14 @@ export const schemas: Record<string, JsonSchema> = {
           limit: {
             type: 'string',
             enum: ['client_reports', 'client_bytes', 'total_reports', 'total_bytes', 'disk_reserve'],
-            description: 'For 429 and 507: the budget that was spent (per client or for the whole chronicle, in reports or bytes per period) or the disk reserve reached.',
+            description:
+              'For 429 and 507: the budget that was spent (per client or for the whole chronicle, in reports or bytes per period) or the disk reserve reached.',
           },
-          retryAfter: { type: 'integer', minimum: 1, description: 'For 429 and 507: seconds to wait before sending again, as the Retry-After header says.' },
+          retryAfter: {
+            type: 'integer',
+            minimum: 1,
+            description: 'For 429 and 507: seconds to wait before sending again, as the Retry-After header says.',
+          },
         },
         ['code', 'message'],
       ),
@@ -227,7 +267,13 @@ export const schemas: Record<string, JsonSchema> = {
     {
       recipients: {
         type: 'array',
-        items: obj({ recipient: str('An age X25519 recipient.', { pattern: '^age1[02-9ac-hj-np-z]{58}$' }), since: str('', { format: 'date-time' }) }, ['recipient', 'since']),
+        items: obj(
+          {
+            recipient: str('An age X25519 recipient.', { pattern: '^age1[02-9ac-hj-np-z]{58}$' }),
+            since: str('', { format: 'date-time' }),
+          },
+          ['recipient', 'since'],
+        ),
       },
     },
     ['recipients'],

@@ -17,10 +17,10 @@ function resolve(ref: string): unknown {
 }
 
 function walk(node: unknown, visit: (obj: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) node.forEach((x) => walk(x, visit));
+  if (Array.isArray(node)) for (const x of node) walk(x, visit);
   else if (node && typeof node === 'object') {
     visit(node as Record<string, unknown>);
-    Object.values(node).forEach((x) => walk(x, visit));
+    for (const x of Object.values(node)) walk(x, visit);
   }
 }
 
@@ -35,9 +35,10 @@ function problems(schema: JsonSchema, value: unknown, at = '$'): string[] {
     if (!fits) return [`${at}: ${JSON.stringify(value)} is not ${types.join('|')}`];
   }
   if (schema.enum && !schema.enum.includes(value as string)) out.push(`${at}: ${JSON.stringify(value)} not in enum`);
-  if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern).test(value)) out.push(`${at}: does not match ${schema.pattern}`);
+  if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern).test(value))
+    out.push(`${at}: does not match ${schema.pattern}`);
   if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) out.push(`${at}: below minimum`);
-  if (Array.isArray(value) && schema.items) value.forEach((x, i) => out.push(...problems(schema.items!, x, `${at}[${i}]`)));
+  if (Array.isArray(value) && schema.items) for (const [i, x] of value.entries()) out.push(...problems(schema.items, x, `${at}[${i}]`));
   if (value && typeof value === 'object' && !Array.isArray(value) && schema.properties) {
     for (const key of schema.required ?? []) if (!(key in value)) out.push(`${at}.${key}: required but missing`);
     for (const [key, v] of Object.entries(value)) {
@@ -55,8 +56,24 @@ function fullEvent(): PublicEvent {
     9,
     4,
     sampleEventData({
-      time: { start: '2022-01-05T04:00:00.000Z', end: '2022-01-05T06:00:00.000Z', precision: 'hour', timeZone: 'Asia/Almaty', approximate: true },
-      location: { placeId: 'kz-almaty', name: 'Almaty', admin1: 'Almaty', admin2: 'Medeu', admin3: 'X', country: 'KAZ', lat: 43.2, lon: 76.9, geoPrecision: 2 },
+      time: {
+        start: '2022-01-05T04:00:00.000Z',
+        end: '2022-01-05T06:00:00.000Z',
+        precision: 'hour',
+        timeZone: 'Asia/Almaty',
+        approximate: true,
+      },
+      location: {
+        placeId: 'kz-almaty',
+        name: 'Almaty',
+        admin1: 'Almaty',
+        admin2: 'Medeu',
+        admin3: 'X',
+        country: 'KAZ',
+        lat: 43.2,
+        lon: 76.9,
+        geoPrecision: 2,
+      },
       actor2: { name: 'Police', type: 1, associated: ['National Guard'] },
       fatalities: { min: 1, max: 3, wording: 'a few' },
       status: 'disputed',
@@ -89,16 +106,24 @@ test('the document is OpenAPI 3.1 and every $ref resolves', () => {
 
 test('every operation has a unique id, a success response, and declares its path parameters', () => {
   const ids = new Set<string>();
-  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { operationId: string; responses: object; parameters?: Array<{ $ref?: string }> }>>)) {
+  for (const [path, item] of Object.entries(
+    doc.paths as Record<string, Record<string, { operationId: string; responses: object; parameters?: Array<{ $ref?: string }> }>>,
+  )) {
     for (const [method, op] of Object.entries(item)) {
       assert.ok(['get', 'post'].includes(method), `${method} ${path}`);
       assert.ok(!ids.has(op.operationId), `duplicate operationId ${op.operationId}`);
       ids.add(op.operationId);
       const codes = Object.keys(op.responses);
-      assert.ok(codes.some((c) => /^2\d\d$/.test(c)), `${method} ${path} has a 2xx response`);
+      assert.ok(
+        codes.some((c) => /^2\d\d$/.test(c)),
+        `${method} ${path} has a 2xx response`,
+      );
       const declared = (op.parameters ?? []).map((p) => (p.$ref ? resolve(p.$ref) : p) as { name: string; in: string });
       for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
-        assert.ok(declared.some((p) => p.in === 'path' && p.name === name), `${path} declares {${name}}`);
+        assert.ok(
+          declared.some((p) => p.in === 'path' && p.name === name),
+          `${path} declares {${name}}`,
+        );
       }
     }
   }
@@ -109,7 +134,9 @@ test('a real PublicEvent matches the PublicEvent schema, and the schema lists no
   const schema = doc.components.schemas.PublicEvent as JsonSchema;
   assert.deepEqual(problems(schema, ev), []);
   assert.deepEqual(Object.keys(schema.properties!).sort(), Object.keys(ev).sort());
-  const minimal = JSON.parse(JSON.stringify(toPublicEvent(1, 1, sampleEventData({ notes: undefined }), '2022-01-06T00:00:00.000Z', '2022-01-06T00:00:00.000Z')));
+  const minimal = JSON.parse(
+    JSON.stringify(toPublicEvent(1, 1, sampleEventData({ notes: undefined }), '2022-01-06T00:00:00.000Z', '2022-01-06T00:00:00.000Z')),
+  );
   assert.deepEqual(problems(schema, minimal), []);
 });
 
@@ -130,7 +157,12 @@ test('the report endpoints describe the intake contract', () => {
   assert.deepEqual(input.properties!.howKnown!.enum, ['saw', 'heard', 'relayed', 'media', 'other']);
   const post = doc.paths['/api/v1/reports'].post;
   assert.deepEqual(Object.keys(post.responses).sort(), ['200', '201', '400', '409', '413', '422', '429', '503', '507']);
-  assert.deepEqual(problems(doc.components.schemas.Error, { error: { code: 'invalid_input', message: 'm', problems: [{ field: 'what', message: 'is required' }] } }), []);
+  assert.deepEqual(
+    problems(doc.components.schemas.Error, {
+      error: { code: 'invalid_input', message: 'm', problems: [{ field: 'what', message: 'is required' }] },
+    }),
+    [],
+  );
 });
 
 test('an independent OpenAPI 3.1 validator (@seriousme/openapi-schema-validator) accepts the document', async () => {

@@ -59,7 +59,13 @@ export interface OpenApiDocument {
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
-const filterParam = (name: string, description: string, schema: JsonSchema): Parameter => ({ name, in: 'query', required: false, description, schema });
+const filterParam = (name: string, description: string, schema: JsonSchema): Parameter => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 
 const parameters: Record<string, Parameter> = {
   from: filterParam('from', 'First local date, inclusive.', { type: 'string', format: 'date' }),
@@ -78,7 +84,13 @@ const parameters: Record<string, Parameter> = {
     description: 'Same as the idempotencyKey body field.',
     schema: { type: 'string', pattern: '^"?[A-Za-z0-9._~:+/=-]{8,128}"?$' },
   },
-  ifNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer.', schema: { type: 'string' } },
+  ifNoneMatch: {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    description: 'An ETag from an earlier answer.',
+    schema: { type: 'string' },
+  },
 };
 
 const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
@@ -101,7 +113,8 @@ const responses: Record<string, Response> = {
     content: json(ref('Error')),
   },
   StoreFull: {
-    description: "The chronicle's disk is nearly full (`limit` is disk_reserve) and its editors have been told: nothing was stored; retry like a 503.",
+    description:
+      "The chronicle's disk is nearly full (`limit` is disk_reserve) and its editors have been told: nothing was stored; retry like a 503.",
     headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 1 } } },
     content: json(ref('Error')),
   },
@@ -197,7 +210,10 @@ export function openApiDocument(origin: string): OpenApiDocument {
           requestBody: { required: true, content: json(ref('ReportInput')) },
           responses: {
             '201': { description: 'Received; keep the receipt code.', content: json(ref('ReportReceipt')) },
-            '200': { description: 'The same idempotencyKey was sent before: the first receipt again.', content: json(ref('ReportReceipt')) },
+            '200': {
+              description: 'The same idempotencyKey was sent before: the first receipt again.',
+              content: json(ref('ReportReceipt')),
+            },
             '400': response('BadRequest'),
             '409': response('Conflict'),
             '413': response('TooLarge'),
@@ -240,7 +256,13 @@ export function openApiDocument(origin: string): OpenApiDocument {
             'Takes the body of POST /api/v1/reports, holds it byte for byte and forwards it until the origin confirms it. Only on nodes whose CARAVAN_RELAY_FOR names the origin. The idempotency key, if given, must be a device key ("device:" and 22 to 43 base64url characters); without one the relay draws one.',
           tags: ['reports'],
           parameters: [
-            { name: 'origin', in: 'path', required: true, description: "The origin's host, such as kz.example.org.", schema: { type: 'string' } },
+            {
+              name: 'origin',
+              in: 'path',
+              required: true,
+              description: "The origin's host, such as kz.example.org.",
+              schema: { type: 'string' },
+            },
             param('idempotencyKey'),
           ],
           requestBody: { required: true, content: json(ref('ReportInput')) },
@@ -285,7 +307,10 @@ export function openApiDocument(origin: string): OpenApiDocument {
             },
           },
           responses: {
-            '200': { description: 'Stored (or stored before): `{"payload":{"success":true,"error":null}}`.', content: json({ type: 'object' }) },
+            '200': {
+              description: 'Stored (or stored before): `{"payload":{"success":true,"error":null}}`.',
+              content: json({ type: 'object' }),
+            },
             '403': { description: 'The secret does not match; success false.', content: json({ type: 'object' }) },
             '404': { description: 'SMSSync intake is not configured; success false.', content: json({ type: 'object' }) },
             '422': { description: 'A field is missing or malformed; the error names it.', content: json({ type: 'object' }) },
@@ -298,11 +323,23 @@ export function openApiDocument(origin: string): OpenApiDocument {
           operationId: 'smsGatewayWebhook',
           summary: 'A webhook of SMS Gateway for Android (sms:received)',
           description:
-            'The app\'s JSON envelope {deviceId, event, id, payload: {message, phoneNumber, receivedAt, …}, webhookId}. X-Signature must be the hex HMAC-SHA256, keyed with CARAVAN_SMS_GATEWAY_SECRET, of the raw body followed by X-Timestamp; X-Timestamp (Unix seconds) must be within 5 minutes of the server\'s clock. Without the variable the endpoint answers 404. Events other than sms:received are acknowledged and ignored. The same SMS is stored once however often it is delivered.',
+            "The app's JSON envelope {deviceId, event, id, payload: {message, phoneNumber, receivedAt, …}, webhookId}. X-Signature must be the hex HMAC-SHA256, keyed with CARAVAN_SMS_GATEWAY_SECRET, of the raw body followed by X-Timestamp; X-Timestamp (Unix seconds) must be within 5 minutes of the server's clock. Without the variable the endpoint answers 404. Events other than sms:received are acknowledged and ignored. The same SMS is stored once however often it is delivered.",
           tags: ['sms'],
           parameters: [
-            { name: 'X-Signature', in: 'header', required: true, description: 'Hex HMAC-SHA256 of the raw body followed by X-Timestamp.', schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } },
-            { name: 'X-Timestamp', in: 'header', required: true, description: 'Unix time in seconds, within 5 minutes of now.', schema: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+            {
+              name: 'X-Signature',
+              in: 'header',
+              required: true,
+              description: 'Hex HMAC-SHA256 of the raw body followed by X-Timestamp.',
+              schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+            },
+            {
+              name: 'X-Timestamp',
+              in: 'header',
+              required: true,
+              description: 'Unix time in seconds, within 5 minutes of now.',
+              schema: { type: 'string', pattern: '^[0-9]{1,12}$' },
+            },
           ],
           requestBody: { required: true, content: json({ type: 'object', required: ['id', 'event'] }) },
           responses: {
@@ -316,10 +353,32 @@ export function openApiDocument(origin: string): OpenApiDocument {
           },
         },
       },
-      '/feed.atom': dataFile('atomFeed', 'Atom feed of the 50 latest publications', 'application/atom+xml', 'Atom 1.0 with GeoRSS points.', [param('lang')]),
-      '/feed.json': dataFile('jsonFeed', 'JSON Feed of the 50 latest publications', 'application/feed+json', 'JSON Feed 1.1 with a `_caravan` extension.', [param('lang')]),
-      '/events.geojson': dataFile('eventsGeoJson', 'All published events as GeoJSON', 'application/geo+json', 'A FeatureCollection of Points ([longitude, latitude]).'),
-      '/events.csv': dataFile('eventsCsv', 'All published events as ACLED-compatible CSV', 'text/csv', "ACLED's columns in ACLED's order; see /data for conventions."),
+      '/feed.atom': dataFile(
+        'atomFeed',
+        'Atom feed of the 50 latest publications',
+        'application/atom+xml',
+        'Atom 1.0 with GeoRSS points.',
+        [param('lang')],
+      ),
+      '/feed.json': dataFile(
+        'jsonFeed',
+        'JSON Feed of the 50 latest publications',
+        'application/feed+json',
+        'JSON Feed 1.1 with a `_caravan` extension.',
+        [param('lang')],
+      ),
+      '/events.geojson': dataFile(
+        'eventsGeoJson',
+        'All published events as GeoJSON',
+        'application/geo+json',
+        'A FeatureCollection of Points ([longitude, latitude]).',
+      ),
+      '/events.csv': dataFile(
+        'eventsCsv',
+        'All published events as ACLED-compatible CSV',
+        'text/csv',
+        "ACLED's columns in ACLED's order; see /data for conventions.",
+      ),
       '/openapi.json': {
         get: {
           operationId: 'openApi',

@@ -1,7 +1,8 @@
 /**
  * The reporter's pages: the form, the receipt, and the pages for a report that could not be
  * taken. Plain HTML that posts in one request; the form carries `id="report-form"` so the
- * later offline-queue island can find it without changing how it works without scripts.
+ * offline-queue island (publish/client/report-offline.ts) finds it without changing how it
+ * works without scripts.
  */
 import type { FieldProblem } from '../core/errors.ts';
 import { HOW_KNOWN, REPORT_LIMITS } from '../core/report.ts';
@@ -171,12 +172,27 @@ export function ReportFormPage(props: ReportFormProps) {
   };
   const invalid = (field: Field) => (problemsOf(field).length ? 'true' : undefined);
   const label = (field: string) =>
-    field === 'what' ? t(lang, 'whatLabel') : field === 'when' ? t(lang, 'whenLabel') : field === 'where' ? t(lang, 'whereLabel')
-      : field === 'howKnown' ? t(lang, 'howLabel') : field === 'contact' ? t(lang, 'contactLabel') : undefined;
+    field === 'what'
+      ? t(lang, 'whatLabel')
+      : field === 'when'
+        ? t(lang, 'whenLabel')
+        : field === 'where'
+          ? t(lang, 'whereLabel')
+          : field === 'howKnown'
+            ? t(lang, 'howLabel')
+            : field === 'contact'
+              ? t(lang, 'contactLabel')
+              : undefined;
 
   return (
-    <Page lang={lang} path={props.path} title={t(lang, 'title')} nav="report" scripts={['/assets/report.js']}
-      head={<link rel="manifest" href="/report.webmanifest" />}>
+    <Page
+      lang={lang}
+      path={props.path}
+      title={t(lang, 'title')}
+      nav="report"
+      scripts={['/assets/report.js']}
+      head={<link rel="manifest" href="/report.webmanifest" />}
+    >
       <h1>{t(lang, 'title')}</h1>
       {problems.length ? (
         <div class="notice error" id="problems">
@@ -207,8 +223,15 @@ export function ReportFormPage(props: ReportFormProps) {
             {t(lang, 'whatHint')}
           </span>
           {error('what')}
-          <textarea id="f-what" name="what" rows={6} required maxlength={REPORT_LIMITS.what}
-            aria-describedby={describedBy('what', true)} aria-invalid={invalid('what')}>
+          <textarea
+            id="f-what"
+            name="what"
+            rows={6}
+            required
+            maxlength={REPORT_LIMITS.what}
+            aria-describedby={describedBy('what', true)}
+            aria-invalid={invalid('what')}
+          >
             {values.what ?? ''}
           </textarea>
         </div>
@@ -218,8 +241,15 @@ export function ReportFormPage(props: ReportFormProps) {
             {t(lang, 'whenHint')}
           </span>
           {error('when')}
-          <input type="text" id="f-when" name="when" maxlength={REPORT_LIMITS.when} value={values.when ?? ''}
-            aria-describedby={describedBy('when', true)} aria-invalid={invalid('when')} />
+          <input
+            type="text"
+            id="f-when"
+            name="when"
+            maxlength={REPORT_LIMITS.when}
+            value={values.when ?? ''}
+            aria-describedby={describedBy('when', true)}
+            aria-invalid={invalid('when')}
+          />
         </div>
         <div class="field">
           <label for="f-where">{t(lang, 'whereLabel')}</label>
@@ -227,8 +257,15 @@ export function ReportFormPage(props: ReportFormProps) {
             {t(lang, 'whereHint')}
           </span>
           {error('where')}
-          <input type="text" id="f-where" name="where" maxlength={REPORT_LIMITS.where} value={values.where ?? ''}
-            aria-describedby={describedBy('where', true)} aria-invalid={invalid('where')} />
+          <input
+            type="text"
+            id="f-where"
+            name="where"
+            maxlength={REPORT_LIMITS.where}
+            value={values.where ?? ''}
+            aria-describedby={describedBy('where', true)}
+            aria-invalid={invalid('where')}
+          />
         </div>
         <fieldset class="field" aria-describedby={describedBy('howKnown', false)}>
           <legend>{t(lang, 'howLabel')}</legend>
@@ -246,16 +283,29 @@ export function ReportFormPage(props: ReportFormProps) {
             {t(lang, 'contactHint')}
           </span>
           {error('contact')}
-          <input type="text" id="f-contact" name="contact" maxlength={REPORT_LIMITS.contact} value={values.contact ?? ''}
-            aria-describedby={describedBy('contact', true)} aria-invalid={invalid('contact')} />
+          <input
+            type="text"
+            id="f-contact"
+            name="contact"
+            maxlength={REPORT_LIMITS.contact}
+            value={values.contact ?? ''}
+            aria-describedby={describedBy('contact', true)}
+            aria-invalid={invalid('contact')}
+          />
         </div>
         <div class="field">
           <label for="f-media">{t(lang, 'mediaLabel')}</label>
           <span class="hint" id="media-hint">
             {t(lang, 'mediaHint')}
           </span>
-          <input type="file" id="f-media" name="media" multiple accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm"
-            aria-describedby="media-hint" />
+          <input
+            type="file"
+            id="f-media"
+            name="media"
+            multiple
+            accept="image/jpeg,image/png,image/webp,image/gif,video/mp4,video/quicktime,video/webm"
+            aria-describedby="media-hint"
+          />
         </div>
         <div class="field">
           <input type="checkbox" id="f-keepOriginal" name="keepOriginal" value="1" aria-describedby="keepOriginal-hint" />{' '}
@@ -309,9 +359,9 @@ export function ReportRefusedPage(props: {
       ? [t(lang, 'tooLargeTitle'), t(lang, 'tooLargeText')]
       : props.reason === 'media'
         ? [t(lang, 'mediaTitle'), t(lang, 'mediaText')]
-      : props.reason === 'unreadable'
-        ? [t(lang, 'badTitle'), t(lang, 'badText')]
-        : [t(lang, 'notStoredTitle'), t(lang, 'notStoredText')];
+        : props.reason === 'unreadable'
+          ? [t(lang, 'badTitle'), t(lang, 'badText')]
+          : [t(lang, 'notStoredTitle'), t(lang, 'notStoredText')];
   return (
     <Page lang={lang} path={props.path} title={title} nav="report">
       <h1>{title}</h1>

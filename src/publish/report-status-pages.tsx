@@ -6,6 +6,7 @@
  * code may not be the reporter (a seized phone, a note found in a pocket), and the text on
  * screen is what would tie a person to a report; the reporter already knows what they wrote.
  */
+import type { Child } from 'hono/jsx';
 import type { FieldProblem } from '../core/errors.ts';
 import type { ReportState } from '../core/report.ts';
 import { type Lang, translator } from './i18n.ts';
@@ -73,9 +74,18 @@ function CodeForm(props: { lang: Lang; value?: string; problems?: readonly Field
             {problems.map((p) => problemText(lang, p)).join(' ')}
           </p>
         ) : null}
-        <input type="text" id="f-code" name="code" required maxlength={40} value={props.value ?? ''} autocapitalize="characters"
-          spellcheck={false} aria-describedby={problems.length ? 'code-hint code-error' : 'code-hint'}
-          aria-invalid={problems.length ? 'true' : undefined} />
+        <input
+          type="text"
+          id="f-code"
+          name="code"
+          required
+          maxlength={40}
+          value={props.value ?? ''}
+          autocapitalize="characters"
+          spellcheck={false}
+          aria-describedby={problems.length ? 'code-hint code-error' : 'code-hint'}
+          aria-invalid={problems.length ? 'true' : undefined}
+        />
       </div>
       <button type="submit">{t(lang, 'check')}</button>
     </form>
@@ -135,7 +145,7 @@ function formatDay(lang: Lang, isoDate: string): string {
 
 export function StatusPage(props: { lang: Lang; path: string; status: StatusView }) {
   const { lang, status } = props;
-  let state;
+  let state: Child;
   if (status.state === 'linked' && status.eventHref) {
     state = (
       <>

@@ -46,7 +46,10 @@ function escapeHtml(s: string): string {
 }
 
 export function unescapeAttribute(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? '');
+  return s.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? '',
+  );
 }
 
 /** The page's interface language, from `<html lang>`. */
@@ -81,7 +84,9 @@ export function labelStaticPage(html: string, label: StaticCopyLabel): string {
       const live = escapeHtml(label.origin + (action.startsWith('/') ? action : `/${action}`));
       return `<p class="notice static-copy-form">${t(lang, 'filters')} <a href="${live}">${origin}</a>. ${t(lang, 'filtersRest')}</p>`;
     })
-    .replace(/<li><a href="(\/[^"]*)"[^>]*>[^<]*<\/a><\/li>/g, (whole, href: string) => (isServerOnly(unescapeAttribute(href)) ? '' : whole))
+    .replace(/<li><a href="(\/[^"]*)"[^>]*>[^<]*<\/a><\/li>/g, (whole, href: string) =>
+      isServerOnly(unescapeAttribute(href)) ? '' : whole,
+    )
     .replace(/(?:\s*·\s*)?<a href="\/editor[^"]*"[^>]*>[^<]*<\/a>/g, '');
   const banner = bannerHtml(label, lang);
   if (out.includes('<main id="main">')) out = out.replace('<main id="main">', `<main id="main">${banner}`);
@@ -131,5 +136,7 @@ export async function rewriteCssLinks(css: string, rewrite: (address: string) =>
 
 /** Attribute values a static copy must not keep: addresses from the site's root, which break under `file://`. */
 export function rootRelativeLinks(text: string): string[] {
-  return [...text.matchAll(/\b(?:href|src|poster|srcset|action|formaction)="(\/(?!\/)[^"]*)"|url\(\s*['"]?(\/(?!\/)[^'")]*)/gi)].map((m) => m[1] ?? m[2] ?? '');
+  return [...text.matchAll(/\b(?:href|src|poster|srcset|action|formaction)="(\/(?!\/)[^"]*)"|url\(\s*['"]?(\/(?!\/)[^'")]*)/gi)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  );
 }

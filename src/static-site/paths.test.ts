@@ -5,7 +5,7 @@ import { canonicalAddress, relativeHref, staticFileFor } from './paths.ts';
 const HTML = 'text/html; charset=utf-8';
 const canonical = (s: string) => canonicalAddress(new URL(s, 'http://x'));
 
-test('pages become named files, since file:// does not open a folder\'s index.html', () => {
+test("pages become named files, since file:// does not open a folder's index.html", () => {
   assert.equal(staticFileFor('/', HTML), 'index.html');
   assert.equal(staticFileFor('/events/12', HTML), 'events/12.html');
   assert.equal(staticFileFor('/events/12/v/3', HTML), 'events/12/v/3.html');
@@ -23,7 +23,7 @@ test('query strings become part of the name, one spelling per page', () => {
   assert.equal(staticFileFor('/feed.atom?lang=ru', 'application/atom+xml'), 'feed.lang-ru.atom');
 });
 
-test('the log and media keep the server\'s paths, which verifiers and mirrors read by name', () => {
+test("the log and media keep the server's paths, which verifiers and mirrors read by name", () => {
   assert.equal(staticFileFor('/log/checkpoint', 'text/plain; charset=utf-8'), 'log/checkpoint');
   assert.equal(staticFileFor('/log/tile/0/x001/000.p/7', 'application/octet-stream'), 'log/tile/0/x001/000.p/7');
   assert.equal(staticFileFor('/log/tile/entries/000', 'application/octet-stream'), 'log/tile/entries/000');

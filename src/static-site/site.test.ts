@@ -16,7 +16,9 @@ function fakeSite(links: string[]) {
   const signer = ephemeralLogSigner(ORIGIN);
   const ctx = { config: { origin: ORIGIN }, logSigner: signer } as unknown as AppContext;
   const app = new Hono<Env>();
-  app.get('/log/checkpoint', (c) => c.text(signNote(formatCheckpoint({ origin: 'chronicle.example', size: 0, root: EMPTY_ROOT, extensions: [] }), [signer])));
+  app.get('/log/checkpoint', (c) =>
+    c.text(signNote(formatCheckpoint({ origin: 'chronicle.example', size: 0, root: EMPTY_ROOT, extensions: [] }), [signer])),
+  );
   app.get('/loop-a', (c) => c.redirect('/loop-b'));
   app.get('/loop-b', (c) => c.redirect('/loop-a'));
   app.get('/old-map', (c) => c.redirect('/map', 301));
@@ -24,18 +26,25 @@ function fakeSite(links: string[]) {
   app.get('/feed.atom', (c) => c.body('<feed xmlns="http://www.w3.org/2005/Atom"/>', 200, { 'Content-Type': 'application/atom+xml' }));
   app.get('*', (c) => {
     const lang = c.req.query('lang') ?? 'en';
-    return c.html(`<!DOCTYPE html><html lang="${lang}"><body><main id="main">${links.map((l) => `<a href="${l}">x</a>`).join('')}</main></body></html>`);
+    return c.html(
+      `<!DOCTYPE html><html lang="${lang}"><body><main id="main">${links.map((l) => `<a href="${l}">x</a>`).join('')}</main></body></html>`,
+    );
   });
   return { ctx, app };
 }
 
 async function run(site: ReturnType<typeof fakeSite>) {
   const files = new Map<string, string>();
-  const summary = await exportStaticSite(site.ctx, async (file, bytes) => void files.set(file, new TextDecoder().decode(bytes)), new Date('2026-01-01T00:00:00Z'), site.app);
+  const summary = await exportStaticSite(
+    site.ctx,
+    async (file, bytes) => void files.set(file, new TextDecoder().decode(bytes)),
+    new Date('2026-01-01T00:00:00Z'),
+    site.app,
+  );
   return { files, summary };
 }
 
-test('redirects land on their target\'s file, and a redirect loop ends at the live site', async () => {
+test("redirects land on their target's file, and a redirect loop ends at the live site", async () => {
   const { files, summary } = await run(fakeSite(['/old-map', '/loop-a', '/missing']));
   const index = files.get('index.html')!;
   assert.match(index, /<a href="map\.html">/);
@@ -45,7 +54,7 @@ test('redirects land on their target\'s file, and a redirect loop ends at the li
   assert.ok(!files.has('old-map.html'));
 });
 
-test('a page in another language links that language\'s pages, but not its files', async () => {
+test("a page in another language links that language's pages, but not its files", async () => {
   const { files } = await run(fakeSite(['/?lang=ru', '/map', '/feed.atom', '/map?lang=en']));
   const ru = files.get('index.lang-ru.html')!;
   assert.match(ru, /<a href="map\.lang-ru\.html">/);
@@ -55,5 +64,8 @@ test('a page in another language links that language\'s pages, but not its files
 
 test('two addresses that would share a file stop the export', async () => {
   const site = fakeSite(['/a%2Fb', '/a_2fb']);
-  await assert.rejects(run(site), (err: unknown) => err instanceof StaticExportError && /would both be written to a_2fb\.html/.test(err.message));
+  await assert.rejects(
+    run(site),
+    (err: unknown) => err instanceof StaticExportError && /would both be written to a_2fb\.html/.test(err.message),
+  );
 });

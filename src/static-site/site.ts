@@ -73,7 +73,12 @@ function langOf(address: string): string {
 }
 
 /** Exports the site through `sink`; throws StaticExportError when the copy would be incomplete. */
-export async function exportStaticSite(ctx: AppContext, sink: StaticFileSink, madeAt: Date, app: Hono<Env> = createApp(ctx)): Promise<StaticSiteSummary> {
+export async function exportStaticSite(
+  ctx: AppContext,
+  sink: StaticFileSink,
+  madeAt: Date,
+  app: Hono<Env> = createApp(ctx),
+): Promise<StaticSiteSummary> {
   const label: StaticCopyLabel = { origin: ctx.config.origin, madeAt, verifierKey: ctx.logSigner.verifierKey };
   const resources = new Map<string, Promise<Resource | undefined>>();
   const queue: Resource[] = [];
@@ -174,7 +179,8 @@ export async function exportStaticSite(ctx: AppContext, sink: StaticFileSink, ma
   const media = new Set<string>();
   for (const { index, width } of bundlesForSize(size)) {
     const bundle = await resolve(`/log/${entriesPath(index, width)}`);
-    if (!bundle?.body) throw new StaticExportError(`the log does not serve ${entriesPath(index, width)} for its checkpoint of size ${size}`);
+    if (!bundle?.body)
+      throw new StaticExportError(`the log does not serve ${entriesPath(index, width)} for its checkpoint of size ${size}`);
     for (const bytes of decodeEntryBundle(bundle.body, width)) {
       const entry = decodeLogEntry(bytes);
       if (!eventIds.has(entry.event)) roots.push(`/events/${entry.event}`);
@@ -192,7 +198,8 @@ export async function exportStaticSite(ctx: AppContext, sink: StaticFileSink, ma
     await drain();
   }
   for (const root of roots) {
-    if (!(await resolve(canonicalAddress(new URL(root, SITE))))) throw new StaticExportError(`${root} did not answer with something a static copy can hold`);
+    if (!(await resolve(canonicalAddress(new URL(root, SITE)))))
+      throw new StaticExportError(`${root} did not answer with something a static copy can hold`);
     await drain();
   }
   summary.liveOnly = [...liveOnly].sort();

@@ -66,7 +66,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function tablesOf(migrations: readonly Migration[]): string[] {
   const tables = new Set<string>();
   for (const m of migrations) {
-    for (const [, name] of m.sql.matchAll(/create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)) tables.add(name!.toLowerCase());
+    for (const [, name] of m.sql.matchAll(/create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi))
+      tables.add(name!.toLowerCase());
     for (const [, name] of m.sql.matchAll(/drop\s+table\s+(?:if\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)) tables.delete(name!.toLowerCase());
   }
   return [...tables].sort();
@@ -167,7 +168,14 @@ export async function dumpStore(db: Db, onBatch: (batch: RowBatch) => Promise<vo
       await tx.exec('close caravan_dump');
       tables.push({ name: table, rows });
     }
-    return { migrations, tables, sequences: await sequencesOf(tx, tables.map((t) => t.name)) };
+    return {
+      migrations,
+      tables,
+      sequences: await sequencesOf(
+        tx,
+        tables.map((t) => t.name),
+      ),
+    };
   });
 }
 
@@ -188,9 +196,14 @@ function checkMigrations(backup: StoreDump['migrations'], ours: readonly Migrati
   for (const [i, m] of backup.entries()) {
     const mine = ours[i];
     if (!mine || mine.version !== m.version) {
-      throw new StoreRestoreError(`the backup was made at migration ${m.version} (${m.name}), which this Caravan does not have: restore it with the Caravan that made it, or a newer one`);
+      throw new StoreRestoreError(
+        `the backup was made at migration ${m.version} (${m.name}), which this Caravan does not have: restore it with the Caravan that made it, or a newer one`,
+      );
     }
-    if (mine.name !== m.name) throw new StoreRestoreError(`the backup's migration ${m.version} is "${m.name}", this Caravan's is "${mine.name}": not the same schema`);
+    if (mine.name !== m.name)
+      throw new StoreRestoreError(
+        `the backup's migration ${m.version} is "${m.name}", this Caravan's is "${mine.name}": not the same schema`,
+      );
   }
 }
 
@@ -221,12 +234,15 @@ export async function restoreStore(
   const known = tablesOf(ours);
   const expected = new Map(dump.tables.map((t) => [t.name, t.rows]));
   const atLevel = new Set(tablesOf(ours.slice(0, level)));
-  for (const t of dump.tables) if (!atLevel.has(t.name)) throw new StoreRestoreError(`the backup holds a table "${t.name}" that migration ${level} does not make`);
+  for (const t of dump.tables)
+    if (!atLevel.has(t.name)) throw new StoreRestoreError(`the backup holds a table "${t.name}" that migration ${level} does not make`);
   return db.transaction(async (tx) => {
     await lockForTransaction(tx, 'schema');
     const used = await tablesInUse(tx);
     if (used.length > 0 && !options.force) {
-      throw new StoreRestoreError(`the store is not empty (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''} hold data): restore into a new store, or pass --force to replace it`);
+      throw new StoreRestoreError(
+        `the store is not empty (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''} hold data): restore into a new store, or pass --force to replace it`,
+      );
     }
     const present = await tablesInOrder(tx, [...known, 'schema_migrations']);
     if (present.length > 0) await tx.exec(`drop table ${present.map(quote).join(', ')} cascade`);
@@ -255,23 +271,30 @@ export async function restoreStore(
       const cols = columns.get(table);
       if (!cols || !expected.has(table)) throw new StoreRestoreError(`rows for a table "${table}" the backup's manifest does not list`);
       if (lines.length === 0) return;
-      await tx.query(`insert into ${quote(table)} (${cols}) overriding system value select ${cols} from json_populate_recordset(null::${quote(table)}, $1::json)`, [
-        `[${lines.join(',')}]`,
-      ]);
+      await tx.query(
+        `insert into ${quote(table)} (${cols}) overriding system value select ${cols} from json_populate_recordset(null::${quote(table)}, $1::json)`,
+        [`[${lines.join(',')}]`],
+      );
       loaded.set(table, (loaded.get(table) ?? 0) + lines.length);
     });
     let rows = 0;
     for (const [table, count] of expected) {
       const [got] = await tx.query<{ n: number }>(`select count(*)::int as n from ${quote(table)}`);
-      if (got!.n !== count || (loaded.get(table) ?? 0) !== count) throw new StoreRestoreError(`${table}: the backup lists ${count} rows, ${got!.n} were restored`);
+      if (got!.n !== count || (loaded.get(table) ?? 0) !== count)
+        throw new StoreRestoreError(`${table}: the backup lists ${count} rows, ${got!.n} were restored`);
       rows += count;
     }
     for (const k of keys) await tx.exec(`alter table ${quote(k.tbl)} add constraint ${quote(k.name)} ${k.def}`);
     for (const t of tables) await tx.exec(`alter table ${quote(t)} enable trigger user`);
     const sequences = new Set((await sequencesOf(tx, tables)).map((s) => s.name));
     for (const s of dump.sequences) {
-      if (!sequences.has(s.name)) throw new StoreRestoreError(`the backup holds a sequence "${s.name}" that migration ${level} does not make`);
-      if (s.lastValue === null) await tx.query(`select setval($1::regclass, (select start_value from pg_sequences where schemaname = current_schema() and sequencename = $2), false)`, [quote(s.name), s.name]);
+      if (!sequences.has(s.name))
+        throw new StoreRestoreError(`the backup holds a sequence "${s.name}" that migration ${level} does not make`);
+      if (s.lastValue === null)
+        await tx.query(
+          `select setval($1::regclass, (select start_value from pg_sequences where schemaname = current_schema() and sequencename = $2), false)`,
+          [quote(s.name), s.name],
+        );
       else await tx.query('select setval($1::regclass, $2::bigint)', [quote(s.name), s.lastValue]);
     }
     const migrated: number[] = [];

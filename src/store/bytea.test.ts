@@ -35,6 +35,9 @@ describe('bytea', () => {
     const [nul] = await db.query<{ b: Uint8Array | null }>('select $1::bytea as b', [null]);
     assert.equal(nul!.b, null);
     const [arr] = await db.query<{ a: Uint8Array[] }>("select array[decode('01', 'hex'), decode('0203', 'hex')] as a");
-    assert.deepEqual(arr!.a.map((b) => [...b]), [[1], [2, 3]]);
+    assert.deepEqual(
+      arr!.a.map((b) => [...b]),
+      [[1], [2, 3]],
+    );
   });
 });

@@ -14,7 +14,9 @@ export async function isChronicleEmpty(q: Queryable): Promise<boolean> {
  * folder, for the caller to remove after the commit.
  */
 export async function deleteChronicle(tx: Queryable): Promise<string[]> {
-  const media = await tx.query<{ stored_path: string; evidence_path: string | null }>('delete from media returning stored_path, evidence_path');
+  const media = await tx.query<{ stored_path: string; evidence_path: string | null }>(
+    'delete from media returning stored_path, evidence_path',
+  );
   await tx.exec(`
     delete from report_actions;
     delete from reports;

@@ -30,8 +30,7 @@ interface Copied {
   day: string | null;
 }
 
-const read = (db: Db) =>
-  db.query<Copied>("select n, ok, x, label, bytes, at, to_char(day, 'YYYY-MM-DD') as day from copied order by n");
+const read = (db: Db) => db.query<Copied>("select n, ok, x, label, bytes, at, to_char(day, 'YYYY-MM-DD') as day from copied order by n");
 
 /** Every store the rows can reach: this run's test store, and the embedded store on its thread. */
 function copyTests(name: string, open: () => Promise<{ db: Db; close(): Promise<void> }>) {
@@ -54,13 +53,16 @@ function copyTests(name: string, open: () => Promise<{ db: Db; close(): Promise<
         [5, true, -0.5, '\u0000'.slice(1), null, '2262-04-11T23:47:16.854Z', '0099-12-31'],
       ]);
       const rows = await read(db);
-      assert.deepEqual(rows.map((r) => [r.n, r.ok, r.x, r.label === null ? null : r.label.slice(0, 40), r.day]), [
-        [1, true, -76.95, 'Алматыда, Жаңаөзен 🔥', '2022-01-05'],
-        [2, false, 0, '', '1986-12-16'],
-        [3, null, null, null, null],
-        [4, true, 1e300, 'x'.repeat(40), '2024-02-29'],
-        [5, true, -0.5, '', '0099-12-31'],
-      ]);
+      assert.deepEqual(
+        rows.map((r) => [r.n, r.ok, r.x, r.label === null ? null : r.label.slice(0, 40), r.day]),
+        [
+          [1, true, -76.95, 'Алматыда, Жаңаөзен 🔥', '2022-01-05'],
+          [2, false, 0, '', '1986-12-16'],
+          [3, null, null, null, null],
+          [4, true, 1e300, 'x'.repeat(40), '2024-02-29'],
+          [5, true, -0.5, '', '0099-12-31'],
+        ],
+      );
       assert.equal(rows[3]!.label!.length, 70_000, 'a text larger than the first buffer');
       assert.equal(rows[3]!.at!.toISOString(), '1969-07-20T20:17:40.001Z', 'a time before 1970');
       assert.equal(rows[4]!.at!.toISOString(), '2262-04-11T23:47:16.854Z', 'a time whose microseconds need both halves of the int64');
@@ -84,18 +86,28 @@ function copyTests(name: string, open: () => Promise<{ db: Db; close(): Promise<
       ] as const) {
         await assert.rejects(db.copyRows('copied', COLUMNS, [[9, true, 1, 'fine', null, null, null], bad]), column);
       }
-      await assert.rejects(db.copyRows('copied; drop table copied', COLUMNS, [[9, true, 1, 'fine', null, null, null]]), /not a plain SQL name/);
+      await assert.rejects(
+        db.copyRows('copied; drop table copied', COLUMNS, [[9, true, 1, 'fine', null, null, null]]),
+        /not a plain SQL name/,
+      );
       assert.deepEqual(await read(db), []);
     });
 
     it('keeps the order of statements issued without waiting, and rolls them all back with the transaction', async () => {
       const { db } = store;
-      const rows = (from: number) => Array.from({ length: 2000 }, (_, i) => [from + i, true, i / 3, `row ${from + i}`, Buffer.alloc(600, i % 256), null, null]);
+      const rows = (from: number) =>
+        Array.from({ length: 2000 }, (_, i) => [from + i, true, i / 3, `row ${from + i}`, Buffer.alloc(600, i % 256), null, null]);
       await db.transaction(async (tx) => {
-        const issued = [tx.copyRows('copied', COLUMNS, rows(0)), tx.query('update copied set label = $1 where n = 1999', ['changed after the first copy']), tx.copyRows('copied', COLUMNS, rows(2000))];
+        const issued = [
+          tx.copyRows('copied', COLUMNS, rows(0)),
+          tx.query('update copied set label = $1 where n = 1999', ['changed after the first copy']),
+          tx.copyRows('copied', COLUMNS, rows(2000)),
+        ];
         await Promise.all(issued);
       });
-      const [stored] = await db.query<{ n: number; label: string }>("select count(*)::int as n, (select label from copied where n = 1999) as label from copied");
+      const [stored] = await db.query<{ n: number; label: string }>(
+        'select count(*)::int as n, (select label from copied where n = 1999) as label from copied',
+      );
       assert.deepEqual(stored, { n: 4000, label: 'changed after the first copy' });
 
       await assert.rejects(

@@ -86,7 +86,8 @@ class CopyWriter {
         this.at += 5;
         return;
       case 'int4':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < -2147483648 || v > 2147483647) throw new TypeError(`${column}: not an int4: ${String(v)}`);
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < -2147483648 || v > 2147483647)
+          throw new TypeError(`${column}: not an int4: ${String(v)}`);
         this.room(8);
         this.view.setInt32(this.at, 4);
         this.view.setInt32(this.at + 4, v);

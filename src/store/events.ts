@@ -120,7 +120,13 @@ export function regionKeyOf(location: EventData['location']): string | null {
  * the caller's transaction. `publicNote` is what readers see in the event's history ("death
  * toll revised after the prosecutor's statement"); revision reasons stay internal.
  */
-export async function publishEvent(q: Queryable, id: number, editorId: number | null, now: Date, publicNote?: string): Promise<PublicEvent> {
+export async function publishEvent(
+  q: Queryable,
+  id: number,
+  editorId: number | null,
+  now: Date,
+  publicNote?: string,
+): Promise<PublicEvent> {
   const ev = await lockEventRow(q, id);
   if (ev.published_revision === ev.latest_revision) throw new ConflictError(`revision ${ev.latest_revision} is already published`);
   const rev = await getRevision(q, id, ev.latest_revision);
@@ -195,15 +201,26 @@ export interface PublicationRow {
 
 /** Every published version of an event, oldest first: what readers may cite. */
 export async function listPublications(q: Queryable, id: number): Promise<PublicationRow[]> {
-  return q.query<PublicationRow>('select id, event_id, revision, action, reason, at, record from publications where event_id = $1 order by id', [id]);
+  return q.query<PublicationRow>(
+    'select id, event_id, revision, action, reason, at, record from publications where event_id = $1 order by id',
+    [id],
+  );
 }
 
 /** The event's latest publish or unpublish, with who did it: what a refused second attempt is told. */
 export async function lastPublication(
   q: Queryable,
   id: number,
-): Promise<{ action: 'publish' | 'unpublish'; revision: number; at: Date; editor_id: number | null; editor_name: string | null } | undefined> {
-  const rows = await q.query<{ action: 'publish' | 'unpublish'; revision: number; at: Date; editor_id: number | null; editor_name: string | null }>(
+): Promise<
+  { action: 'publish' | 'unpublish'; revision: number; at: Date; editor_id: number | null; editor_name: string | null } | undefined
+> {
+  const rows = await q.query<{
+    action: 'publish' | 'unpublish';
+    revision: number;
+    at: Date;
+    editor_id: number | null;
+    editor_name: string | null;
+  }>(
     `select p.action, p.revision, p.at, p.editor_id, u.username as editor_name from publications p left join users u on u.id = p.editor_id
      where p.event_id = $1 order by p.id desc limit 1`,
     [id],
@@ -212,7 +229,10 @@ export async function lastPublication(
 }
 
 export async function getPublishedEvent(q: Queryable, id: number): Promise<PublicEvent | undefined> {
-  const rows = await q.query<{ pub_record: PublicEvent }>('select pub_record from events where id = $1 and published_revision is not null', [id]);
+  const rows = await q.query<{ pub_record: PublicEvent }>(
+    'select pub_record from events where id = $1 and published_revision is not null',
+    [id],
+  );
   return rows[0]?.pub_record;
 }
 
@@ -290,11 +310,20 @@ export async function queryPublished(
  * The published events matching the filter at the given positions, in date order: the map's
  * single marks and its list of events abroad.
  */
-export async function publishedAt(q: Queryable, f: EventFilter, positions: ReadonlyArray<readonly [number, number]>, limit: number): Promise<PublicEvent[]> {
+export async function publishedAt(
+  q: Queryable,
+  f: EventFilter,
+  positions: ReadonlyArray<readonly [number, number]>,
+  limit: number,
+): Promise<PublicEvent[]> {
   if (positions.length === 0 || limit <= 0) return [];
   const params: unknown[] = [];
   const where = whereOf(f, params);
-  params.push(positions.map((p) => p[0]), positions.map((p) => p[1]), limit);
+  params.push(
+    positions.map((p) => p[0]),
+    positions.map((p) => p[1]),
+    limit,
+  );
   const n = params.length;
   const rows = await q.query<{ pub_record: PublicEvent }>(
     `select pub_record from events

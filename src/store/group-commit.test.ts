@@ -75,7 +75,15 @@ describe('group commit', () => {
     const sizes: number[] = [];
     const grouped = groupCommit(async (fn) => {
       let size = 0;
-      const out = await db.transaction((tx) => fn({ ...tx, query: (sql, params) => (sql.startsWith('insert') && size++, tx.query(sql, params)) } as typeof tx));
+      const out = await db.transaction((tx) =>
+        fn({
+          ...tx,
+          query: (sql, params) => {
+            if (sql.startsWith('insert')) size++;
+            return tx.query(sql, params);
+          },
+        } as typeof tx),
+      );
       sizes.push(size);
       return out;
     }, 4);

@@ -33,7 +33,9 @@ export function groupCommit(transaction: Transaction, max = GROUP_COMMIT_MAX): G
   let flushing = false;
 
   const alone = (item: Pending): Promise<Outcome> =>
-    transaction(async (tx) => ({ ok: true, value: await item.fn(tx) }) as Outcome).catch((error: unknown) => ({ ok: false, error }) as Outcome);
+    transaction(async (tx) => ({ ok: true, value: await item.fn(tx) }) as Outcome).catch(
+      (error: unknown) => ({ ok: false, error }) as Outcome,
+    );
 
   async function runBatch(batch: Pending[]): Promise<Outcome[]> {
     if (batch.length === 1) return [await alone(batch[0]!)];

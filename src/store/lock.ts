@@ -113,7 +113,14 @@ function readHolder(path: string): LockHolder | undefined {
   try {
     const h = JSON.parse(text) as Partial<LockHolder>;
     if (typeof h.pid === 'number' && typeof h.token === 'string') {
-      return { pid: h.pid, command: String(h.command), since: String(h.since), host: String(h.host), started: h.started ?? null, token: h.token };
+      return {
+        pid: h.pid,
+        command: String(h.command),
+        since: String(h.since),
+        host: String(h.host),
+        started: h.started ?? null,
+        token: h.token,
+      };
     }
   } catch {
     // Only a damaged disk leaves a lock that does not parse (locks are linked in whole).

@@ -20,6 +20,9 @@ export const LOCKS = {
 export type LockName = keyof typeof LOCKS;
 
 /** Waits for the lock, held until the caller's transaction ends. */
-export async function lockForTransaction(q: { query(sql: string, params?: readonly unknown[]): Promise<unknown> }, name: LockName): Promise<void> {
+export async function lockForTransaction(
+  q: { query(sql: string, params?: readonly unknown[]): Promise<unknown> },
+  name: LockName,
+): Promise<void> {
   await q.query('select pg_advisory_xact_lock($1)', [LOCKS[name]]);
 }

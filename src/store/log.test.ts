@@ -65,9 +65,15 @@ describe('the log in the store', () => {
     );
     const entries = (await readLogEntries(db, start, 100)).map(decodeLogEntry);
     assert.equal(entries.length, 50);
-    assert.deepEqual(entries.map((e) => e.event).sort((a, b) => a - b), [...ids].sort((a, b) => a - b));
+    assert.deepEqual(
+      entries.map((e) => e.event).sort((a, b) => a - b),
+      [...ids].sort((a, b) => a - b),
+    );
     const rows = await db.query<{ idx: number }>('select idx from log_entries where idx >= $1 order by idx', [start]);
-    assert.deepEqual(rows.map((r) => Number(r.idx)), Array.from({ length: 50 }, (_, i) => start + i));
+    assert.deepEqual(
+      rows.map((r) => Number(r.idx)),
+      Array.from({ length: 50 }, (_, i) => start + i),
+    );
     assert.equal((await getLogTreeHead(db)).size, start + 50);
   });
 
@@ -76,7 +82,11 @@ describe('the log in the store', () => {
     const extra = Array.from({ length: 1100 - start }, (_, i) => bytesOf(`{"n":${start + i}}`));
     // Uneven batches, so subtrees complete inside a batch and across batches, and one batch
     // is larger than the 1,000 rows the store writes per statement.
-    for (const [from, to] of [[0, 1010], [1010, 1011], [1011, extra.length]] as const) {
+    for (const [from, to] of [
+      [0, 1010],
+      [1010, 1011],
+      [1011, extra.length],
+    ] as const) {
       await db.transaction((tx) => appendLogEntries(tx, extra.slice(from, to)));
     }
     const head = await getLogTreeHead(db);
@@ -88,7 +98,7 @@ describe('the log in the store', () => {
     assert.deepEqual(head.root, rootOf(leaves));
     const level1 = await readTileHashes(db, 1, 0, 256);
     assert.equal(level1.length, 4, 'one hash per complete run of 256 leaves');
-    level1.forEach((h, i) => assert.deepEqual(h, rootOf(leaves.slice(i * 256, (i + 1) * 256)), `level 1 hash ${i}`));
+    for (const [i, h] of level1.entries()) assert.deepEqual(h, rootOf(leaves.slice(i * 256, (i + 1) * 256)), `level 1 hash ${i}`);
     assert.deepEqual(await readTileHashes(db, 2, 0, 256), []);
   });
 

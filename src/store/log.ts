@@ -28,7 +28,8 @@ interface TreeRow {
   root: Uint8Array;
 }
 
-const bytes = (b: Uint8Array) => (b instanceof Uint8Array && b.constructor !== Uint8Array ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : b);
+const bytes = (b: Uint8Array) =>
+  b instanceof Uint8Array && b.constructor !== Uint8Array ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : b;
 
 function splitHashes(blob: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
@@ -96,10 +97,16 @@ export async function appendLogEntries(q: Queryable, entries: readonly Uint8Arra
   // round trips (lock, write) rather than four.
   const statements: Array<{ table: 'log_entries (idx, data, leaf_hash)' | 'log_tile_hashes (level, idx, hash)'; rows: unknown[][] }> = [];
   for (let i = 0; i < entries.length; i += CHUNK) {
-    statements.push({ table: 'log_entries (idx, data, leaf_hash)', rows: entries.slice(i, i + CHUNK).map((data, j) => [first + i + j, data, appended[i + j]!.leafHash]) });
+    statements.push({
+      table: 'log_entries (idx, data, leaf_hash)',
+      rows: entries.slice(i, i + CHUNK).map((data, j) => [first + i + j, data, appended[i + j]!.leafHash]),
+    });
   }
   for (let i = 0; i < tileHashes.length; i += CHUNK) {
-    statements.push({ table: 'log_tile_hashes (level, idx, hash)', rows: tileHashes.slice(i, i + CHUNK).map((h) => [h.level, h.idx, h.hash]) });
+    statements.push({
+      table: 'log_tile_hashes (level, idx, hash)',
+      rows: tileHashes.slice(i, i + CHUNK).map((h) => [h.level, h.idx, h.hash]),
+    });
   }
   const last = statements.splice(-2);
   for (const st of statements) await q.query(...insertSql(st.table, st.rows, []));
@@ -128,7 +135,10 @@ export async function getLogTreeHead(q: Queryable): Promise<LogTreeHead> {
 export async function readTileHashes(q: Queryable, level: number, start: number, count: number): Promise<Uint8Array[]> {
   const rows =
     level === 0
-      ? await q.query<{ h: Uint8Array }>('select leaf_hash as h from log_entries where idx >= $1 and idx < $2 order by idx', [start, start + count])
+      ? await q.query<{ h: Uint8Array }>('select leaf_hash as h from log_entries where idx >= $1 and idx < $2 order by idx', [
+          start,
+          start + count,
+        ])
       : await q.query<{ h: Uint8Array }>('select hash as h from log_tile_hashes where level = $1 and idx >= $2 and idx < $3 order by idx', [
           level,
           start,
@@ -139,7 +149,10 @@ export async function readTileHashes(q: Queryable, level: number, start: number,
 
 /** Entries `start` … `start + count - 1` as stored; fewer when the log is shorter. */
 export async function readLogEntries(q: Queryable, start: number, count: number): Promise<Uint8Array[]> {
-  const rows = await q.query<{ data: Uint8Array }>('select data from log_entries where idx >= $1 and idx < $2 order by idx', [start, start + count]);
+  const rows = await q.query<{ data: Uint8Array }>('select data from log_entries where idx >= $1 and idx < $2 order by idx', [
+    start,
+    start + count,
+  ]);
   return rows.map((r) => bytes(r.data));
 }
 

@@ -34,7 +34,10 @@ function base64(bytes: Uint8Array): string {
 
 export async function getMirrorMedia(q: Queryable, origin: string, sha256: string): Promise<MirrorMediaFile | undefined> {
   if (!SHA256_HEX.test(sha256)) return undefined;
-  const rows = await q.query<MirrorMediaFile>('select sha256, mime, data from mirror_media where origin = $1 and sha256 = $2', [origin, sha256]);
+  const rows = await q.query<MirrorMediaFile>('select sha256, mime, data from mirror_media where origin = $1 and sha256 = $2', [
+    origin,
+    sha256,
+  ]);
   return rows[0];
 }
 
@@ -91,7 +94,9 @@ export async function referencedMirrorMedia(q: Queryable, origin: string): Promi
       [origin, to],
     );
   }
-  return q.query<{ sha256: string; mime: string }>('select sha256, mime from mirror_media_refs where origin = $1 order by sha256', [origin]);
+  return q.query<{ sha256: string; mime: string }>('select sha256, mime from mirror_media_refs where origin = $1 order by sha256', [
+    origin,
+  ]);
 }
 
 /** Hashes referenced by the mirror's verified entries but not yet stored, in hash order. */
@@ -99,5 +104,8 @@ export async function missingMirrorMedia(q: Queryable, origin: string): Promise<
   const referenced = await referencedMirrorMedia(q, origin);
   const stored = await listMirrorMediaHashes(q, origin);
   const have = new Set(stored);
-  return referenced.map((r) => r.sha256).filter((h) => !have.has(h)).sort();
+  return referenced
+    .map((r) => r.sha256)
+    .filter((h) => !have.has(h))
+    .sort();
 }

@@ -23,7 +23,7 @@ import { openTestDb } from './testing.ts';
 
 const ORIGIN = 'origin.test';
 
-describe('a mirror\'s data files', () => {
+describe("a mirror's data files", () => {
   let db: Db;
   let entries: MirrorEntry[];
   before(async () => {
@@ -31,15 +31,36 @@ describe('a mirror\'s data files', () => {
     await insertMirror(db, { origin: ORIGIN, logUrl: 'http://origin.test/log/', verifierKey: 'unused', now: new Date() });
     // Seven events over three days, two of them at the same instant: batches of two must cut
     // through both a day and a tie without losing or repeating one.
-    const starts = ['2022-01-02T10:00:00+06:00', '2022-01-02T10:00:00+06:00', '2022-01-02T12:00:00+06:00', '2022-01-03T09:00:00+06:00', '2022-01-04T08:00:00+06:00', '2022-01-04T08:00:00+06:00', '2022-01-05T07:00:00+06:00'];
+    const starts = [
+      '2022-01-02T10:00:00+06:00',
+      '2022-01-02T10:00:00+06:00',
+      '2022-01-02T12:00:00+06:00',
+      '2022-01-03T09:00:00+06:00',
+      '2022-01-04T08:00:00+06:00',
+      '2022-01-04T08:00:00+06:00',
+      '2022-01-05T07:00:00+06:00',
+    ];
     entries = starts.map((start, i) => {
       const data = sampleEventData({ summary: { en: `Mirrored ${i + 1}` }, time: { start, precision: 'minute', timeZone: 'Asia/Almaty' } });
       const record = toPublicEvent(i + 1, 1, data, '2022-01-06T00:00:00.000Z', '2022-01-06T00:00:00.000Z');
       const at = '2022-01-06T00:00:00.000Z';
-      return { idx: i, data: encodeLogEntry({ v: 1, type: 'publish', event: i + 1, revision: 1, at, record }), type: 'publish', eventId: i + 1, revision: 1, at, shown: shownColumnsOf(record) };
+      return {
+        idx: i,
+        data: encodeLogEntry({ v: 1, type: 'publish', event: i + 1, revision: 1, at, record }),
+        type: 'publish',
+        eventId: i + 1,
+        revision: 1,
+        at,
+        shown: shownColumnsOf(record),
+      };
     });
-    const tiles = new Map([['tile/0/000.p/7', new Uint8Array(7 * 32).fill(9)], ['tile/entries/000.p/7', encodeEntryBundle(entries.map((e) => e.data))]]);
-    await db.transaction((tx) => commitMirrorSync(tx, { origin: ORIGIN, checkpoint: 'cp', size: 7, root: 'r', entries, tilePaths: [], tiles, now: new Date() }));
+    const tiles = new Map([
+      ['tile/0/000.p/7', new Uint8Array(7 * 32).fill(9)],
+      ['tile/entries/000.p/7', encodeEntryBundle(entries.map((e) => e.data))],
+    ]);
+    await db.transaction((tx) =>
+      commitMirrorSync(tx, { origin: ORIGIN, checkpoint: 'cp', size: 7, root: 'r', entries, tilePaths: [], tiles, now: new Date() }),
+    );
   });
   after(() => db.close());
 
@@ -49,7 +70,7 @@ describe('a mirror\'s data files', () => {
     assert.deepEqual(seen, ['Mirrored 1', 'Mirrored 2', 'Mirrored 3', 'Mirrored 4', 'Mirrored 5', 'Mirrored 6', 'Mirrored 7']);
   });
 
-  it('applies the same filter as the mirror\'s pages', async () => {
+  it("applies the same filter as the mirror's pages", async () => {
     const seen: number[] = [];
     for await (const ev of streamMirrorEvents(db, ORIGIN, { from: '2022-01-04' }, 1)) seen.push(ev.id);
     assert.deepEqual(seen, [5, 6, 7]);
@@ -59,9 +80,13 @@ describe('a mirror\'s data files', () => {
     const bundle = (n: number) => Buffer.from(encodeEntryBundle(entries.slice(0, n).map((e) => e.data)));
     assert.deepEqual(Buffer.from((await getMirrorTile(db, ORIGIN, 'tile/entries/000.p/7'))!), bundle(7));
     assert.deepEqual(Buffer.from((await getMirrorTile(db, ORIGIN, 'tile/entries/000.p/3'))!), bundle(3));
-    for (const path of ['tile/entries/000', 'tile/entries/000.p/8', 'tile/entries/001.p/1', 'tile/entries/000.p/07']) assert.equal(await getMirrorTile(db, ORIGIN, path), undefined, path);
+    for (const path of ['tile/entries/000', 'tile/entries/000.p/8', 'tile/entries/001.p/1', 'tile/entries/000.p/07'])
+      assert.equal(await getMirrorTile(db, ORIGIN, path), undefined, path);
     assert.deepEqual([...(await getMirrorTile(db, ORIGIN, 'tile/0/000.p/7'))!], new Array(7 * 32).fill(9));
-    const [kept] = await db.query<{ n: number }>("select count(*)::int as n from mirror_tiles where origin = $1 and path like 'tile/entries/%'", [ORIGIN]);
+    const [kept] = await db.query<{ n: number }>(
+      "select count(*)::int as n from mirror_tiles where origin = $1 and path like 'tile/entries/%'",
+      [ORIGIN],
+    );
     assert.equal(kept!.n, 0, 'entry bundles are not stored twice');
   });
 });
@@ -71,7 +96,15 @@ function publishEntry(idx: number, event: number, revision: number, summary: str
   const data = sampleEventData({ summary: { en: summary }, location: { ...sampleEventData().location, lon, lat } });
   const at = new Date(Date.UTC(2022, 0, 6, 0, 0, idx)).toISOString();
   const record = toPublicEvent(event, revision, data, at, at);
-  return { idx, data: encodeLogEntry({ v: 1, type: 'publish', event, revision, at, record }), type: 'publish', eventId: event, revision, at, shown: shownColumnsOf(record) };
+  return {
+    idx,
+    data: encodeLogEntry({ v: 1, type: 'publish', event, revision, at, record }),
+    type: 'publish',
+    eventId: event,
+    revision,
+    at,
+    shown: shownColumnsOf(record),
+  };
 }
 
 function unpublishEntry(idx: number, event: number, revision: number): MirrorEntry {
@@ -87,11 +120,27 @@ describe("a mirror's read model", () => {
   });
   after(() => db.close());
   const commit = (from: number, entries: MirrorEntry[]) =>
-    db.transaction((tx) => commitMirrorSync(tx, { origin: ORIGIN, checkpoint: 'cp', size: from + entries.length, root: 'r', entries, tilePaths: [], now: new Date() }));
-  const summaries = async () => (await queryMirrorEvents(db, ORIGIN, {}, { limit: 50, offset: 0 })).events.map((e) => `${e.id}:${e.revision}:${e.summary.en}`).sort();
+    db.transaction((tx) =>
+      commitMirrorSync(tx, {
+        origin: ORIGIN,
+        checkpoint: 'cp',
+        size: from + entries.length,
+        root: 'r',
+        entries,
+        tilePaths: [],
+        now: new Date(),
+      }),
+    );
+  const summaries = async () =>
+    (await queryMirrorEvents(db, ORIGIN, {}, { limit: 50, offset: 0 })).events.map((e) => `${e.id}:${e.revision}:${e.summary.en}`).sort();
 
   it('shows the last entry of each event, within one sync and across syncs', async () => {
-    await commit(0, [publishEntry(0, 1, 1, 'first'), publishEntry(1, 2, 1, 'second'), publishEntry(2, 1, 2, 'first, corrected'), publishEntry(3, 3, 1, 'third')]);
+    await commit(0, [
+      publishEntry(0, 1, 1, 'first'),
+      publishEntry(1, 2, 1, 'second'),
+      publishEntry(2, 1, 2, 'first, corrected'),
+      publishEntry(3, 3, 1, 'third'),
+    ]);
     assert.deepEqual(await summaries(), ['1:2:first, corrected', '2:1:second', '3:1:third']);
     await commit(4, [unpublishEntry(4, 2, 1), publishEntry(5, 3, 2, 'third, corrected'), publishEntry(6, 4, 1, 'fourth')]);
     assert.deepEqual(await summaries(), ['1:2:first, corrected', '3:2:third, corrected', '4:1:fourth']);
@@ -114,13 +163,18 @@ describe("a mirror's read model", () => {
   it('filters by position from its columns', async () => {
     await commit(11, [publishEntry(11, 5, 1, 'in Zhanaozen', 52.8, 43.34)]);
     const west = await queryMirrorEvents(db, ORIGIN, { bbox: [50, 40, 55, 45] }, { limit: 50, offset: 0 });
-    assert.deepEqual(west.events.map((e) => e.summary.en), ['in Zhanaozen']);
+    assert.deepEqual(
+      west.events.map((e) => e.summary.en),
+      ['in Zhanaozen'],
+    );
     assert.equal(west.total, 1);
   });
 
   it('is forgotten with the mirror, entries and all', async () => {
     await removeMirror(db, ORIGIN);
-    const [left] = await db.query<{ n: number }>('select (select count(*) from mirror_entries) + (select count(*) from mirror_events) as n');
+    const [left] = await db.query<{ n: number }>(
+      'select (select count(*) from mirror_entries) + (select count(*) from mirror_events) as n',
+    );
     assert.equal(Number(left!.n), 0);
   });
 
@@ -134,10 +188,25 @@ describe('a mirror stored by Caravan before records were read from entries (migr
   it('keeps serving the same events, with their positions', async () => {
     const db = await openTestDb({ migrateTo: 12 });
     try {
-      await db.query("insert into mirrors (origin, log_url, verifier_key, added_at) values ($1, 'http://origin.test/log/', 'k', now())", [ORIGIN]);
-      const entries = [publishEntry(0, 1, 1, 'old first'), publishEntry(1, 1, 2, 'old first, corrected', 52.8, 43.34), publishEntry(2, 2, 1, 'old second'), unpublishEntry(3, 2, 1)];
+      await db.query("insert into mirrors (origin, log_url, verifier_key, added_at) values ($1, 'http://origin.test/log/', 'k', now())", [
+        ORIGIN,
+      ]);
+      const entries = [
+        publishEntry(0, 1, 1, 'old first'),
+        publishEntry(1, 1, 2, 'old first, corrected', 52.8, 43.34),
+        publishEntry(2, 2, 1, 'old second'),
+        unpublishEntry(3, 2, 1),
+      ];
       for (const e of entries) {
-        await db.query('insert into mirror_entries (origin, idx, data, type, event_id, revision, at) values ($1, $2, $3, $4, $5, $6, $7)', [ORIGIN, e.idx, Buffer.from(e.data), e.type, e.eventId, e.revision, e.at]);
+        await db.query('insert into mirror_entries (origin, idx, data, type, event_id, revision, at) values ($1, $2, $3, $4, $5, $6, $7)', [
+          ORIGIN,
+          e.idx,
+          Buffer.from(e.data),
+          e.type,
+          e.eventId,
+          e.revision,
+          e.at,
+        ]);
       }
       // As Caravan 012 filled it: the last publish of event 1, its record as jsonb.
       await db.query(
@@ -147,7 +216,10 @@ describe('a mirror stored by Caravan before records were read from entries (migr
       );
       await migrate(db);
       const all = await queryMirrorEvents(db, ORIGIN, {}, { limit: 50, offset: 0 });
-      assert.deepEqual(all.events.map((e) => `${e.id}:${e.revision}:${e.summary.en}`), ['1:2:old first, corrected']);
+      assert.deepEqual(
+        all.events.map((e) => `${e.id}:${e.revision}:${e.summary.en}`),
+        ['1:2:old first, corrected'],
+      );
       const west = await queryMirrorEvents(db, ORIGIN, { bbox: [50, 40, 55, 45] }, { limit: 50, offset: 0 });
       assert.equal(west.total, 1, 'the position came from the old record');
     } finally {

@@ -69,7 +69,8 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-const MIRROR_COLUMNS = 'origin, log_url, verifier_key, added_at, size, root, checkpoint, last_check_at, last_success_at, last_error, failures';
+const MIRROR_COLUMNS =
+  'origin, log_url, verifier_key, added_at, size, root, checkpoint, last_check_at, last_success_at, last_error, failures';
 
 export async function insertMirror(q: Queryable, m: { origin: string; logUrl: string; verifierKey: string; now: Date }): Promise<boolean> {
   const rows = await q.query(
@@ -85,7 +86,10 @@ export async function insertMirror(q: Queryable, m: { origin: string; logUrl: st
  */
 /** Locks a mirror's row until the transaction ends; its size and key as stored. */
 export async function lockMirror(tx: Queryable, origin: string): Promise<{ size: number; verifier_key: string } | undefined> {
-  const [row] = await tx.query<{ size: number; verifier_key: string }>('select size, verifier_key from mirrors where origin = $1 for update', [origin]);
+  const [row] = await tx.query<{ size: number; verifier_key: string }>(
+    'select size, verifier_key from mirrors where origin = $1 for update',
+    [origin],
+  );
   return row;
 }
 
@@ -109,9 +113,16 @@ export async function listMirrors(q: Queryable): Promise<MirrorRow[]> {
 /** Records a check that did not end in new verified data: the error, if any, and the failure streak. */
 export async function recordMirrorCheck(q: Queryable, origin: string, now: Date, error?: string): Promise<void> {
   if (error === undefined) {
-    await q.query('update mirrors set last_check_at = $2, last_success_at = $2, last_error = null, failures = 0 where origin = $1', [origin, now]);
+    await q.query('update mirrors set last_check_at = $2, last_success_at = $2, last_error = null, failures = 0 where origin = $1', [
+      origin,
+      now,
+    ]);
   } else {
-    await q.query('update mirrors set last_check_at = $2, last_error = $3, failures = failures + 1 where origin = $1', [origin, now, error]);
+    await q.query('update mirrors set last_check_at = $2, last_error = $3, failures = failures + 1 where origin = $1', [
+      origin,
+      now,
+      error,
+    ]);
   }
 }
 
@@ -152,7 +163,10 @@ export async function getMirrorTile(q: Queryable, origin: string, path: string):
       return undefined;
     }
     const start = index * TILE_WIDTH;
-    const rows = await q.query<{ data: Uint8Array }>('select data from mirror_entries where origin = $1 and idx >= $2 and idx < $3 order by idx', [origin, start, start + width]);
+    const rows = await q.query<{ data: Uint8Array }>(
+      'select data from mirror_entries where origin = $1 and idx >= $2 and idx < $3 order by idx',
+      [origin, start, start + width],
+    );
     return rows.length === width ? encodeEntryBundle(rows.map((r) => r.data)) : undefined;
   }
   const rows = await q.query<{ data: Uint8Array }>('select data from mirror_tiles where origin = $1 and path = $2', [origin, path]);
@@ -161,11 +175,10 @@ export async function getMirrorTile(q: Queryable, origin: string, path: string):
 
 /** The stored entries' bytes from `from` on, in order: to recompute an earlier tree. */
 export async function listMirrorEntryData(q: Queryable, origin: string, from: number, to: number): Promise<Uint8Array[]> {
-  const rows = await q.query<{ data: Uint8Array }>('select data from mirror_entries where origin = $1 and idx >= $2 and idx < $3 order by idx', [
-    origin,
-    from,
-    to,
-  ]);
+  const rows = await q.query<{ data: Uint8Array }>(
+    'select data from mirror_entries where origin = $1 and idx >= $2 and idx < $3 order by idx',
+    [origin, from, to],
+  );
   return rows.map((r) => r.data);
 }
 
@@ -206,7 +219,8 @@ export interface ShownColumns {
 }
 
 const isInstant = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v));
-const isLocalDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isLocalDate = (v: unknown): v is string =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const coordinate = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
@@ -217,10 +231,10 @@ export function shownColumnsOf(record: PublicEvent): ShownColumns {
   const r = record as Partial<PublicEvent>;
   if (!isLocalDate(r.localDate)) throw new TypeError('its record has no localDate (YYYY-MM-DD)');
   const start: unknown = r.time?.start;
-  if (start !== undefined && start !== null && !isInstant(start)) throw new TypeError('its record\'s time.start is not a time');
+  if (start !== undefined && start !== null && !isInstant(start)) throw new TypeError("its record's time.start is not a time");
   if (typeof r.eventType !== 'string') throw new TypeError('its record has no eventType');
   if (typeof r.status !== 'string') throw new TypeError('its record has no status');
-  if (!isInstant(r.publishedAt)) throw new TypeError('its record\'s publishedAt is not a time');
+  if (!isInstant(r.publishedAt)) throw new TypeError("its record's publishedAt is not a time");
   const location = r.location ?? ({} as Partial<PublicEvent['location']>);
   const place = typeof location.placeId === 'string' ? getPlace(location.placeId) : undefined;
   const region = (place ? admin1Of(place) : undefined)?.id ?? (typeof location.admin1 === 'string' ? location.admin1 : null);
@@ -300,7 +314,22 @@ export async function appendMirrorEntries(tx: Queryable, origin: string, entries
       .map((e) => {
         const c = e.shown;
         if (!c) throw new TypeError(`entry ${e.idx} publishes event ${e.eventId} without the columns its pages read`);
-        return [origin, e.eventId, e.revision, e.idx, c.localDate, c.startAt, c.region, c.eventType, c.status, c.publishedAt, c.lon, c.lat, c.placeId, c.placeName];
+        return [
+          origin,
+          e.eventId,
+          e.revision,
+          e.idx,
+          c.localDate,
+          c.startAt,
+          c.region,
+          c.eventType,
+          c.status,
+          c.publishedAt,
+          c.lon,
+          c.lat,
+          c.placeId,
+          c.placeName,
+        ];
       });
     statements.push(() => tx.copyRows('mirror_events', EVENT_COLUMNS, rows));
   }
@@ -324,7 +353,10 @@ export async function finishMirrorSync(tx: Queryable, s: SyncEnd): Promise<void>
     const batch = tiles.slice(i, i + 256);
     const params: unknown[] = [s.origin];
     const values = batch.map(([path, data]) => `($1, $${params.push(path)}, decode($${params.push(base64(data))}, 'base64'))`);
-    await tx.query(`insert into mirror_tiles (origin, path, data) values ${values.join(', ')} on conflict (origin, path) do nothing`, params);
+    await tx.query(
+      `insert into mirror_tiles (origin, path, data) values ${values.join(', ')} on conflict (origin, path) do nothing`,
+      params,
+    );
   }
   await tx.query(
     `update mirrors set size = $2, root = $3, checkpoint = $4, last_check_at = $5, last_success_at = $5, last_error = null, failures = 0
@@ -379,7 +411,9 @@ const SHOWN = 'mirror_events v join mirror_entries e on e.origin = v.origin and 
 
 /** The record inside an entry's bytes, parsed here rather than by the database. */
 function recordOf(row: { data: Uint8Array }): PublicEvent {
-  const entry = JSON.parse(Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength).toString('utf8')) as { record: PublicEvent };
+  const entry = JSON.parse(Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength).toString('utf8')) as {
+    record: PublicEvent;
+  };
   return entry.record;
 }
 
@@ -442,7 +476,15 @@ export async function latestMirrorEvents(q: Queryable, origin: string, f: EventF
 export async function mirrorPoints(q: Queryable, origin: string, f: EventFilter): Promise<PublishedPoint[]> {
   const params: unknown[] = [];
   const where = whereOf(origin, f, params);
-  const rows = await q.query<{ lon: number; lat: number; place_id: string; place_name: string; region: string; status: VerificationStatus; n: number }>(
+  const rows = await q.query<{
+    lon: number;
+    lat: number;
+    place_id: string;
+    place_name: string;
+    region: string;
+    status: VerificationStatus;
+    n: number;
+  }>(
     `select v.lon, v.lat, coalesce(v.place_id, '') as place_id, coalesce(v.place_name, '') as place_name, coalesce(v.region, '') as region, v.status,
        count(*)::int as n
      from mirror_events v where ${where} and v.lon is not null and v.lat is not null and v.lon <> 'NaN' and v.lat <> 'NaN'
@@ -471,7 +513,11 @@ export async function mirrorEventsAt(
   if (positions.length === 0 || limit <= 0) return [];
   const params: unknown[] = [];
   const where = whereOf(origin, f, params);
-  params.push(positions.map((p) => p[0]), positions.map((p) => p[1]), limit);
+  params.push(
+    positions.map((p) => p[0]),
+    positions.map((p) => p[1]),
+    limit,
+  );
   const n = params.length;
   const rows = await q.query<{ data: Uint8Array }>(
     `select e.data from ${SHOWN}
@@ -493,7 +539,13 @@ export async function mirrorEventIdx(q: Queryable, origin: string, eventId: numb
  * latest first, under the filter, with the record each had when last public (as
  * store/withdrawals.ts does for this chronicle's own).
  */
-export async function mirrorWithdrawals(q: Queryable, origin: string, f: EventFilter, afterIdx: number, limit: number): Promise<WithdrawnEvent[]> {
+export async function mirrorWithdrawals(
+  q: Queryable,
+  origin: string,
+  f: EventFilter,
+  afterIdx: number,
+  limit: number,
+): Promise<WithdrawnEvent[]> {
   const rows = await q.query<{ id: number; at: Date; data: Uint8Array }>(
     `select u.event_id as id, u.at, p.data
        from mirror_entries u

@@ -36,7 +36,13 @@ class SyncedNodeFS extends NodeFS {
  * all. PGlite reads through the operating system's page cache, which keeps hot pages anyway;
  * 32 MB keeps the working set of a chronology page and takes ~100 MB less at rest.
  */
-const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync', '-c', 'shared_buffers=32MB'];
+const DURABLE_START_PARAMS = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'wal_sync_method=fsync',
+  '-c',
+  'shared_buffers=32MB',
+];
 
 /**
  * bytea in and out through Node's own hex codec, as Buffers like `pg` returns them: PGlite's
@@ -76,10 +82,22 @@ export async function openMemoryPglite(): Promise<Db> {
       await q.query(sql, [], { blob: new Blob([binaryCopyData(columns, rows)]) });
     },
   });
-  return pgliteDb(wrap(pg), (fn) => pg.transaction((tx) => fn(wrap(tx))), () => pg.close());
+  return pgliteDb(
+    wrap(pg),
+    (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    () => pg.close(),
+  );
 }
 
 /** A PGlite `Db`, in this thread or behind pglite-thread.ts: grouped writes over its transactions. */
 export function pgliteDb(base: Queryable, transaction: Db['transaction'], close: () => Promise<void>): Db {
-  return { kind: 'pglite', query: base.query, exec: base.exec, copyRows: base.copyRows, transaction, grouped: groupCommit(transaction), close };
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    copyRows: base.copyRows,
+    transaction,
+    grouped: groupCommit(transaction),
+    close,
+  };
 }

@@ -123,7 +123,10 @@ async function host(): Promise<void> {
       reply({ id: begin.id, rows: [] });
       for (;;) {
         const r = await inbox.next();
-        if (r.op === 'commit') return void (finish = r);
+        if (r.op === 'commit') {
+          finish = r;
+          return;
+        }
         if (r.op === 'rollback') {
           finish = r;
           throw new RollbackRequested();

@@ -87,7 +87,9 @@ describe('the embedded store on its own thread', () => {
   it('stores writes that arrive together in one commit, and fails a failing one alone', async () => {
     // Sent to the thread without waiting on each other: the duplicate aborts the shared
     // transaction under the statements queued behind it, which then run again alone.
-    const results = await Promise.allSettled([20, 21, 20, 22, 23].map((n) => db.grouped((tx) => tx.query('insert into t (n) values ($1)', [n]))));
+    const results = await Promise.allSettled(
+      [20, 21, 20, 22, 23].map((n) => db.grouped((tx) => tx.query('insert into t (n) values ($1)', [n]))),
+    );
     assert.deepEqual(
       results.map((r) => r.status),
       ['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],

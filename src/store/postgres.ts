@@ -57,22 +57,24 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
     };
   };
   const base = wrap(pool);
-  const transactionOn = (from: pg.Pool): Db['transaction'] => async (fn) => {
-    const client = await from.connect();
-    // begin, commit and rollback wait their turn behind every statement issued before them.
-    const tx = inOrder(wrap(client));
-    try {
-      await tx.exec('begin');
-      const out = await fn(tx);
-      await tx.exec('commit');
-      return out;
-    } catch (err) {
-      await tx.exec('rollback').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
-  };
+  const transactionOn =
+    (from: pg.Pool): Db['transaction'] =>
+    async (fn) => {
+      const client = await from.connect();
+      // begin, commit and rollback wait their turn behind every statement issued before them.
+      const tx = inOrder(wrap(client));
+      try {
+        await tx.exec('begin');
+        const out = await fn(tx);
+        await tx.exec('commit');
+        return out;
+      } catch (err) {
+        await tx.exec('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    };
   const transaction = transactionOn(pool);
   return {
     kind: 'postgres',

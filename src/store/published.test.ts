@@ -101,7 +101,10 @@ describe('published tallies', () => {
     await db.transaction((tx) => unpublishEvent(tx, ids[0]!, null, at(24), 'withdrawn'));
     assert.equal(await counted({}), 10);
     assert.equal(await pointsAt(MOSCOW.lon), 0);
-    assert.equal((await publishedPoints(db, {})).reduce((n, p) => n + p.count, 0), 10);
+    assert.equal(
+      (await publishedPoints(db, {})).reduce((n, p) => n + p.count, 0),
+      10,
+    );
     await db.transaction((tx) => publishEvent(tx, ids[2]!, null, at(25)));
     assert.equal(await counted({}), 11);
     assert.equal(await counted({ region: 'kz-almaty' }), 8);
@@ -126,12 +129,19 @@ describe('published tallies', () => {
 
   it('pages reached by day hold the same events as an offset over the whole order', async () => {
     const counts = await countPublishedByDay(db, {});
-    assert.equal(counts.days.reduce((n, d) => n + d.count, 0), counts.total);
+    assert.equal(
+      counts.days.reduce((n, d) => n + d.count, 0),
+      counts.total,
+    );
     const all = (await queryPublished(db, {}, { limit: 1000, offset: 0 })).events.map((e) => e.id);
     for (const size of [1, 2, 3, 5]) {
       for (let offset = 0; offset < all.length + 2; offset += size) {
         const page = await queryPublished(db, {}, { limit: size, offset });
-        assert.deepEqual(page.events.map((e) => e.id), all.slice(offset, offset + size), `page of ${size} at ${offset}`);
+        assert.deepEqual(
+          page.events.map((e) => e.id),
+          all.slice(offset, offset + size),
+          `page of ${size} at ${offset}`,
+        );
       }
     }
     // A filter pages by day rather than by hour; the pages are the same slices.
@@ -139,7 +149,11 @@ describe('published tallies', () => {
     assert.ok(almaty.length > 3);
     for (let offset = 0; offset < almaty.length + 2; offset += 2) {
       const page = await queryPublished(db, { region: 'kz-almaty' }, { limit: 2, offset });
-      assert.deepEqual(page.events.map((e) => e.id), almaty.slice(offset, offset + 2), `Almaty page at ${offset}`);
+      assert.deepEqual(
+        page.events.map((e) => e.id),
+        almaty.slice(offset, offset + 2),
+        `Almaty page at ${offset}`,
+      );
     }
   });
 });

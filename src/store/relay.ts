@@ -92,10 +92,10 @@ export async function markRelayItemFailed(q: Queryable, id: number, at: Date, er
 
 /** Puts a failed row back in line, for after the cause was fixed. Returns whether it was failed. */
 export async function retryFailedRelayItem(q: Queryable, id: number, now: Date): Promise<boolean> {
-  const rows = await q.query('update relay_outbox set failed_at = null, next_attempt_at = $2 where id = $1 and failed_at is not null returning id', [
-    id,
-    now,
-  ]);
+  const rows = await q.query(
+    'update relay_outbox set failed_at = null, next_attempt_at = $2 where id = $1 and failed_at is not null returning id',
+    [id, now],
+  );
   return rows.length > 0;
 }
 

@@ -3,7 +3,7 @@
  * it, the sender's pseudonym, the source record of a channel, and media referred to by hash.
  */
 import type { Queryable } from './db.ts';
-import { type SourceKind, type SourceRow } from './sources.ts';
+import type { SourceKind, SourceRow } from './sources.ts';
 
 export interface ReportOrigin {
   sentAt?: Date | undefined;
@@ -41,7 +41,10 @@ export async function listSenderReports(q: Queryable, senderHash: string, except
 }
 
 export async function countSenderReports(q: Queryable, senderHash: string, exceptId: number): Promise<number> {
-  const rows = await q.query<{ n: number }>('select count(*)::int as n from reports where sender_hash = $1 and id <> $2', [senderHash, exceptId]);
+  const rows = await q.query<{ n: number }>('select count(*)::int as n from reports where sender_hash = $1 and id <> $2', [
+    senderHash,
+    exceptId,
+  ]);
   return rows[0]?.n ?? 0;
 }
 
@@ -49,11 +52,17 @@ export async function countSenderReports(q: Queryable, senderHash: string, excep
  * The source a channel knows by `ref` (e.g. "telegram:channel:1234"), created on first sight.
  * The name is the one first seen; editors may rename it.
  */
-export async function sourceForRef(q: Queryable, ref: string, s: { kind: SourceKind; name: string; notes?: string | null }): Promise<SourceRow> {
-  await q.query(
-    `insert into sources (kind, name, notes, external_ref) values ($1, $2, $3, $4) on conflict (external_ref) do nothing`,
-    [s.kind, s.name, s.notes ?? null, ref],
-  );
+export async function sourceForRef(
+  q: Queryable,
+  ref: string,
+  s: { kind: SourceKind; name: string; notes?: string | null },
+): Promise<SourceRow> {
+  await q.query(`insert into sources (kind, name, notes, external_ref) values ($1, $2, $3, $4) on conflict (external_ref) do nothing`, [
+    s.kind,
+    s.name,
+    s.notes ?? null,
+    ref,
+  ]);
   const rows = await q.query<SourceRow>('select * from sources where external_ref = $1', [ref]);
   return rows[0]!;
 }
@@ -78,7 +87,10 @@ export async function addMediaRefs(q: Queryable, reportId: number, refs: readonl
   }
 }
 
-export async function listMediaRefs(q: Queryable, reportId: number): Promise<Array<{ name: string; kind: string; sha256: string | null; bytes: number | null }>> {
+export async function listMediaRefs(
+  q: Queryable,
+  reportId: number,
+): Promise<Array<{ name: string; kind: string; sha256: string | null; bytes: number | null }>> {
   const rows = await q.query<{ name: string; kind: string; sha256: string | null; bytes: string | number | null }>(
     'select name, kind, sha256, bytes from report_media_refs where report_id = $1 order by id',
     [reportId],

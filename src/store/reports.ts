@@ -74,7 +74,11 @@ function insertParams(r: NewReport, receiptCode: string): unknown[] {
  * on either unique column, so the one statement covers a resent report and a receipt code
  * drawn twice: which of the two it was is told by looking for the earlier report.
  */
-async function insertOrFind<T>(q: Queryable, r: NewReport, returning: string): Promise<{ report: T; created: true } | { report: ReportRow; created: false }> {
+async function insertOrFind<T>(
+  q: Queryable,
+  r: NewReport,
+  returning: string,
+): Promise<{ report: T; created: true } | { report: ReportRow; created: false }> {
   for (let draw = 1; ; draw++) {
     const receiptCode = typeof r.receiptCode === 'string' ? r.receiptCode : r.receiptCode();
     const rows = await q.query<T>(`${INSERT_REPORT} returning ${returning}`, insertParams(r, receiptCode));
@@ -300,7 +304,13 @@ async function settle(
     if (current.state === 'claimed') throw new ConflictError(`report is claimed by ${current.claimed_by_name ?? 'another editor'}`);
     throw new ConflictError(`report is already ${current.state}`);
   }
-  await recordAction(q, reportId, userId, set.state, set.note ?? (set.eventId ? `event ${set.eventId}` : set.duplicateOf ? `duplicate of report ${set.duplicateOf}` : null));
+  await recordAction(
+    q,
+    reportId,
+    userId,
+    set.state,
+    set.note ?? (set.eventId ? `event ${set.eventId}` : set.duplicateOf ? `duplicate of report ${set.duplicateOf}` : null),
+  );
   return rows[0];
 }
 

@@ -65,7 +65,14 @@ function newReport(overrides: Partial<NewReport> = {}): NewReport {
 /** An event at a place and local time: `at` is a UTC instant. */
 function eventAt(at: string, place: 'almaty' | 'zhanaozen' | 'aktau', extra: Partial<EventData> = {}): EventData {
   const places = {
-    almaty: { placeId: 'kz-almaty-republic-square', name: 'Almaty - Republic Square', admin1: 'Almaty', lat: 43.238, lon: 76.945, zone: 'Asia/Almaty' },
+    almaty: {
+      placeId: 'kz-almaty-republic-square',
+      name: 'Almaty - Republic Square',
+      admin1: 'Almaty',
+      lat: 43.238,
+      lon: 76.945,
+      zone: 'Asia/Almaty',
+    },
     zhanaozen: { placeId: 'kz-zhanaozen', name: 'Zhanaozen', admin1: 'Mangystau', lat: 43.34, lon: 52.86, zone: 'Asia/Aqtau' },
     aktau: { placeId: 'kz-aktau', name: 'Aktau', admin1: 'Mangystau', lat: 43.65, lon: 51.17, zone: 'Asia/Aqtau' },
   } as const;
@@ -90,7 +97,10 @@ describe('migrations', () => {
     assert.ok(all.length >= 1 && all[0] === 1);
     assert.deepEqual(await migrate(db), []);
     const rows = await db.query<{ version: number }>('select version from schema_migrations order by version');
-    assert.deepEqual(rows.map((r) => r.version), all);
+    assert.deepEqual(
+      rows.map((r) => r.version),
+      all,
+    );
   });
 });
 
@@ -137,12 +147,27 @@ describe('reports', () => {
       const draws = [taken, taken, fresh];
       const again = await insertReport(tx, newReport({ receiptCode: () => draws.shift()!, idempotencyKey: 'second-of-two' }));
       assert.deepEqual([again.created, again.report.receipt_code, draws.length], [true, fresh, 0], 'drawn until free');
-      const keyless = await insertReport(tx, newReport({ receiptCode: (() => { const d = [taken, fresh, receiptCodeFromBytes(randomBytes(8))]; return () => d.shift()!; })() }));
+      const keyless = await insertReport(
+        tx,
+        newReport({
+          receiptCode: (() => {
+            const d = [taken, fresh, receiptCodeFromBytes(randomBytes(8))];
+            return () => d.shift()!;
+          })(),
+        }),
+      );
       assert.equal(keyless.created, true, 'a report without a key is drawn again too');
-      await assert.rejects(insertReport(tx, newReport({ receiptCode: taken })), ConflictError, 'a fixed code (a device\'s) cannot be drawn again');
+      await assert.rejects(
+        insertReport(tx, newReport({ receiptCode: taken })),
+        ConflictError,
+        "a fixed code (a device's) cannot be drawn again",
+      );
       await assert.rejects(insertReport(tx, newReport({ receiptCode: () => taken })), /no free receipt code in 5 draws/);
       // Still usable: nothing above was an error inside PostgreSQL.
-      assert.equal((await tx.query<{ n: number }>('select count(*)::int as n from reports where idempotency_key like $1', ['%-of-two']))[0]!.n, 2);
+      assert.equal(
+        (await tx.query<{ n: number }>('select count(*)::int as n from reports where idempotency_key like $1', ['%-of-two']))[0]!.n,
+        2,
+      );
     }));
 
   it('without a key are all stored', () =>
@@ -205,10 +230,13 @@ describe('event revisions', () => {
         (err) => err instanceof ConflictError && /someone else/.test(err.message),
       );
       const revisions = await listRevisions(tx, id);
-      assert.deepEqual(revisions.map((r) => [r.revision, r.reason, r.data.notes]), [
-        [1, 'draft', sampleEventData().notes],
-        [2, 'first edit', 'first edit'],
-      ]);
+      assert.deepEqual(
+        revisions.map((r) => [r.revision, r.reason, r.data.notes]),
+        [
+          [1, 'draft', sampleEventData().notes],
+          [2, 'first edit', 'first edit'],
+        ],
+      );
       assert.equal((await getEventRow(tx, id)).latest_revision, 2);
       await assert.rejects(reviseEvent(tx, 999_999, null, sampleEventData(), 'x', 1), NotFoundError);
     }));
@@ -236,11 +264,17 @@ describe('publishing', () => {
 
       await publishEvent(tx, id, null, t2, 'corrected the crowd size');
       const v2 = await getPublishedEvent(tx, id);
-      assert.deepEqual([v2?.revision, v2?.summary.en, v2?.publishedAt, v2?.firstPublishedAt], [2, 'Corrected summary', t2.toISOString(), t1.toISOString()]);
+      assert.deepEqual(
+        [v2?.revision, v2?.summary.en, v2?.publishedAt, v2?.firstPublishedAt],
+        [2, 'Corrected summary', t2.toISOString(), t1.toISOString()],
+      );
 
       await unpublishEvent(tx, id, null, t3, 'published by mistake');
       assert.equal(await getPublishedEvent(tx, id), undefined);
-      assert.equal((await queryPublished(tx, {}, { limit: 10, offset: 0 })).events.some((e) => e.id === id), false);
+      assert.equal(
+        (await queryPublished(tx, {}, { limit: 10, offset: 0 })).events.some((e) => e.id === id),
+        false,
+      );
       await assert.rejects(unpublishEvent(tx, id, null, t3, 'again'), ConflictError);
 
       const history = await listPublications(tx, id);
@@ -257,7 +291,10 @@ describe('publishing', () => {
       await publishEvent(tx, id, null, t4);
       assert.equal((await getPublishedEvent(tx, id))?.firstPublishedAt, t1.toISOString(), 'first publication is remembered');
       const revs = await listRevisions(tx, id);
-      assert.deepEqual(revs.map((r) => r.published_at?.toISOString() ?? null), [t1.toISOString(), t4.toISOString()]);
+      assert.deepEqual(
+        revs.map((r) => r.published_at?.toISOString() ?? null),
+        [t1.toISOString(), t4.toISOString()],
+      );
     }));
 
   it('refuses to publish an event that does not exist', () =>
@@ -274,7 +311,10 @@ describe('queryPublished', () => {
       // 10:00 in Almaty on 5 January.
       almatyMorning: await publishNew(tx, eventAt('2022-01-05T04:00:00.000Z', 'almaty')),
       // 02:30 in Almaty on 5 January, though still 4 January in UTC.
-      almatyNight: await publishNew(tx, eventAt('2022-01-04T20:30:00.000Z', 'almaty', { eventType: 'Riots', subEventType: 'Violent demonstration' })),
+      almatyNight: await publishNew(
+        tx,
+        eventAt('2022-01-04T20:30:00.000Z', 'almaty', { eventType: 'Riots', subEventType: 'Violent demonstration' }),
+      ),
       // 11:00 in Zhanaozen on 2 January.
       zhanaozen: await publishNew(
         tx,
@@ -301,7 +341,10 @@ describe('queryPublished', () => {
         events.map((e) => e.id),
         [ids.almatyNight, ids.almatyMorning, ids.aktau, ids.zhanaozen],
       );
-      assert.deepEqual(events.map((e) => e.localDate), ['2022-01-05', '2022-01-05', '2022-01-04', '2022-01-02']);
+      assert.deepEqual(
+        events.map((e) => e.localDate),
+        ['2022-01-05', '2022-01-05', '2022-01-04', '2022-01-02'],
+      );
     }));
 
   it('pages through the same order and counts every match', () =>
@@ -309,7 +352,10 @@ describe('queryPublished', () => {
       const ids = await seed(tx);
       const page = await queryPublished(tx, {}, { limit: 2, offset: 1 });
       assert.equal(page.total, 4);
-      assert.deepEqual(page.events.map((e) => e.id), [ids.almatyMorning, ids.aktau]);
+      assert.deepEqual(
+        page.events.map((e) => e.id),
+        [ids.almatyMorning, ids.aktau],
+      );
     }));
 
   it('filters by local date, region, type, status and area', () =>
@@ -359,9 +405,7 @@ describe('streamPublished', () => {
       assert.equal(streamed.length, 10);
       assert.equal(new Set(streamed.map((e) => e.id)).size, 10, 'no event twice');
       assert.deepEqual(new Set(streamed.map((e) => e.id)), new Set(ids));
-      const sorted = [...streamed].sort(
-        (a, b) => a.localDate.localeCompare(b.localDate) || a.start.localeCompare(b.start) || a.id - b.id,
-      );
+      const sorted = [...streamed].sort((a, b) => a.localDate.localeCompare(b.localDate) || a.start.localeCompare(b.start) || a.id - b.id);
       assert.deepEqual(streamed, sorted);
       assert.equal(streamed[0]!.localDate, '2022-01-02');
       assert.equal(streamed.at(-1)!.localDate, '2022-01-07');

@@ -31,7 +31,9 @@ export function recordMatches(ev: PublicEvent, f: EventFilter): boolean {
 
 /** The publication that made an event's current revision public: withdrawals before it are older than the event's entry. */
 export async function publicationIdOf(q: Queryable, eventId: number): Promise<number> {
-  const rows = await q.query<{ id: number | null }>(`select max(id) as id from publications where event_id = $1 and action = 'publish'`, [eventId]);
+  const rows = await q.query<{ id: number | null }>(`select max(id) as id from publications where event_id = $1 and action = 'publish'`, [
+    eventId,
+  ]);
   return rows[0]?.id ?? 0;
 }
 

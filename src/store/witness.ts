@@ -20,7 +20,9 @@ export async function getWitnessedCheckpoint(q: Queryable, origin: string): Prom
     'select origin, size, root, note, cosigned_at from witness_checkpoints where origin = $1',
     [origin],
   );
-  return row ? { origin: row.origin, size: Number(row.size), root: bytes(row.root), note: row.note, cosignedAt: row.cosigned_at } : undefined;
+  return row
+    ? { origin: row.origin, size: Number(row.size), root: bytes(row.root), note: row.note, cosignedAt: row.cosigned_at }
+    : undefined;
 }
 
 /**
@@ -41,14 +43,10 @@ export async function advanceWitnessedCheckpoint(
            returning origin`,
           [c.origin, c.size, c.root, c.note, c.now],
         )
-      : await q.query('update witness_checkpoints set size = $2, root = $3, note = $4, cosigned_at = $5 where origin = $1 and size = $6 returning origin', [
-          c.origin,
-          c.size,
-          c.root,
-          c.note,
-          c.now,
-          c.oldSize,
-        ]);
+      : await q.query(
+          'update witness_checkpoints set size = $2, root = $3, note = $4, cosigned_at = $5 where origin = $1 and size = $6 returning origin',
+          [c.origin, c.size, c.root, c.note, c.now, c.oldSize],
+        );
   return rows.length > 0;
 }
 
@@ -75,12 +73,10 @@ const witnessRow = (r: LogWitnessRow): LogWitnessRow => ({ ...r, size: Number(r.
 
 /** Registers a witness; false when one with that name or key is already there. */
 export async function insertLogWitness(q: Queryable, w: { name: string; verifierKey: string; url: string; now: Date }): Promise<boolean> {
-  const rows = await q.query('insert into log_witnesses (name, verifier_key, url, added_at) values ($1, $2, $3, $4) on conflict do nothing returning name', [
-    w.name,
-    w.verifierKey,
-    w.url,
-    w.now,
-  ]);
+  const rows = await q.query(
+    'insert into log_witnesses (name, verifier_key, url, added_at) values ($1, $2, $3, $4) on conflict do nothing returning name',
+    [w.name, w.verifierKey, w.url, w.now],
+  );
   return rows.length > 0;
 }
 
@@ -93,19 +89,31 @@ export async function removeLogWitness(q: Queryable, name: string): Promise<bool
 }
 
 /** Records one attempt to get a cosignature: the size now cosigned, or the error. */
-export async function recordWitnessAttempt(q: Queryable, name: string, now: Date, result: { size: number } | { error: string }): Promise<void> {
+export async function recordWitnessAttempt(
+  q: Queryable,
+  name: string,
+  now: Date,
+  result: { size: number } | { error: string },
+): Promise<void> {
   if ('size' in result) {
     await q.query(
       'update log_witnesses set size = greatest(size, $3), last_attempt_at = $2, last_success_at = $2, last_error = null, failures = 0 where name = $1',
       [name, now, result.size],
     );
   } else {
-    await q.query('update log_witnesses set last_attempt_at = $2, last_error = $3, failures = failures + 1 where name = $1', [name, now, result.error]);
+    await q.query('update log_witnesses set last_attempt_at = $2, last_error = $3, failures = failures + 1 where name = $1', [
+      name,
+      now,
+      result.error,
+    ]);
   }
 }
 
 /** Keeps a verified cosignature of the checkpoint of `size`; a second one by the same key is dropped. */
-export async function saveCosignature(q: Queryable, c: { size: number; witnessKey: string; line: string; cosignedAt: Date; now: Date }): Promise<void> {
+export async function saveCosignature(
+  q: Queryable,
+  c: { size: number; witnessKey: string; line: string; cosignedAt: Date; now: Date },
+): Promise<void> {
   await q.query(
     'insert into log_cosignatures (size, witness_key, line, cosigned_at, received_at) values ($1, $2, $3, $4, $5) on conflict (size, witness_key) do nothing',
     [c.size, c.witnessKey, c.line, c.cosignedAt, c.now],
@@ -120,7 +128,10 @@ export interface CosignatureRow {
 
 /** The cosignatures received for the checkpoint of exactly this size, in arrival order. */
 export async function listCosignatures(q: Queryable, size: number): Promise<CosignatureRow[]> {
-  return q.query<CosignatureRow>('select witness_key, line, cosigned_at from log_cosignatures where size = $1 order by received_at, witness_key', [size]);
+  return q.query<CosignatureRow>(
+    'select witness_key, line, cosigned_at from log_cosignatures where size = $1 order by received_at, witness_key',
+    [size],
+  );
 }
 
 /** The witness keys a followed chronicle lists (as a mirror). */

@@ -41,7 +41,10 @@ after(async () => {
 test('a photo sent without JavaScript reaches the editor without its GPS data', { skip }, async () => {
   const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2a6f97' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'CaravanTestPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSMapDatum: 'WGS-84' } })
+    .withExif({
+      IFD0: { Make: 'CaravanTestPhone' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSMapDatum: 'WGS-84' },
+    })
     .toBuffer();
   const file = join(dataDir, '..', `IMG_${process.pid}.jpg`);
   await writeFile(file, photo);

@@ -22,7 +22,7 @@ import { type RunningServer, browserSkipReason, launchBrowser, screenshotDir, st
 
 const skip = browserSkipReason();
 const AGE = ['/usr/bin/age', '/usr/local/bin/age'].find((p) => existsSync(p));
-const ageSkip = skip ?? (AGE ? undefined : 'Debian\'s age command is missing (apt-get install age)');
+const ageSkip = skip ?? (AGE ? undefined : "Debian's age command is missing (apt-get install age)");
 if (ageSkip && !skip && process.env.CI) throw new Error(`${ageSkip}; CI must decrypt with the age command`);
 
 let server: RunningServer;
@@ -87,7 +87,12 @@ test('after one visit the page opens offline, keeps a report and delivers it onc
   assert.ok(reloaded?.fromServiceWorker(), 'the page came from the service worker');
   assert.ok(await page.locator('form#report-form').isVisible());
 
-  first = await writeReport(page, 'Armoured vehicles on Abay avenue, heading to the square', 'Abay avenue near the circus, Almaty', 'telegram @witness_ka');
+  first = await writeReport(
+    page,
+    'Armoured vehicles on Abay avenue, heading to the square',
+    'Abay avenue near the circus, Almaty',
+    'telegram @witness_ka',
+  );
   assert.match(first.receipt, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   assert.match(first.block, /^-----BEGIN CARAVAN REPORT-----\n[\s\S]+\n-----END CARAVAN REPORT-----$/);
   assert.match((await page.textContent('#queue')) ?? '', /Waiting for a connection/);
@@ -140,12 +145,18 @@ test('armored blocks import to the same reports with the same receipt codes', { 
   assert.ok(first.block && second.block, 'the earlier tests made both blocks');
   const lines: string[] = [];
   // The way it arrives: forwarded in a chat, quoted, with both blocks in one paste.
-  const pasted = `Forwarded:\n${first.block.split('\n').map((l) => `> ${l}`).join('\n')}\n\nand\n${second.block}\n`;
+  const pasted = `Forwarded:\n${first.block
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n')}\n\nand\n${second.block}\n`;
   const outcomes = await importArmored(server.ctx, pasted, (l) => lines.push(l));
-  assert.deepEqual(outcomes.map(({ receiptCode, created }) => ({ receiptCode, created })), [
-    { receiptCode: first.receipt, created: false },
-    { receiptCode: second.receipt, created: true },
-  ]);
+  assert.deepEqual(
+    outcomes.map(({ receiptCode, created }) => ({ receiptCode, created })),
+    [
+      { receiptCode: first.receipt, created: false },
+      { receiptCode: second.receipt, created: true },
+    ],
+  );
   assert.match(lines.join('\n'), new RegExp(second.receipt));
   assert.equal((await rowsWith(first.receipt)).length, 1, 'still one report');
   const [row] = await rowsWith(second.receipt);

@@ -41,7 +41,10 @@ after(async () => {
 test('an editor publishes a report’s photo and a reader sees the stripped copy', { skip }, async () => {
   const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#97412a' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'CaravanTestPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSMapDatum: 'WGS-84' } })
+    .withExif({
+      IFD0: { Make: 'CaravanTestPhone' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSMapDatum: 'WGS-84' },
+    })
     .toBuffer();
   const form = new FormData();
   form.append('what', 'Smoke over the akimat, photo from the roof');
@@ -87,7 +90,11 @@ test('an editor publishes a report’s photo and a reader sees the stripped copy
   assert.equal(await img.getAttribute('alt'), 'Smoke over the akimat, 5 January');
   await img.scrollIntoViewIfNeeded();
   await reader.waitForFunction(() => (document.querySelector('.event-media img') as HTMLImageElement | null)?.complete === true);
-  assert.equal(await img.evaluate((el: HTMLImageElement) => el.naturalWidth), 320, 'the photo loads under the site’s Content-Security-Policy');
+  assert.equal(
+    await img.evaluate((el: HTMLImageElement) => el.naturalWidth),
+    320,
+    'the photo loads under the site’s Content-Security-Policy',
+  );
   const src = (await img.getAttribute('src')) ?? '';
   const copy = Buffer.from(await (await reader.request.get(`${server.url}${src}`)).body());
   const hash = createHash('sha256').update(copy).digest('hex');

@@ -116,6 +116,12 @@ test('no page on the way asked for a missing file', { skip }, () => {
 
 test('caravan verify accepts the folder the browser read', { skip }, async () => {
   const lines: string[] = [];
-  const code = await verifyAction({ target: copy.dir, key: copy.verifierKey, env: { CARAVAN_STATE: join(copy.workDir, 'state') }, out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  const code = await verifyAction({
+    target: copy.dir,
+    key: copy.verifierKey,
+    env: { CARAVAN_STATE: join(copy.workDir, 'state') },
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(l),
+  });
   assert.equal(code, 0, lines.join('\n'));
 });

@@ -47,7 +47,11 @@ describe('the first admin account from the one-time address serve prints', () =>
       assert.equal(res.status, 422, password);
       const html = await res.text();
       assert.match(html, why);
-      assert.match(html, /not a common password, a repetition or a keyboard sequence; not containing the username/, 'the form says the rule');
+      assert.match(
+        html,
+        /not a common password, a repetition or a keyboard sequence; not containing the username/,
+        'the form says the rule',
+      );
     }
     assert.equal(await countUsers(db), 0);
 

@@ -41,7 +41,10 @@ describe('a backup of the embedded store', () => {
     const backup = writeBackup(ctx, file).finally(() => (finished = true));
     let during = 0;
     while (!finished) {
-      await ctx.db.query(`insert into reports (receipt_code, channel, what, how_known) values ($1, 'web', 'written during the backup', 'saw')`, [`W${during}`]);
+      await ctx.db.query(
+        `insert into reports (receipt_code, channel, what, how_known) values ($1, 'web', 'written during the backup', 'saw')`,
+        [`W${during}`],
+      );
       if (!finished) during++;
     }
     await backup;

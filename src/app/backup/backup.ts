@@ -105,7 +105,8 @@ export interface WrittenBackup {
 /** Writes a backup through a temporary file in the same folder, fsynced and renamed; never replaces a file. */
 export async function writeBackup(ctx: AppContext, file: string): Promise<WrittenBackup> {
   if (await stat(file).catch(() => undefined)) throw new BackupError(`${file} already exists; choose a new name`);
-  if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory()) throw new BackupError(`the folder ${dirname(file)} does not exist`);
+  if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory())
+    throw new BackupError(`the folder ${dirname(file)} does not exist`);
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const pack = tar.pack();
   const written = pipeline([pack as unknown as Readable, createGzip(), createWriteStream(tmp, { flags: 'wx', mode: 0o600 })]);
@@ -114,7 +115,9 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
   const members: BackupMember[] = [];
   const header = (name: string, size: number, mode = 0o600) => ({ name, size, mode, mtime: madeAt, type: 'file' as const });
   const add = (name: string, bytes: Uint8Array) =>
-    new Promise<void>((resolve, reject) => pack.entry(header(name, bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), (e) => (e ? reject(e) : resolve())));
+    new Promise<void>((resolve, reject) =>
+      pack.entry(header(name, bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), (e) => (e ? reject(e) : resolve())),
+    );
   try {
     const dump = await dumpOf(ctx, async ({ table, lines }) => {
       const bytes = Buffer.from(`${lines.join('\n')}\n`);
@@ -136,7 +139,9 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
       });
       let entry!: Writable;
       const done = new Promise<void>((resolve, reject) => {
-        entry = pack.entry(header(`files/${path}`, info.size, info.mode & 0o777), (e) => (e ? reject(e) : resolve())) as unknown as Writable;
+        entry = pack.entry(header(`files/${path}`, info.size, info.mode & 0o777), (e) =>
+          e ? reject(e) : resolve(),
+        ) as unknown as Writable;
       });
       await Promise.all([pipeline(createReadStream(full), hashing, entry), done]);
       members.push({ name: `files/${path}`, bytes: info.size, sha256: hash.digest('hex'), mode: info.mode & 0o777 });
@@ -177,8 +182,6 @@ export async function writeBackup(ctx: AppContext, file: string): Promise<Writte
     throw err;
   }
 }
-
-
 
 /**
  * The database's rows. On the embedded store they are read from a snapshot of its files, opened
@@ -267,7 +270,8 @@ async function readMembers(
         continue;
       }
       const db = DB_MEMBER.exec(name);
-      if (!db && !FILE_MEMBER.test(name)) throw new BackupError(`${name} is not part of a backup's layout (db/…, files/keys|media|evidence/…)`);
+      if (!db && !FILE_MEMBER.test(name))
+        throw new BackupError(`${name} is not part of a backup's layout (db/…, files/keys|media|evidence/…)`);
       if (db && size > MAX_DB_MEMBER_BYTES) throw new BackupError(`${name} is larger than ${MAX_DB_MEMBER_BYTES} bytes`);
       const seenBy = await visit({ name, size }, entry as unknown as Readable);
       let sha256 = seenBy?.sha256;
@@ -290,7 +294,8 @@ async function readMembers(
     if (err instanceof CaravanError) throw new BackupError(`${file}: ${err.message}`);
     throw new BackupError(`${file}: ${describeReadError(err, current)}`);
   }
-  if (!manifest) throw new BackupError(`${file}: truncated or not a Caravan backup: ${MANIFEST} is missing (after ${current || 'the start'})`);
+  if (!manifest)
+    throw new BackupError(`${file}: truncated or not a Caravan backup: ${MANIFEST} is missing (after ${current || 'the start'})`);
   return { members, manifest };
 }
 
@@ -302,7 +307,8 @@ function parseManifest(file: string, bytes: Uint8Array): BackupManifest {
     throw new BackupError(`${file}: ${MANIFEST} is not JSON`);
   }
   if (typeof m !== 'object' || m === null || m.format !== BACKUP_FORMAT) throw new BackupError(`${file}: not a Caravan backup`);
-  if (m.version !== BACKUP_VERSION) throw new BackupError(`${file}: format version ${String(m.version)}, this Caravan reads version ${BACKUP_VERSION}`);
+  if (m.version !== BACKUP_VERSION)
+    throw new BackupError(`${file}: format version ${String(m.version)}, this Caravan reads version ${BACKUP_VERSION}`);
   if (!Array.isArray(m.members) || !Array.isArray(m.tables) || !Array.isArray(m.migrations) || !Array.isArray(m.sequences)) {
     throw new BackupError(`${file}: the manifest lacks its member, table, migration or sequence lists`);
   }
@@ -314,19 +320,23 @@ export async function checkBackup(file: string): Promise<BackupManifest> {
   const { members, manifest: bytes } = await readMembers(file, async () => undefined);
   const manifest = parseManifest(file, bytes);
   const listed = new Map(manifest.members.map((m) => [m.name, m]));
-  if (listed.size !== members.length) throw new BackupError(`${file}: the manifest lists ${listed.size} members, the archive holds ${members.length}`);
+  if (listed.size !== members.length)
+    throw new BackupError(`${file}: the manifest lists ${listed.size} members, the archive holds ${members.length}`);
   const rows = new Map<string, number>();
   for (const got of members) {
     const want = listed.get(got.name);
     if (!want) throw new BackupError(`${file}: ${got.name} is not in the manifest`);
-    if (want.bytes !== got.bytes || want.sha256 !== got.sha256) throw new BackupError(`${file}: ${got.name} does not match its SHA-256 in the manifest: the file was damaged or altered`);
+    if (want.bytes !== got.bytes || want.sha256 !== got.sha256)
+      throw new BackupError(`${file}: ${got.name} does not match its SHA-256 in the manifest: the file was damaged or altered`);
     if (got.table !== undefined) {
-      if (want.table !== got.table || want.rows !== got.rows) throw new BackupError(`${file}: ${got.name} holds ${got.rows} rows, the manifest says ${String(want.rows)}`);
+      if (want.table !== got.table || want.rows !== got.rows)
+        throw new BackupError(`${file}: ${got.name} holds ${got.rows} rows, the manifest says ${String(want.rows)}`);
       rows.set(got.table, (rows.get(got.table) ?? 0) + got.rows!);
     }
   }
   for (const t of manifest.tables) {
-    if ((rows.get(t.name) ?? 0) !== t.rows) throw new BackupError(`${file}: ${t.name} should have ${t.rows} rows, the archive holds ${rows.get(t.name) ?? 0}`);
+    if ((rows.get(t.name) ?? 0) !== t.rows)
+      throw new BackupError(`${file}: ${t.name} should have ${t.rows} rows, the archive holds ${rows.get(t.name) ?? 0}`);
     rows.delete(t.name);
   }
   if (rows.size > 0) throw new BackupError(`${file}: rows of ${[...rows.keys()].join(', ')}, which the manifest does not list`);
@@ -350,7 +360,11 @@ export interface RestoredBackup {
  * restores it into the context's store (refused when the store holds data, unless `force`) and
  * puts keys and media back with their modes.
  */
-export async function restoreBackup(ctx: AppContext, file: string, options: { force?: boolean; checked?: BackupManifest } = {}): Promise<RestoredBackup> {
+export async function restoreBackup(
+  ctx: AppContext,
+  file: string,
+  options: { force?: boolean; checked?: BackupManifest } = {},
+): Promise<RestoredBackup> {
   // Checked again in full when the caller did not: the second read below only compares hashes.
   const manifest = options.checked ?? (await checkBackup(file));
   const listed = new Map(manifest.members.map((m) => [m.name, m]));
@@ -398,7 +412,15 @@ export async function restoreBackup(ctx: AppContext, file: string, options: { fo
       { force: options.force ?? false },
     );
     const keptAside = await placeFiles(dataDir, staging, staged, manifest.madeAt, result.replaced);
-    return { file, madeAt: manifest.madeAt, tables: result.tables, rows: result.rows, files: staged.length, migrated: result.migrated, keptAside };
+    return {
+      file,
+      madeAt: manifest.madeAt,
+      tables: result.tables,
+      rows: result.rows,
+      files: staged.length,
+      migrated: result.migrated,
+      keptAside,
+    };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -409,7 +431,13 @@ export async function restoreBackup(ctx: AppContext, file: string, options: { fo
  * (a key above all) is kept beside it; in an empty store's folder it is one `createContext` just
  * made, which nothing depends on.
  */
-async function placeFiles(dataDir: string, staging: string, staged: ReadonlyArray<{ path: string; mode: number }>, madeAt: string, keep: boolean): Promise<string[]> {
+async function placeFiles(
+  dataDir: string,
+  staging: string,
+  staged: ReadonlyArray<{ path: string; mode: number }>,
+  madeAt: string,
+  keep: boolean,
+): Promise<string[]> {
   const keptAside: string[] = [];
   const stamp = madeAt.replace(/[-:]|\.\d+/g, '');
   for (const { path, mode } of staged) {

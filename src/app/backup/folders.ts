@@ -51,7 +51,10 @@ export class StoreUnopenableError extends CaravanError {
  */
 export async function unopenableStoreError(dataDir: string, folder: string, cause: unknown): Promise<StoreUnopenableError> {
   // Emscripten's hint about a debug build means nothing to the person reading this.
-  const why = (cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)).replace(/\.? ?Build with -sASSERTIONS for more info\.?/, '');
+  const why = (cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)).replace(
+    /\.? ?Build with -sASSERTIONS for more info\.?/,
+    '',
+  );
   const backups = backupsFolder(dataDir);
   const newest = (await listBackups(backups).catch(() => [])).at(-1);
   const next = newest

@@ -69,7 +69,11 @@ describe('the rolling backup serve keeps', () => {
       }
       assert.deepEqual(results, ['written 0', 'written 0', 'written 1', 'written 1']);
       const names = (await readdir(join(tmp, 'backups'))).sort();
-      assert.deepEqual(names, [backupFileName(new Date('2022-01-05T12:01:00Z')), backupFileName(new Date('2022-01-05T18:01:00Z'))], 'the two newest, and no temporary file');
+      assert.deepEqual(
+        names,
+        [backupFileName(new Date('2022-01-05T12:01:00Z')), backupFileName(new Date('2022-01-05T18:01:00Z'))],
+        'the two newest, and no temporary file',
+      );
       const newest = (await listBackups(join(tmp, 'backups'))).at(-1)!;
       assert.equal(newest.madeAt.toISOString(), '2022-01-05T18:01:00.000Z');
       assert.ok((await checkBackup(newest.file)).members.some((m) => m.name === 'files/keys/contact.key'));
@@ -87,7 +91,10 @@ describe('the rolling backup serve keeps', () => {
     const newest = (await listBackups(join(tmp, 'backups'))).at(-1)!.file;
     assert.equal(withBackup.code, 'store_unopenable');
     assert.ok(!withBackup.message.includes('\n'), 'one line');
-    assert.ok(withBackup.message.includes(`the embedded store in ${folder} cannot be opened (RuntimeError: Aborted()). If it is damaged`), withBackup.message);
+    assert.ok(
+      withBackup.message.includes(`the embedded store in ${folder} cannot be opened (RuntimeError: Aborted()). If it is damaged`),
+      withBackup.message,
+    );
     assert.ok(withBackup.message.includes(`caravan restore ${newest}`), withBackup.message);
     const none = await unopenableStoreError(join(tmp, 'elsewhere'), folder, cause);
     assert.match(none.message, /No backup was found in \S+elsewhere\/backups/);

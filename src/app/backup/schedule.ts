@@ -70,4 +70,3 @@ export function startBackupSchedule(ctx: AppContext, o: BackupScheduleOptions): 
   });
   return { runOnce, stop: () => loop.stop() };
 }
-

@@ -23,7 +23,12 @@ describe('editing operations', () => {
 
   it('creates an event and links its report in one transaction', async () => {
     const { report } = await insertReport(t.db, { input: { what: 'x', howKnown: 'saw' }, channel: 'web', receiptCode: 'EDIT-0000-0001' });
-    const id = await createEventFromForm(t.ctx, editor, { ...sampleEventData(), sources: [{ kind: 'report', reportId: String(report.id) }] }, { fromReportId: report.id });
+    const id = await createEventFromForm(
+      t.ctx,
+      editor,
+      { ...sampleEventData(), sources: [{ kind: 'report', reportId: String(report.id) }] },
+      { fromReportId: report.id },
+    );
     assert.equal((await getReport(t.db, report.id)).event_id, id);
     assert.equal((await getRevision(t.db, id, 1)).reason, `coded from report ${report.id}`);
   });
@@ -39,7 +44,16 @@ describe('editing operations', () => {
   it('refuses sources that point at nothing', async () => {
     const before = await eventCount();
     await assert.rejects(
-      createEventFromForm(t.ctx, editor, sampleEventData({ sources: [{ kind: 'report', reportId: '999' }, { kind: 'source', sourceId: '77' }] })),
+      createEventFromForm(
+        t.ctx,
+        editor,
+        sampleEventData({
+          sources: [
+            { kind: 'report', reportId: '999' },
+            { kind: 'source', sourceId: '77' },
+          ],
+        }),
+      ),
       (err: unknown) =>
         err instanceof ValidationError &&
         err.problems.some((p) => p.field === 'sources[0].reportId' && /no report 999/.test(p.message)) &&
@@ -52,9 +66,15 @@ describe('editing operations', () => {
     const id = await createEventFromForm(t.ctx, editor, sampleEventData());
     const changed = sampleEventData({ notes: 'More detail' });
     await assert.rejects(saveRevision(t.ctx, editor, id, changed, { reason: ' ', baseRevision: 1 }), /reason: is required/);
-    await assert.rejects(saveRevision(t.ctx, editor, id, sampleEventData(), { reason: 'again', baseRevision: 1 }), /nothing changed since revision 1/);
+    await assert.rejects(
+      saveRevision(t.ctx, editor, id, sampleEventData(), { reason: 'again', baseRevision: 1 }),
+      /nothing changed since revision 1/,
+    );
     assert.equal(await saveRevision(t.ctx, editor, id, changed, { reason: 'detail', baseRevision: 1 }), 2);
-    await assert.rejects(saveRevision(t.ctx, editor, id, sampleEventData({ notes: 'Other' }), { reason: 'late', baseRevision: 1 }), ConflictError);
+    await assert.rejects(
+      saveRevision(t.ctx, editor, id, sampleEventData({ notes: 'Other' }), { reason: 'late', baseRevision: 1 }),
+      ConflictError,
+    );
     assert.equal((await getEventRow(t.db, id)).latest_revision, 2);
   });
 

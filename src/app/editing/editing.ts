@@ -8,7 +8,16 @@ import { type EventData, diffEventData, validateEventData } from '../../core/eve
 import type { PublicEvent } from '../../core/public-event.ts';
 import type { VerificationStatus } from '../../core/verification.ts';
 import type { Queryable } from '../../store/db.ts';
-import { createEvent, getRevision, lastPublication, listPublications, lockEventRow, publishEvent, reviseEvent, unpublishEvent } from '../../store/events.ts';
+import {
+  createEvent,
+  getRevision,
+  lastPublication,
+  listPublications,
+  lockEventRow,
+  publishEvent,
+  reviseEvent,
+  unpublishEvent,
+} from '../../store/events.ts';
 import { linkReport, reportExists } from '../../store/reports.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Role } from '../../store/users.ts';
@@ -42,9 +51,14 @@ async function sourceRefProblems(q: Queryable, data: EventData): Promise<FieldPr
 }
 
 /** Validates a document against the status it replaces, including the references it cites. */
-async function checkedData(q: Queryable, input: unknown, previousStatus: VerificationStatus | undefined, scope: MediaScope): Promise<EventData> {
+async function checkedData(
+  q: Queryable,
+  input: unknown,
+  previousStatus: VerificationStatus | undefined,
+  scope: MediaScope,
+): Promise<EventData> {
   const withFacts = await withMediaFacts(q, input, scope);
-  let problems: FieldProblem[] = [...withFacts.problems];
+  const problems: FieldProblem[] = [...withFacts.problems];
   let data: EventData | undefined;
   try {
     data = validateEventData(withFacts.input, previousStatus);
@@ -143,7 +157,8 @@ export async function publishLatest(
   opts: { expectedRevision?: number; publicNote?: string } = {},
 ): Promise<PublicEvent> {
   const note = opts.publicNote?.trim();
-  if (note && note.length > REASON_MAX) throw new ValidationError([{ field: 'publicNote', message: `must be at most ${REASON_MAX} characters` }]);
+  if (note && note.length > REASON_MAX)
+    throw new ValidationError([{ field: 'publicNote', message: `must be at most ${REASON_MAX} characters` }]);
   return ctx.db.transaction(async (tx) => {
     const row = await lockEventRow(tx, eventId);
     if (opts.expectedRevision !== undefined && row.latest_revision !== opts.expectedRevision) {
@@ -156,7 +171,10 @@ export async function publishLatest(
     const lastPublished = (await listPublications(tx, eventId)).filter((p) => p.action === 'publish').at(-1)?.revision;
     if (!note && lastPublished !== undefined && lastPublished !== row.latest_revision) {
       throw new ValidationError([
-        { field: 'publicNote', message: `is required: tell readers what revision ${row.latest_revision} corrects or why it retracts the event` },
+        {
+          field: 'publicNote',
+          message: `is required: tell readers what revision ${row.latest_revision} corrects or why it retracts the event`,
+        },
       ]);
     }
     return publishEvent(tx, eventId, editor.id, ctx.now(), note || undefined);

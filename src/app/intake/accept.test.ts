@@ -18,7 +18,9 @@ let editorId: number;
 before(async () => {
   db = await openTestDb();
   ctx = contextFor(loadConfig({ CARAVAN_DATA: '/nonexistent-test-data' }), db, { now: () => new Date('2022-01-05T09:30:00Z') });
-  const rows = await db.query<{ id: number }>(`insert into users (username, password_hash, role) values ('ed', 'x', 'editor') returning id`);
+  const rows = await db.query<{ id: number }>(
+    `insert into users (username, password_hash, role) values ('ed', 'x', 'editor') returning id`,
+  );
   editorId = rows[0]!.id;
 });
 after(() => db.close());
@@ -29,7 +31,13 @@ test('a report is stored once with its place resolved and its contact sealed', a
   const before = await count();
   const r = await acceptReport(
     ctx,
-    { what: 'Police fired at the crowd', when: 'today 14:00', where: 'Almaty, Republic Square', howKnown: 'saw', contact: 'signal +7 700 000 0000' },
+    {
+      what: 'Police fired at the crowd',
+      when: 'today 14:00',
+      where: 'Almaty, Republic Square',
+      howKnown: 'saw',
+      contact: 'signal +7 700 000 0000',
+    },
     { channel: 'web' },
   );
   assert.equal(r.created, true);
@@ -72,10 +80,7 @@ test('the same idempotency key twice stores one report and returns the same rece
 test('a reused key with a different report is refused, so the key alone never reveals a receipt', async () => {
   await acceptReport(ctx, { what: 'First text', contact: 'me@example.org' }, { channel: 'api', idempotencyKey: 'key-bbbbbbbbbbbb' });
   const before = await count();
-  await assert.rejects(
-    acceptReport(ctx, { what: 'Other text' }, { channel: 'api', idempotencyKey: 'key-bbbbbbbbbbbb' }),
-    ConflictError,
-  );
+  await assert.rejects(acceptReport(ctx, { what: 'Other text' }, { channel: 'api', idempotencyKey: 'key-bbbbbbbbbbbb' }), ConflictError);
   await assert.rejects(
     acceptReport(ctx, { what: 'First text', contact: 'someone@else.org' }, { channel: 'api', idempotencyKey: 'key-bbbbbbbbbbbb' }),
     ConflictError,
@@ -101,7 +106,10 @@ test('bad input names every field and stores nothing', async () => {
       return true;
     },
   );
-  await assert.rejects(acceptReport(ctx, { what: 'x', idempotencyKey: 'key-dddddddddddd' }, { channel: 'api', idempotencyKey: 'key-eeeeeeeeeeee' }), ValidationError);
+  await assert.rejects(
+    acceptReport(ctx, { what: 'x', idempotencyKey: 'key-dddddddddddd' }, { channel: 'api', idempotencyKey: 'key-eeeeeeeeeeee' }),
+    ValidationError,
+  );
   await assert.rejects(acceptReport(ctx, [{ what: 'x' }], { channel: 'api' }), ValidationError);
   await assert.rejects(acceptReport(ctx, { what: 'nul\u0000byte' }, { channel: 'api' }), ValidationError);
   assert.equal(await count(), before);

@@ -51,7 +51,6 @@ export const PLACE_SCORE_THRESHOLD = 0.8;
 /** UUIDs, base64 and base64url tokens fit; nothing that could carry a message or a NUL. */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:+/=-]{8,128}$/;
 
-
 /** `device:` and 16 to 32 random bytes in base64url: see core/armor.ts. */
 const DEVICE_KEY = /^device:[A-Za-z0-9_-]{22,43}$/;
 
@@ -61,7 +60,11 @@ export function isDeviceKey(key: string): boolean {
 
 /** The receipt code a device key always gets (DEVICE_RECEIPT_PREFIX in core/report.ts). */
 export function receiptCodeForDeviceKey(key: string): string {
-  return receiptCodeFromBytes(createHash('sha256').update(DEVICE_RECEIPT_PREFIX + key, 'utf8').digest());
+  return receiptCodeFromBytes(
+    createHash('sha256')
+      .update(DEVICE_RECEIPT_PREFIX + key, 'utf8')
+      .digest(),
+  );
 }
 
 export function isIdempotencyKey(value: unknown): value is string {
@@ -99,7 +102,11 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
  * (`validate`: the form's, or the JSON API's contract), then text the store cannot keep (a NUL,
  * a lone surrogate). Undefined when the report is unusable; the problems say why.
  */
-export function checkReportFields(p: Problems, input: unknown, validate: (input: unknown) => ReportInput = validateReportInput): ReportInput | undefined {
+export function checkReportFields(
+  p: Problems,
+  input: unknown,
+  validate: (input: unknown) => ReportInput = validateReportInput,
+): ReportInput | undefined {
   let report: ReportInput;
   try {
     report = validate(input);
@@ -129,9 +136,14 @@ export interface ReportToWrite {
  * drawn, and drawn again should it be taken: store/reports.ts). An idempotency key seen before
  * returns the earlier report and stores nothing.
  */
-export async function writeReport(ctx: AppContext, tx: Queryable, r: ReportToWrite): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
+export async function writeReport(
+  ctx: AppContext,
+  tx: Queryable,
+  r: ReportToWrite,
+): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
   const placeId = placeIdFor(r.input.where);
-  const deviceReceipt = r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
+  const deviceReceipt =
+    r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
   return insertReportForReceipt(tx, {
     input: r.input,
     channel: r.channel,

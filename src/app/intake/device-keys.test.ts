@@ -65,7 +65,11 @@ test('an encrypted contact is stored as it came and opens only with an editor id
     contact: 'signal: +7 701 000 0000',
     where: 'my building, 3rd floor',
   });
-  const r = await acceptReport(ctx, { what: 'Troops at the airport', contactAge, idempotencyKey: 'device:ZmZmZmZmZmZmZmZmZmZmZg' }, { channel: 'api' });
+  const r = await acceptReport(
+    ctx,
+    { what: 'Troops at the airport', contactAge, idempotencyKey: 'device:ZmZmZmZmZmZmZmZmZmZmZg' },
+    { channel: 'api' },
+  );
   const row = (await findReportByReceipt(db, r.receiptCode))!;
   assert.equal(row.contact_age, contactAge);
   assert.equal(row.contact_sealed, null);
@@ -80,10 +84,23 @@ test('an encrypted contact is stored as it came and opens only with an editor id
     });
   }
   // Resending the same ciphertext is the same report; another ciphertext under the key is not.
-  assert.equal((await acceptReport(ctx, { what: 'Troops at the airport', contactAge, idempotencyKey: 'device:ZmZmZmZmZmZmZmZmZmZmZg' }, { channel: 'api' })).created, false);
+  assert.equal(
+    (
+      await acceptReport(
+        ctx,
+        { what: 'Troops at the airport', contactAge, idempotencyKey: 'device:ZmZmZmZmZmZmZmZmZmZmZg' },
+        { channel: 'api' },
+      )
+    ).created,
+    false,
+  );
   const other = await sealFor([await identityToRecipient(alice)], { contact: 'someone else' });
   await assert.rejects(
-    acceptReport(ctx, { what: 'Troops at the airport', contactAge: other, idempotencyKey: 'device:ZmZmZmZmZmZmZmZmZmZmZg' }, { channel: 'api' }),
+    acceptReport(
+      ctx,
+      { what: 'Troops at the airport', contactAge: other, idempotencyKey: 'device:ZmZmZmZmZmZmZmZmZmZmZg' },
+      { channel: 'api' },
+    ),
     ConflictError,
   );
 });

@@ -32,7 +32,6 @@ export interface StoredExternalReport {
   created: boolean;
 }
 
-
 /**
  * Checks the report as the form's rules would; throws a ValidationError naming each bad field.
  * Control characters and broken UTF-16 that a phone or an export hands us are replaced first:
@@ -58,4 +57,3 @@ export async function storeExternalReport(ctx: AppContext, tx: Queryable, r: Ext
   }
   return { id: report.id, receiptCode: report.receipt_code, created };
 }
-

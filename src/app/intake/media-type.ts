@@ -17,7 +17,23 @@ const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every(
 
 /** ISO BMFF major brands: HEIF stills and AVIF, then QuickTime, then the MP4 family. */
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'MSNV', '3gp4', '3gp5', '3gp6', '3g2a']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'dash',
+  'MSNV',
+  '3gp4',
+  '3gp5',
+  '3gp6',
+  '3g2a',
+]);
 
 /** Signatures of files people send by mistake, to say what the file looks like. */
 const LOOKS_LIKE: ReadonlyArray<[readonly number[], string]> = [
@@ -52,7 +68,10 @@ export function sniffMedia(b: Uint8Array): SniffResult {
     if (HEIF_BRANDS.has(brand) || brand === 'avif' || brand === 'avis') {
       // The HEVC decoder HEIC needs is not in our image library's build, and AVIF is rare from
       // phones; saying so beats storing a file nobody can strip.
-      return { refused: 'it is a HEIC/HEIF or AVIF photo, which we cannot read yet; send it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible, or share it as JPEG)' };
+      return {
+        refused:
+          'it is a HEIC/HEIF or AVIF photo, which we cannot read yet; send it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible, or share it as JPEG)',
+      };
     }
     if (brand === 'qt  ') return { accepted: { kind: 'video', container: 'mov', mime: 'video/quicktime', ext: 'mov' } };
     if (MP4_BRANDS.has(brand)) return { accepted: { kind: 'video', container: 'mp4', mime: 'video/mp4', ext: 'mp4' } };

@@ -73,7 +73,16 @@ describe('receiveMultipart', () => {
   });
 
   it('skips the empty part a browser sends when no file was chosen', async () => {
-    const got = await receiveMultipart(request(body([{ name: 'what', value: 'x' }, { name: 'media', filename: '', data: Buffer.alloc(0) }])), dir, LIMITS);
+    const got = await receiveMultipart(
+      request(
+        body([
+          { name: 'what', value: 'x' },
+          { name: 'media', filename: '', data: Buffer.alloc(0) },
+        ]),
+      ),
+      dir,
+      LIMITS,
+    );
     assert.equal(got.files.length, 0);
     assert.deepEqual(got.fields, { what: 'x' });
   });
@@ -107,7 +116,10 @@ describe('receiveMultipart', () => {
     assert.ok((await refused(body([{ name: 'what', value: 'x'.repeat(2000) }]))) instanceof TooLargeError);
     const cut = body([{ name: 'media', filename: 'a.jpg', data: photo }], { end: false });
     assert.match(String(await refused(cut.subarray(0, cut.length - 10))), /ended before its last part/);
-    assert.match(String(await refused(body([{ name: 'what', filename: 'x.txt', data: Buffer.from('hi') }]))), /files are accepted only as media/);
+    assert.match(
+      String(await refused(body([{ name: 'what', filename: 'x.txt', data: Buffer.from('hi') }]))),
+      /files are accepted only as media/,
+    );
     assert.match(String(await refused(body([{ name: 'media', filename: 'empty.jpg', data: Buffer.alloc(0) }]))), /“empty\.jpg” is empty/);
   });
 });

@@ -50,7 +50,6 @@ const CRLF2 = Buffer.from('\r\n\r\n');
 
 /** A file name fit to quote in a message. */
 export function displayName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 80);
   return clean ? `“${clean}”` : 'a file without a name';
 }
@@ -71,7 +70,9 @@ function parsePartHeaders(raw: string): PartHeaders {
   const disposition = raw.split('\r\n').find((l) => /^content-disposition\s*:/i.test(l));
   if (!disposition) throw new BadRequestError('a form part has no Content-Disposition', 'malformed_form');
   const param = (key: string) => {
-    const m = new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition) ?? new RegExp(`;\\s*${key}=([^;\\s]+)`, 'i').exec(disposition);
+    const m =
+      new RegExp(`;\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(disposition) ??
+      new RegExp(`;\\s*${key}=([^;\\s]+)`, 'i').exec(disposition);
     return m?.[1]?.replace(/\\(.)/g, '$1');
   };
   const name = param('name');
@@ -110,7 +111,8 @@ export async function receiveMultipart(req: Request, dir: string, limits: Upload
     part = headers;
     text = [];
     if (headers.filename === undefined) return;
-    if (headers.name !== 'media') throw new BadRequestError(`${headers.name.slice(0, 40)}: files are accepted only as media`, 'malformed_form');
+    if (headers.name !== 'media')
+      throw new BadRequestError(`${headers.name.slice(0, 40)}: files are accepted only as media`, 'malformed_form');
     // A browser sends an empty part with an empty name when no file was chosen.
     if (headers.filename === '') return;
     if (files.length >= limits.maxFiles) {
@@ -247,7 +249,10 @@ export function incomingDir(dataDir: string): string {
 export async function removeLeftUploads(dataDir: string): Promise<number> {
   let removed = 0;
   for (const path of await foldersLeftBehind(join(dataDir, 'incoming'))) {
-    const files = await readdir(path).then((f) => f.length, () => 1);
+    const files = await readdir(path).then(
+      (f) => f.length,
+      () => 1,
+    );
     await rm(path, { recursive: true, force: true });
     removed += files;
   }

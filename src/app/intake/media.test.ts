@@ -23,7 +23,13 @@ async function photoWithGps(colour = '#c33'): Promise<Buffer> {
     .withMetadata({ orientation: 6 })
     .withExif({
       IFD0: { Make: 'CaravanTestPhone', Model: 'Witness 3000' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSLongitudeRef: 'E', GPSLongitude: '76/1 51/1 0/1', GPSMapDatum: 'WGS-84' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '43/1 13/1 1930/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '76/1 51/1 0/1',
+        GPSMapDatum: 'WGS-84',
+      },
     })
     .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
     .toBuffer();
@@ -111,7 +117,11 @@ describe('media sent with a report', () => {
     assert.match(html, /Nothing of this report was stored/);
     assert.equal(await reportCount(), reportsBefore);
     const left = await filesUnder(dataDir);
-    assert.deepEqual(left.filter((f) => !f.path.includes('/media/') && !f.path.includes('/evidence/')), [], 'no temporary file left');
+    assert.deepEqual(
+      left.filter((f) => !f.path.includes('/media/') && !f.path.includes('/evidence/')),
+      [],
+      'no temporary file left',
+    );
   }
 
   it('serves editors a copy without GPS, EXIF or XMP, and shows the hash of the file as sent', async () => {
@@ -201,7 +211,12 @@ describe('media sent with a report', () => {
   it('refuses a .jpg that is really a ZIP, naming the file; nothing is stored', async () => {
     const before = await reportCount();
     const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 1)]);
-    const res = await post(reportForm('with a fake photo', [{ name: 'good.jpg', data: gpsPhoto }, { name: 'holiday.jpg', data: zip }]));
+    const res = await post(
+      reportForm('with a fake photo', [
+        { name: 'good.jpg', data: gpsPhoto },
+        { name: 'holiday.jpg', data: zip },
+      ]),
+    );
     await assertNothingStored(res, 422, /“holiday\.jpg” is not an image or video we accept \(it looks like a ZIP archive\)/, before);
   });
 
@@ -217,7 +232,12 @@ describe('media sent with a report', () => {
     const before = await reportCount();
     const big = Buffer.alloc(15 * 1024 * 1024 + 1);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
-    await assertNothingStored(await post(reportForm('big', [{ name: 'big.jpg', data: big }])), 413, /“big\.jpg” is larger than 15 MiB/, before);
+    await assertNothingStored(
+      await post(reportForm('big', [{ name: 'big.jpg', data: big }])),
+      413,
+      /“big\.jpg” is larger than 15 MiB/,
+      before,
+    );
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.jpg`, data: gpsPhoto }));
     await assertNothingStored(await post(reportForm('six', six)), 422, /too many files: at most 5/, before);
   });
@@ -234,7 +254,8 @@ describe('media sent with a report', () => {
 
   it('takes the form with no file chosen, as a browser sends it', async () => {
     const boundary = '----WebKitFormBoundaryq1w2e3r4t5y6u7i8';
-    const part = (disposition: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n${value}\r\n`;
+    const part = (disposition: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n${value}\r\n`;
     const body =
       part('name="what"', 'No photo this time') +
       part('name="howKnown"', 'saw') +
@@ -260,8 +281,20 @@ describe('media sent with a report', () => {
     }
     const src = join(dataDir, '..', `caravan-video-${process.pid}.mp4`);
     await run('ffmpeg', [
-      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=10:duration=1', '-c:v', 'mpeg4',
-      '-metadata', 'location=+43.2220+076.8512/', '-metadata', 'title=Witness clip', '-y', src,
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=64x48:rate=10:duration=1',
+      '-c:v',
+      'mpeg4',
+      '-metadata',
+      'location=+43.2220+076.8512/',
+      '-metadata',
+      'title=Witness clip',
+      '-y',
+      src,
     ]);
     const video = await readFile(src);
     await rm(src);

@@ -176,7 +176,10 @@ async function prepareFile(file: ReceivedFile, dir: string, keepOriginal: boolea
   const type = sniffed.accepted;
   const limit = type.kind === 'image' ? MEDIA_LIMITS.imageBytes : MEDIA_LIMITS.videoBytes;
   if (file.bytes > limit) {
-    throw new MediaError(413, `${displayName(file.name)} is larger than ${limit / MiB} MiB, the limit for ${type.kind === 'image' ? 'photos' : 'videos'}`);
+    throw new MediaError(
+      413,
+      `${displayName(file.name)} is larger than ${limit / MiB} MiB, the limit for ${type.kind === 'image' ? 'photos' : 'videos'}`,
+    );
   }
   const out = join(dir, `${randomBytes(16).toString('hex')}.${type.ext}`);
   const facts = type.kind === 'image' ? await stripImage(file, type, out) : await stripVideo(file, type, out);
@@ -196,7 +199,8 @@ async function prepareFile(file: ReceivedFile, dir: string, keepOriginal: boolea
 type Facts = Pick<PreparedMedia, 'width' | 'height' | 'durationMs'>;
 
 async function stripImage(file: ReceivedFile, type: Extract<AcceptedMedia, { kind: 'image' }>, out: string): Promise<Facts> {
-  const unreadable = () => new MediaError(422, `${displayName(file.name)} could not be read as a ${type.format.toUpperCase()} image; it may be damaged`);
+  const unreadable = () =>
+    new MediaError(422, `${displayName(file.name)} could not be read as a ${type.format.toUpperCase()} image; it may be damaged`);
   // The header alone gives the dimensions, so a decompression bomb is refused before decoding.
   let meta: Metadata;
   try {
@@ -209,7 +213,10 @@ async function stripImage(file: ReceivedFile, type: Extract<AcceptedMedia, { kin
   const frames = meta.pages ?? 1;
   if (width * frameHeight * frames > MEDIA_LIMITS.maxPixels) {
     const size = `${width}×${frameHeight}${frames > 1 ? ` × ${frames} frames` : ''}`;
-    throw new MediaError(422, `${displayName(file.name)} is too large an image: ${size} pixels (we accept up to ${MEDIA_LIMITS.maxPixels / 1e6} megapixels)`);
+    throw new MediaError(
+      422,
+      `${displayName(file.name)} is too large an image: ${size} pixels (we accept up to ${MEDIA_LIMITS.maxPixels / 1e6} megapixels)`,
+    );
   }
   const animated = frames > 1;
   try {
@@ -232,9 +239,14 @@ let ffmpegPresent: Promise<boolean> | undefined;
 
 /** Whether ffmpeg and ffprobe can be run; asked once per process. */
 export function hasFfmpeg(): Promise<boolean> {
-  ffmpegPresent ??= Promise.all(['ffmpeg', 'ffprobe'].map((cmd) => run(cmd, ['-version'], 10).then(() => true, () => false))).then((r) =>
-    r.every(Boolean),
-  );
+  ffmpegPresent ??= Promise.all(
+    ['ffmpeg', 'ffprobe'].map((cmd) =>
+      run(cmd, ['-version'], 10).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  ).then((r) => r.every(Boolean));
   return ffmpegPresent;
 }
 
@@ -258,13 +270,16 @@ async function stripVideo(file: ReceivedFile, type: Extract<AcceptedMedia, { kin
       `${displayName(file.name)}: this server cannot take videos right now, because it has no way to remove their metadata (location, device). Send the report without the video, or with photos only.`,
     );
   }
-  const unreadable = () => new MediaError(422, `${displayName(file.name)} could not be read as a ${type.container.toUpperCase()} video; it may be damaged`);
+  const unreadable = () =>
+    new MediaError(422, `${displayName(file.name)} could not be read as a ${type.container.toUpperCase()} video; it may be damaged`);
   // The demuxer is named rather than guessed, and only local files may be opened: a playlist
   // or reference inside a crafted file must not make ffmpeg read anything else.
   const input = ['-protocol_whitelist', 'file', '-f', type.container === 'webm' ? 'matroska' : 'mov'];
   let probe: Probe;
   try {
-    probe = JSON.parse(await run('ffprobe', ['-v', 'error', ...input, '-print_format', 'json', '-show_format', '-show_streams', file.path], 30)) as Probe;
+    probe = JSON.parse(
+      await run('ffprobe', ['-v', 'error', ...input, '-print_format', 'json', '-show_format', '-show_streams', file.path], 30),
+    ) as Probe;
   } catch {
     throw unreadable();
   }
@@ -274,10 +289,32 @@ async function stripVideo(file: ReceivedFile, type: Extract<AcceptedMedia, { kin
   // and subtitles or attachments can carry anything. Container and stream tags, chapters
   // and encoder strings are dropped.
   const args = [
-    '-nostdin', '-v', 'error', ...input, '-i', file.path,
-    '-map', '0:v', '-map', '0:a?', '-map_metadata', '-1', '-map_chapters', '-1', '-c', 'copy',
-    '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact',
-    '-f', type.container === 'webm' ? 'webm' : type.container, '-y', out,
+    '-nostdin',
+    '-v',
+    'error',
+    ...input,
+    '-i',
+    file.path,
+    '-map',
+    '0:v',
+    '-map',
+    '0:a?',
+    '-map_metadata',
+    '-1',
+    '-map_chapters',
+    '-1',
+    '-c',
+    'copy',
+    '-fflags',
+    '+bitexact',
+    '-flags:v',
+    '+bitexact',
+    '-flags:a',
+    '+bitexact',
+    '-f',
+    type.container === 'webm' ? 'webm' : type.container,
+    '-y',
+    out,
   ];
   try {
     await run('ffmpeg', args, MEDIA_LIMITS.videoSeconds);

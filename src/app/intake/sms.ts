@@ -32,7 +32,6 @@ export interface AcceptedSms {
   created: boolean;
 }
 
-
 /** Stores the SMS as a report, or finds the one it already is. Throws ValidationError for an unusable SMS. */
 export async function acceptSms(ctx: AppContext, given: IncomingSms): Promise<AcceptedSms> {
   // The id is only for tracing: a NUL in it must not cost the message (the text and the sender
@@ -58,6 +57,8 @@ export async function acceptSms(ctx: AppContext, given: IncomingSms): Promise<Ac
  */
 export function smsDedupeKey(key: Uint8Array, sms: IncomingSms): string {
   const when = sms.sentAt ? `t:${Math.floor(sms.sentAt.getTime() / 1000)}` : sms.deliveryId ? `id:${sms.gateway}:${sms.deliveryId}` : '';
-  const mac = createHmac('sha256', key).update(['sms', normalizePhoneNumber(sms.from), when, sms.message.trim()].join('\0')).digest('base64url');
+  const mac = createHmac('sha256', key)
+    .update(['sms', normalizePhoneNumber(sms.from), when, sms.message.trim()].join('\0'))
+    .digest('base64url');
   return `sms:${mac}`;
 }

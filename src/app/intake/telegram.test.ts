@@ -29,7 +29,15 @@ describe('importing a Telegram export', () => {
   it('stores each message once with its time, source and media hashes', async () => {
     const first = await importTelegramExport(ctx, await readTelegramFolder(CHANNEL));
     assert.deepEqual(first, { chats: ['Almaty Witness Feed'], created: 6, existing: 0, skipped: 2, mediaMissing: 1 });
-    const rows = await db.query<{ external_id: string; what: string; sent_at: Date; received_at: Date; source: string; channel: string; contact_sealed: string | null }>(
+    const rows = await db.query<{
+      external_id: string;
+      what: string;
+      sent_at: Date;
+      received_at: Date;
+      source: string;
+      channel: string;
+      contact_sealed: string | null;
+    }>(
       `select r.external_id, r.what, r.sent_at, r.received_at, s.name as source, r.channel, r.contact_sealed
        from reports r join sources s on s.id = r.source_id order by r.external_id`,
     );
@@ -45,7 +53,10 @@ describe('importing a Telegram export', () => {
       ],
     );
     assert.equal(rows[0]!.received_at.toISOString(), '2026-01-01T00:00:00.000Z');
-    assert.ok(rows.every((r) => r.contact_sealed === null), 'channel posts carry no personal contact');
+    assert.ok(
+      rows.every((r) => r.contact_sealed === null),
+      'channel posts carry no personal contact',
+    );
     const media = await db.query<{ name: string; sha256: string | null; bytes: string | number | null }>(
       'select name, sha256, bytes from report_media_refs order by name',
     );
@@ -111,11 +122,14 @@ describe('a malformed export', () => {
   for (const name of ['not-json', 'no-messages', 'old-date-without-offset', 'path-outside-export', 'text-not-text']) {
     it(`${name}: is refused with a reason and stores nothing`, async () => {
       const before = await count('reports');
-      await assert.rejects(readTelegramFolder(join(FIXTURES, 'invalid', name)).then((p) => importTelegramExport(ctx, p)), (err: unknown) => {
-        assert.ok(err instanceof ValidationError);
-        assert.ok(err.problems.length > 0);
-        return true;
-      });
+      await assert.rejects(
+        readTelegramFolder(join(FIXTURES, 'invalid', name)).then((p) => importTelegramExport(ctx, p)),
+        (err: unknown) => {
+          assert.ok(err instanceof ValidationError);
+          assert.ok(err.problems.length > 0);
+          return true;
+        },
+      );
       assert.equal(await count('reports'), before);
     });
   }
@@ -138,7 +152,8 @@ describe('a malformed export', () => {
     if (link === 'folder') await symlink(outside, join(folder, 'photos'));
     else {
       await mkdir(join(folder, 'photos'));
-      if (link === 'file') await symlink(join(outside, 'photo_1@05-01-2022_14-00-00.jpg'), join(folder, 'photos/photo_1@05-01-2022_14-00-00.jpg'));
+      if (link === 'file')
+        await symlink(join(outside, 'photo_1@05-01-2022_14-00-00.jpg'), join(folder, 'photos/photo_1@05-01-2022_14-00-00.jpg'));
     }
     return folder;
   }

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, readFile, realpath } from 'node:fs/promises';
+import { lstat, open, realpath } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ValidationError } from '../../core/errors.ts';
 import { toStorableText } from '../../core/storable-text.ts';
@@ -53,7 +53,13 @@ function storableMessage(m: TelegramMessage): TelegramMessage {
 /** Stores an export already parsed; one transaction. */
 export async function importTelegramExport(ctx: AppContext, given: TelegramExport): Promise<TelegramImportResult> {
   const parsed = { ...given, messages: given.messages.map(storableMessage) };
-  const result: TelegramImportResult = { chats: parsed.chats.map((c) => c.name), created: 0, existing: 0, skipped: parsed.skipped, mediaMissing: 0 };
+  const result: TelegramImportResult = {
+    chats: parsed.chats.map((c) => c.name),
+    created: 0,
+    existing: 0,
+    skipped: parsed.skipped,
+    mediaMissing: 0,
+  };
   await ctx.db.transaction(async (tx) => {
     const sources = new Map<string, { id: number; lastHeard: Date }>();
     for (const m of parsed.messages) {
@@ -128,7 +134,10 @@ export async function readTelegramFolder(folder: string, opts: Pick<TelegramPars
 
 function linkRefused(root: string, path: string): ValidationError {
   return new ValidationError([
-    { field: 'folder', message: `${relative(root, path)} is a symbolic link; Telegram Desktop writes none, so the export is refused rather than read outside its folder` },
+    {
+      field: 'folder',
+      message: `${relative(root, path)} is a symbolic link; Telegram Desktop writes none, so the export is refused rather than read outside its folder`,
+    },
   ]);
 }
 

@@ -13,7 +13,10 @@ test("a new log's origin is its URL prefix without scheme, as C2SP tlog-tiles re
 
 test('a log keeps the origin it already signed, else the one its key was made with', () => {
   assert.equal(logOriginOf({ name: 'chronicle.example.org/log' }), 'chronicle.example.org/log');
-  assert.equal(logOriginOf({ name: 'chronicle.example.org/log' }, 'old.example.org\n5\nAAAA\n\n— old.example.org sig\n'), 'old.example.org');
+  assert.equal(
+    logOriginOf({ name: 'chronicle.example.org/log' }, 'old.example.org\n5\nAAAA\n\n— old.example.org sig\n'),
+    'old.example.org',
+  );
 });
 
 test('an existing log, whose key was named after the bare address, keeps signing that origin', async () => {

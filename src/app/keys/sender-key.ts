@@ -44,5 +44,7 @@ export function normalizePhoneNumber(number: string): string {
 
 /** The sender's pseudonym: hex HMAC-SHA256 of the normalized number. */
 export function senderHash(key: Uint8Array, number: string): string {
-  return createHmac('sha256', key).update(`sender\0${normalizePhoneNumber(number)}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`sender\0${normalizePhoneNumber(number)}`)
+    .digest('hex');
 }

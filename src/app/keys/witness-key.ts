@@ -41,7 +41,8 @@ export async function createWitnessKey(dataDir: string, name: string): Promise<W
   try {
     await writeFile(file, `${signerKey}\n`, { mode: 0o600, flag: 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ConflictError(`${file} already exists; a witness key is never replaced`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new ConflictError(`${file} already exists; a witness key is never replaced`);
     throw err;
   }
   return witnessKeyOf(signerKey);

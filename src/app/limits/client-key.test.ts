@@ -17,7 +17,11 @@ test('the key naming clients is replaced each period, dropping what was kept und
   let now = new Date('2026-01-05T10:10:00Z');
   let drops = 0;
   let draws = 0;
-  const keys = new ClientKeys(3600_000, () => now, (n) => new Uint8Array(n).fill(++draws));
+  const keys = new ClientKeys(
+    3600_000,
+    () => now,
+    (n) => new Uint8Array(n).fill(++draws),
+  );
   keys.onRotate(() => drops++);
   const first = keys.keyOf('203.0.113.7');
   assert.equal(keys.keyOf('203.0.113.7'), first, 'the same client has one name within a period');

@@ -58,7 +58,10 @@ describe('the demo chronicle’s log', () => {
   it('shows on a corrected event’s permalink when and why it was corrected, with the earlier versions', async () => {
     const id = await demoEventId('Official death toll');
     const html = await (await get(`/events/${id}`)).text();
-    assert.match(html, /id="change-notice"><strong>Corrected on 15 January 2022:<\/strong> The Prosecutor General’s Office gave a total of 225 dead/);
+    assert.match(
+      html,
+      /id="change-notice"><strong>Corrected on 15 January 2022:<\/strong> The Prosecutor General’s Office gave a total of 225 dead/,
+    );
     assert.ok(html.indexOf('change-notice') < html.indexOf('class="facts"'), 'the notice comes before the facts');
     assert.match(html, new RegExp(`href="/events/${id}/v/1"`));
     assert.match(html, new RegExp(`href="/events/${id}/v/2"`));
@@ -72,9 +75,15 @@ describe('the demo chronicle’s log', () => {
   it('shows on a retracted event’s permalink when and why it was retracted', async () => {
     const id = await demoEventId('Claim: Russian troops are already patrolling Almaty');
     const html = await (await get(`/events/${id}`)).text();
-    assert.match(html, /id="change-notice"><strong>Retracted on 7 January 2022:<\/strong> The CSTO decision came in the early hours of 6 January/);
+    assert.match(
+      html,
+      /id="change-notice"><strong>Retracted on 7 January 2022:<\/strong> The CSTO decision came in the early hours of 6 January/,
+    );
     assert.match(html, new RegExp(`href="/events/${id}/v/1"`));
-    const last = (await readLogEntries(t.db, 0, (await getLogTreeHead(t.db)).size)).map(decodeLogEntry).filter((e) => e.event === id).at(-1);
+    const last = (await readLogEntries(t.db, 0, (await getLogTreeHead(t.db)).size))
+      .map(decodeLogEntry)
+      .filter((e) => e.event === id)
+      .at(-1);
     assert.equal(last?.record?.status, 'retracted', 'the retraction is an entry of its own');
   });
 });
@@ -84,17 +93,21 @@ describe('publishing a correction', () => {
     const editor = { id: 1, role: 'editor' as const };
     const id = await createEventFromForm(t.ctx, editor, sampleEventData());
     await publishLatest(t.ctx, editor, id);
-    await saveRevision(t.ctx, editor, id, sampleEventData({ fatalities: { min: 2, wording: 'two dead' } }), { reason: 'hospital', baseRevision: 1 });
+    await saveRevision(t.ctx, editor, id, sampleEventData({ fatalities: { min: 2, wording: 'two dead' } }), {
+      reason: 'hospital',
+      baseRevision: 1,
+    });
     const before = (await getLogTreeHead(t.db)).size;
     const browser = await loginAs(t, 'editor');
     const form = await (await browser.get(`/editor/events/${id}`)).text();
-    assert.match(form, /Note for readers<[^]*?<textarea[^>]*name="public_note"[^>]*required/, 'the form asks for the note');
+    assert.match(form, /Note for readers<[\s\S]*?<textarea[^>]*name="public_note"[^>]*required/, 'the form asks for the note');
     const refused = await browser.post(`/editor/events/${id}/publish`, { revision: '2', public_note: '' });
     assert.equal(refused.status, 422);
     assert.match(await refused.text(), /tell readers what revision 2 corrects/);
     await assert.rejects(
       publishLatest(t.ctx, editor, id, { publicNote: '  ' }),
-      (err: unknown) => err instanceof ValidationError && err.problems.some((p) => p.field === 'publicNote' && /is required/.test(p.message)),
+      (err: unknown) =>
+        err instanceof ValidationError && err.problems.some((p) => p.field === 'publicNote' && /is required/.test(p.message)),
     );
     assert.equal((await getLogTreeHead(t.db)).size, before, 'nothing was logged');
     await publishLatest(t.ctx, editor, id, { publicNote: 'Two deaths confirmed by the city hospital' });

@@ -9,10 +9,17 @@
  * path depends on the key.
  */
 import { formatCheckpoint } from '../../log/checkpoint.ts';
-import { bytesEqual, concatBytes } from '../../log/hash.ts';
+import { bytesEqual } from '../../log/hash.ts';
 import { signNote } from '../../log/note.ts';
 import { TILE_WIDTH } from '../../log/tiles.ts';
-import { type StoredCheckpoint, getLogTreeHead, latestCheckpoint, readEncodedEntries, readTileBytes, saveCheckpoint } from '../../store/log.ts';
+import {
+  type StoredCheckpoint,
+  getLogTreeHead,
+  latestCheckpoint,
+  readEncodedEntries,
+  readTileBytes,
+  saveCheckpoint,
+} from '../../store/log.ts';
 import type { Queryable } from '../../store/db.ts';
 import type { AppContext } from '../context.ts';
 import { logOriginOf } from '../keys/log-key.ts';

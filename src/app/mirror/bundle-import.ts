@@ -66,7 +66,9 @@ function openLog(bundle: OpenedBundle, note: Uint8Array, key: string, claimed: s
   const { origin } = checkpoint;
   // bundle.json decides nothing, but one that names another chronicle means the file was tampered with.
   if (bundle.manifest.origin !== origin) {
-    throw new BundleError(`${bundle.file}: bundle.json says origin "${bundle.manifest.origin}", but the signed checkpoint is for "${origin}"`);
+    throw new BundleError(
+      `${bundle.file}: bundle.json says origin "${bundle.manifest.origin}", but the signed checkpoint is for "${origin}"`,
+    );
   }
   let logUrl: string;
   try {
@@ -125,7 +127,12 @@ async function verifyForMedia(bundle: OpenedBundle, key: string, origin: string)
 }
 
 /** Stores the bundle's media the mirror lacks, in the caller's transaction. */
-async function loadMedia(q: Queryable, bundle: OpenedBundle, origin: string, referenced: ReadonlyMap<string, string>): Promise<MediaReport> {
+async function loadMedia(
+  q: Queryable,
+  bundle: OpenedBundle,
+  origin: string,
+  referenced: ReadonlyMap<string, string>,
+): Promise<MediaReport> {
   const have = new Set(await listMirrorMediaHashes(q, origin));
   const adding = [...bundle.media].filter(([sha256]) => !have.has(sha256));
   for (const [sha256, file] of adding) {
@@ -143,7 +150,10 @@ async function verifierKeyFor(deps: MirrorDeps, o: ImportBundleOptions, claimed:
     throw new BundleError(`${claimed} is already followed with another key (${followed.verifier_key}); refusing the bundle`);
   }
   const key = o.key ?? followed?.verifier_key ?? (await loadKnownOrigins(knownOriginsPath(o.env)))[claimed]?.key;
-  if (!key) throw new BundleError(`no verifier key is known for "${claimed}"; pass it with --key <vkey> (a key carried inside a bundle is never trusted)`);
+  if (!key)
+    throw new BundleError(
+      `no verifier key is known for "${claimed}"; pass it with --key <vkey> (a key carried inside a bundle is never trusted)`,
+    );
   return key;
 }
 
@@ -170,7 +180,9 @@ export async function importBundle(deps: MirrorDeps, o: ImportBundleOptions): Pr
 
     const existing = await getMirror(deps.db, origin);
     if (existing?.root && existing.size > 0) {
-      const cmp = await compareCheckpoint(checkpoint, { size: existing.size, root: existing.root }, () => listMirrorEntryData(deps.db, origin, 0, checkpoint.size));
+      const cmp = await compareCheckpoint(checkpoint, { size: existing.size, root: existing.root }, () =>
+        listMirrorEntryData(deps.db, origin, 0, checkpoint.size),
+      );
       if (cmp.kind === 'same' || cmp.kind === 'older') {
         const referenced = await verifyForMedia(bundle, key, origin);
         const media = await deps.db.transaction((tx) => loadMedia(tx, bundle, origin, referenced));
@@ -193,7 +205,10 @@ export async function importBundle(deps: MirrorDeps, o: ImportBundleOptions): Pr
     if (outcome.status === 'unchanged' || !media) {
       // Another process stored this log meanwhile: the media still come from here, if it follows the same key.
       const followed = await getMirror(deps.db, origin);
-      if (followed?.verifier_key !== key) throw new BundleError(`${o.file}: ${origin} was followed meanwhile with another key (${followed?.verifier_key}); refusing the bundle`);
+      if (followed?.verifier_key !== key)
+        throw new BundleError(
+          `${o.file}: ${origin} was followed meanwhile with another key (${followed?.verifier_key}); refusing the bundle`,
+        );
       const referenced = await verifyForMedia(bundle, key, origin);
       const added = await deps.db.transaction((tx) => loadMedia(tx, bundle, origin, referenced));
       return { status: 'nothing-new', origin, size: outcome.size, bundleSize: checkpoint.size, ...added };

@@ -104,7 +104,8 @@ export function mediaReferences(entry: LogEntry): Array<{ sha256: string; mime: 
 /** Every entry of a log of `size` entries, from a source that holds its bundles. */
 export async function* logEntries(source: LogSource, size: number): AsyncGenerator<{ idx: number; data: Uint8Array }> {
   for (const { index, width } of bundlesForSize(size)) {
-    const bytes = (await source.read(entriesPath(index, width))) ?? (width < TILE_WIDTH ? await source.read(entriesPath(index)) : undefined);
+    const bytes =
+      (await source.read(entriesPath(index, width))) ?? (width < TILE_WIDTH ? await source.read(entriesPath(index)) : undefined);
     if (!bytes) throw new BundleError(`${entriesPath(index, width)} is missing`);
     const entries = decodeEntryBundle(bytes).slice(0, width);
     for (const [i, data] of entries.entries()) yield { idx: index * TILE_WIDTH + i, data };
@@ -157,7 +158,8 @@ export async function writeBundle(file: string, o: WriteBundleOptions): Promise<
   const verified = await verifyTiledLog(recording, { verifierKey: o.verifierKey });
   const { checkpoint } = verified;
   const referenced = new Set<string>();
-  for await (const { data } of logEntries(recording, checkpoint.size)) for (const { sha256 } of mediaReferences(decodeLogEntry(data))) referenced.add(sha256);
+  for await (const { data } of logEntries(recording, checkpoint.size))
+    for (const { sha256 } of mediaReferences(decodeLogEntry(data))) referenced.add(sha256);
   const media: Array<{ sha256: string; file: BundleMediaFile }> = [];
   const missingMedia: string[] = [];
   for (const sha256 of referenced) {
@@ -178,11 +180,17 @@ export async function writeBundle(file: string, o: WriteBundleOptions): Promise<
 
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const pack = tar.pack();
-  const written = pipeline([pack as unknown as Readable, ...(isGzipName(file) ? [createGzip()] : []), createWriteStream(tmp, { flags: 'wx', mode: 0o644 })]);
+  const written = pipeline([
+    pack as unknown as Readable,
+    ...(isGzipName(file) ? [createGzip()] : []),
+    createWriteStream(tmp, { flags: 'wx', mode: 0o644 }),
+  ]);
   written.catch(() => {});
   const header = (name: string, size: number) => ({ name, size, mode: 0o644, mtime: o.now, type: 'file' as const });
   const add = (name: string, bytes: Uint8Array) =>
-    new Promise<void>((resolve, reject) => pack.entry(header(name, bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), (e) => (e ? reject(e) : resolve())));
+    new Promise<void>((resolve, reject) =>
+      pack.entry(header(name, bytes.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), (e) => (e ? reject(e) : resolve())),
+    );
   try {
     await add('bundle.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
     // verifyTiledLog read the checkpoint first, then the bundles, then the tiles: keep that order.
@@ -263,14 +271,18 @@ class TarTail extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.total += chunk.length;
-    if (this.total > this.maxBytes) return cb(new BundleError(`the archive holds more than ${this.maxBytes} bytes, more than a bundle may`));
+    if (this.total > this.maxBytes) {
+      cb(new BundleError(`the archive holds more than ${this.maxBytes} bytes, more than a bundle may`));
+      return;
+    }
     const c = this.compressed;
     if (c && this.total > GZIP_RATIO_FROM && this.total > c.bytesRead() * c.maxRatio) {
-      return cb(
+      cb(
         new BundleError(
           `gzip: ${c.bytesRead()} compressed bytes decompress to more than ${this.total} (over ${c.maxRatio} times their size): refused as a decompression bomb; a real bundle compresses far less`,
         ),
       );
+      return;
     }
     this.tail = Buffer.concat([this.tail, chunk.subarray(-1024)]).subarray(-1024);
     cb(null, chunk);
@@ -289,7 +301,8 @@ function memberName(raw: string): string {
   return name;
 }
 
-const isLayoutFolder = (name: string) => ['', '.', 'log', 'media', 'log/tile'].includes(name) || /^log\/tile\/(entries|\d{1,2})(\/x\d{3})*(\/\d{3}\.p)?$/.test(name);
+const isLayoutFolder = (name: string) =>
+  ['', '.', 'log', 'media', 'log/tile'].includes(name) || /^log\/tile\/(entries|\d{1,2})(\/x\d{3})*(\/\d{3}\.p)?$/.test(name);
 
 function describeReadError(err: unknown, reading: string, lastMember: string): string {
   const e = err as NodeJS.ErrnoException;
@@ -310,8 +323,10 @@ function parseManifest(bytes: Uint8Array): BundleManifest {
     throw new BundleError('bundle.json is not UTF-8 JSON');
   }
   const m = parsed as Partial<BundleManifest> | null;
-  if (typeof m !== 'object' || m === null || m.format !== BUNDLE_FORMAT) throw new BundleError(`bundle.json: not a Caravan bundle (format is not "${BUNDLE_FORMAT}")`);
-  if (m.version !== BUNDLE_VERSION) throw new BundleError(`bundle.json: format version ${String(m.version)} is not the version ${BUNDLE_VERSION} this Caravan reads`);
+  if (typeof m !== 'object' || m === null || m.format !== BUNDLE_FORMAT)
+    throw new BundleError(`bundle.json: not a Caravan bundle (format is not "${BUNDLE_FORMAT}")`);
+  if (m.version !== BUNDLE_VERSION)
+    throw new BundleError(`bundle.json: format version ${String(m.version)} is not the version ${BUNDLE_VERSION} this Caravan reads`);
   if (typeof m.origin !== 'string' || typeof m.url !== 'string') throw new BundleError('bundle.json: origin and url must be strings');
   return m as BundleManifest;
 }
@@ -349,7 +364,8 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
   const input = createReadStream(file);
   // Every member costs a 512-byte header and its data rounded up to 512 bytes; the end blocks
   // and padding to a 10 KiB tar record come last.
-  const maxTarBytes = limits.maxManifestBytes + limits.maxCheckpointBytes + limits.maxLogBytes + limits.maxMediaBytes + limits.maxMembers * 1024 + 10_240;
+  const maxTarBytes =
+    limits.maxManifestBytes + limits.maxCheckpointBytes + limits.maxLogBytes + limits.maxMediaBytes + limits.maxMembers * 1024 + 10_240;
   const tail = new TarTail(maxTarBytes, gzipped ? { bytesRead: () => input.bytesRead, maxRatio: limits.maxGzipRatio } : undefined);
   const extract = tar.extract();
   const feeding = pipeline([input, ...(gzipped ? [createGunzip()] : []), tail, extract as unknown as Writable]);
@@ -359,12 +375,14 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
     try {
       for await (const entry of extract) {
         const { header } = entry;
-        if (++members > limits.maxMembers) throw new BundleError(`the archive has more than ${limits.maxMembers} members, more than a bundle may`);
+        if (++members > limits.maxMembers)
+          throw new BundleError(`the archive has more than ${limits.maxMembers} members, more than a bundle may`);
         const name = memberName(header.name);
         const size = header.size ?? 0;
         reading = name;
         if (header.type === 'directory') {
-          if (!isLayoutFolder(name.replace(/\/$/, ''))) throw new BundleError(`folder ${JSON.stringify(header.name)} is not part of a bundle's layout`);
+          if (!isLayoutFolder(name.replace(/\/$/, '')))
+            throw new BundleError(`folder ${JSON.stringify(header.name)} is not part of a bundle's layout`);
           entry.resume();
           reading = '';
           continue;
@@ -390,12 +408,17 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
           }
           logBytes += size;
           if (logBytes > limits.maxLogBytes) throw new BundleError(`the log in this bundle is larger than ${limits.maxLogBytes} bytes`);
-          log.set(path, await collect(kind === 'hash' ? MAX_TILE_BYTES : MAX_ENTRY_BUNDLE_BYTES, kind === 'hash' ? 'hash tile' : 'entry bundle'));
+          log.set(
+            path,
+            await collect(kind === 'hash' ? MAX_TILE_BYTES : MAX_ENTRY_BUNDLE_BYTES, kind === 'hash' ? 'hash tile' : 'entry bundle'),
+          );
         } else if (name.startsWith('media/') && SHA256_HEX.test(name.slice('media/'.length))) {
           const sha256 = name.slice('media/'.length);
-          if (size > limits.maxMediaFileBytes) throw new BundleError(`${name} is ${size} bytes, more than a media file may be (${limits.maxMediaFileBytes})`);
+          if (size > limits.maxMediaFileBytes)
+            throw new BundleError(`${name} is ${size} bytes, more than a media file may be (${limits.maxMediaFileBytes})`);
           mediaBytes += size;
-          if (mediaBytes > limits.maxMediaBytes) throw new BundleError(`the media in this bundle are larger than ${limits.maxMediaBytes} bytes`);
+          if (mediaBytes > limits.maxMediaBytes)
+            throw new BundleError(`the media in this bundle are larger than ${limits.maxMediaBytes} bytes`);
           const hash = createHash('sha256');
           const path = spool ? join(spool, sha256) : undefined;
           if (path) {
@@ -419,7 +442,8 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}):
       if (err instanceof BundleError) throw err;
       throw new BundleError(describeReadError(err, reading, lastMember));
     }
-    if (!tail.hasEndBlocks()) throw new BundleError(`truncated: the archive's end-of-archive blocks are missing (after ${lastMember || 'the start'})`);
+    if (!tail.hasEndBlocks())
+      throw new BundleError(`truncated: the archive's end-of-archive blocks are missing (after ${lastMember || 'the start'})`);
     if (!manifest) throw new BundleError('bundle.json is missing: not a Caravan bundle');
     if (!log.has('checkpoint')) throw new BundleError('log/checkpoint is missing');
   } catch (err) {

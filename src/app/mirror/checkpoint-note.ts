@@ -48,7 +48,11 @@ export type Comparison =
  * decide (the caller verifies them); an equal size must have the same root; a smaller one is
  * checked against `prefixEntries`, the known tree's first entries, when given.
  */
-export function compareCheckpoint(presented: Checkpoint, known: KnownTree, prefixEntries?: () => Promise<Uint8Array[]>): Promise<Comparison> | Comparison {
+export function compareCheckpoint(
+  presented: Checkpoint,
+  known: KnownTree,
+  prefixEntries?: () => Promise<Uint8Array[]>,
+): Promise<Comparison> | Comparison {
   const knownRoot = fromBase64(known.root);
   if (presented.size === known.size) {
     if (bytesEqual(presented.root, knownRoot)) return { kind: 'same' };

@@ -34,13 +34,21 @@ export async function discoverVerifierKey(logUrl: string, checkpoint: string, fe
   const pageUrl = logUrl.replace(/\/+$/, '');
   let page: string;
   try {
-    const got = await download(pageUrl, { fetch: fetchLike, accept: 'text/html', maxBytes: MAX_PAGE_BYTES, timeoutMs: 30_000, attempts: 2 });
+    const got = await download(pageUrl, {
+      fetch: fetchLike,
+      accept: 'text/html',
+      maxBytes: MAX_PAGE_BYTES,
+      timeoutMs: 30_000,
+      attempts: 2,
+    });
     if (got.kind === 'absent') throw new Error('HTTP 404');
     if (got.kind === 'refused') throw new Error(`HTTP ${got.status}`);
     if (got.kind === 'too-large') throw new Error(`the page is larger than ${MAX_PAGE_BYTES} bytes`);
     page = new TextDecoder().decode(got.bytes);
   } catch (err) {
-    throw new Error(`could not read the verifier key from ${pageUrl} (${err instanceof Error ? err.message : String(err)}); pass it with --key`);
+    throw new Error(
+      `could not read the verifier key from ${pageUrl} (${err instanceof Error ? err.message : String(err)}); pass it with --key`,
+    );
   }
   const keys = keysSigning(page, checkpoint);
   if (keys.length === 0) throw new Error(`${pageUrl} shows no verifier key that signs the log's checkpoint; pass the key with --key`);

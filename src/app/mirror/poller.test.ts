@@ -22,7 +22,12 @@ describe('the mirror poller', () => {
   it('waits longer after each failure, on the clock it is given', async () => {
     const time = manualTime(new Date('2022-01-06T00:00:00Z'));
     const origin = 'silent.test';
-    await insertMirror(db, { origin, logUrl: `https://${origin}/log/`, verifierKey: generateSignerKey(origin).verifierKey, now: time.now() });
+    await insertMirror(db, {
+      origin,
+      logUrl: `https://${origin}/log/`,
+      verifierKey: generateSignerKey(origin).verifierKey,
+      now: time.now(),
+    });
     const asked: number[] = [];
     const start = time.now().getTime();
     const outcomes: SyncOutcome[] = [];

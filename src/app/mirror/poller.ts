@@ -19,7 +19,11 @@ export interface PollerOptions {
 }
 
 export function startMirrorPoller(deps: MirrorDeps, options: PollerOptions): Periodic {
-  const backoff = { baseMs: options.intervalMs, maxMs: options.maxBackoffMs ?? 6 * 3600_000, ...(options.random ? { random: options.random } : {}) };
+  const backoff = {
+    baseMs: options.intervalMs,
+    maxMs: options.maxBackoffMs ?? 6 * 3600_000,
+    ...(options.random ? { random: options.random } : {}),
+  };
   /** When each origin is next due, on the injected clock. */
   const due = new Map<string, number>();
 
@@ -41,5 +45,9 @@ export function startMirrorPoller(deps: MirrorDeps, options: PollerOptions): Per
 
   // Look for due origins four times per interval (at least every 15 s), so a new mirror or one
   // whose wait ended is not left waiting a whole interval more.
-  return startPeriodic(round, { name: 'mirror poller', delayMs: Math.min(options.intervalMs, 60_000) / 4, ...(options.timers ? { timers: options.timers } : {}) });
+  return startPeriodic(round, {
+    name: 'mirror poller',
+    delayMs: Math.min(options.intervalMs, 60_000) / 4,
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
 }

@@ -37,7 +37,10 @@ describe('a log source over HTTP', () => {
         return new Response(stream.body);
       },
     });
-    await assert.rejects(source.read('tile/0/000'), (err) => err instanceof SourceUnavailableError && /is larger than 8192 bytes/.test(err.message));
+    await assert.rejects(
+      source.read('tile/0/000'),
+      (err) => err instanceof SourceUnavailableError && /is larger than 8192 bytes/.test(err.message),
+    );
     assert.equal(calls, 1, 'an oversized answer is not asked for again');
     assert.ok(stream.sent() < 1 << 20, `read ${stream.sent()} bytes of an endless body`);
   });
@@ -71,7 +74,10 @@ describe('a log source in a folder', () => {
   it('refuses a file larger than its path can hold, before reading it', async () => {
     const source = await folderSource(dir);
     assert.match(new TextDecoder().decode(await source.read('checkpoint')), /^example\.org\/log\n/);
-    await assert.rejects(source.read('tile/0/000'), (err) => err instanceof SourceUnavailableError && /is larger than 8192 bytes/.test(err.message));
+    await assert.rejects(
+      source.read('tile/0/000'),
+      (err) => err instanceof SourceUnavailableError && /is larger than 8192 bytes/.test(err.message),
+    );
     assert.equal(await source.read('tile/0/001'), undefined, 'a missing file is absent, not an error');
   });
 });

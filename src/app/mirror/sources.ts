@@ -18,7 +18,6 @@ export interface LogSource {
   readonly description: string;
 }
 
-
 /** What syncing a mirror needs: the store, the clock and how to reach origins. */
 export interface MirrorDeps {
   db: Db;
@@ -87,7 +86,10 @@ export function httpSource(logRoot: string, options: HttpSourceOptions = {}): Lo
       });
       if (got.kind === 'absent') return undefined;
       if (got.kind === 'refused') throw new SourceUnavailableError(`${url} answered HTTP ${got.status}`);
-      if (got.kind === 'too-large') throw new SourceUnavailableError(`${url} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`);
+      if (got.kind === 'too-large')
+        throw new SourceUnavailableError(
+          `${url} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`,
+        );
       return got.bytes;
     },
   };
@@ -111,7 +113,10 @@ export async function folderSource(folder: string): Promise<LogSource> {
       try {
         const file = join(root, ...path.split('/'));
         const max = maxLogPathBytes(path);
-        if ((await stat(file)).size > max) throw new SourceUnavailableError(`${file} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`);
+        if ((await stat(file)).size > max)
+          throw new SourceUnavailableError(
+            `${file} is larger than ${max} bytes, the most a log's ${path === 'checkpoint' ? 'checkpoint' : 'tile'} can hold`,
+          );
         return new Uint8Array(await readFile(file));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

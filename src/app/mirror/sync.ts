@@ -10,7 +10,7 @@ import { type LogEntry, decodeLogEntry } from '../../log/entry.ts';
 import { LogVerificationError } from '../../log/errors.ts';
 import { fromBase64, fromUtf8, toBase64 } from '../../log/hash.ts';
 import { verifyTiledLog } from '../../log/verify-log.ts';
-import type { Db, Queryable } from '../../store/db.ts';
+import type { Queryable } from '../../store/db.ts';
 import {
   type MirrorEntry,
   type MirrorRow,
@@ -81,7 +81,11 @@ function sourceFor(deps: MirrorDeps, logUrl: string): LogSource {
  * Follows the chronicle at `url`. Without `key`, the key is read from the chronicle's own /log
  * page: trust on first use, which the caller must say out loud.
  */
-export async function addMirror(deps: MirrorDeps, url: string, key?: string): Promise<{ origin: string; key: string; discovered: boolean; size: number }> {
+export async function addMirror(
+  deps: MirrorDeps,
+  url: string,
+  key?: string,
+): Promise<{ origin: string; key: string; discovered: boolean; size: number }> {
   const logUrl = logRootUrl(url);
   const source = sourceFor(deps, logUrl);
   const note = await source.read('checkpoint');
@@ -150,7 +154,19 @@ export async function syncMirror(deps: MirrorDeps, origin: string, source?: LogS
 
 /** The row of a chronicle followed from this sync on, before it is stored. */
 function newMirrorRow(origin: string, create: { logUrl: string; verifierKey: string }, now: Date): MirrorRow {
-  return { origin, log_url: create.logUrl, verifier_key: create.verifierKey, added_at: now, size: 0, root: null, checkpoint: null, last_check_at: null, last_success_at: null, last_error: null, failures: 0 };
+  return {
+    origin,
+    log_url: create.logUrl,
+    verifier_key: create.verifierKey,
+    added_at: now,
+    size: 0,
+    root: null,
+    checkpoint: null,
+    last_check_at: null,
+    last_success_at: null,
+    last_error: null,
+    failures: 0,
+  };
 }
 
 /** Entries handed on while a bundle is still being verified: about 6 MB at a time. */
@@ -245,13 +261,17 @@ async function syncMirrorLog(deps: MirrorDeps, origin: string, source: LogSource
   if (m.size > 0 && m.root) {
     const cmp = await compareCheckpoint(cp, { size: m.size, root: m.root }, () => listMirrorEntryData(deps.db, origin, 0, cp.size));
     if (cmp.kind === 'same') {
-      if (noteText !== m.checkpoint) await refreshMirrorWitnesses(deps, origin, { sameCheckpoint: { size: m.size, note: noteText }, fetchList: !source });
+      if (noteText !== m.checkpoint)
+        await refreshMirrorWitnesses(deps, origin, { sameCheckpoint: { size: m.size, note: noteText }, fetchList: !source });
       await recordMirrorCheck(deps.db, origin, deps.now());
       return { status: 'unchanged', origin, size: m.size, root: m.root };
     }
     if (cmp.kind === 'fork') return refuse('fork', `FORK: ${cmp.message}`);
     if (cmp.kind === 'older') {
-      return refuse('rollback', `ROLLBACK: refused a replayed older checkpoint: size ${cp.size}, but ${m.size} entries were already verified`);
+      return refuse(
+        'rollback',
+        `ROLLBACK: refused a replayed older checkpoint: size ${cp.size}, but ${m.size} entries were already verified`,
+      );
     }
   } else if (cp.size === 0) {
     return commit(deps, m, noteText, cp, options, { collector: new EntryCollector(m.size) }, fail);
@@ -380,10 +400,19 @@ async function storeVerified(
   verified: VerifiedLog,
 ): Promise<SyncOutcome> {
   const { collector } = verified;
-  if (collector.count !== cp.size - m.size) throw new MirrorError(`read ${collector.count} new entries for a tree growing from ${m.size} to ${cp.size}`);
+  if (collector.count !== cp.size - m.size)
+    throw new MirrorError(`read ${collector.count} new entries for a tree growing from ${m.size} to ${cp.size}`);
   await appendMirrorEntries(tx, m.origin, collector.entries);
   const root = toBase64(cp.root);
-  const end = { origin: m.origin, checkpoint: note, size: cp.size, root, tilePaths: verified.tilePaths ?? [], tiles: verified.tiles ?? new Map(), now: deps.now() };
+  const end = {
+    origin: m.origin,
+    checkpoint: note,
+    size: cp.size,
+    root,
+    tilePaths: verified.tilePaths ?? [],
+    tiles: verified.tiles ?? new Map(),
+    now: deps.now(),
+  };
   await finishMirrorSync(tx, end);
   if (options.inCommit) {
     try {

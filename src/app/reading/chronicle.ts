@@ -113,7 +113,14 @@ export function ownChronicle(ctx: AppContext): ChronicleToRead {
     async media(sha256) {
       const file = await findPublishedMediaFile(ctx, sha256);
       // Streamed: a published video may be tens of megabytes.
-      return file && { sha256, mime: file.mime, size: file.size, body: () => Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array> };
+      return (
+        file && {
+          sha256,
+          mime: file.mime,
+          size: file.size,
+          body: () => Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>,
+        }
+      );
     },
   };
 }

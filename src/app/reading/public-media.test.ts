@@ -27,7 +27,13 @@ function photoWithGps(colour: string): Promise<Buffer> {
     .jpeg()
     .withExif({
       IFD0: { Make: 'CaravanTestPhone' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 13/1 1930/100', GPSLongitudeRef: 'E', GPSLongitude: '76/1 51/1 0/1', GPSMapDatum: 'WGS-84' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '43/1 13/1 1930/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '76/1 51/1 0/1',
+        GPSMapDatum: 'WGS-84',
+      },
     })
     .toBuffer();
 }
@@ -73,7 +79,8 @@ describe('media published with an event', () => {
     return media;
   }
 
-  const editForm = async (id: number) => scrapeForm(await (await editor.get(`/editor/events/${id}/edit`)).text(), `/editor/events/${id}/edit`);
+  const editForm = async (id: number) =>
+    scrapeForm(await (await editor.get(`/editor/events/${id}/edit`)).text(), `/editor/events/${id}/edit`);
 
   async function publish(id: number, publicNote?: string) {
     const form = scrapeForm(await (await editor.get(`/editor/events/${id}`)).text(), `/editor/events/${id}/publish`);
@@ -113,7 +120,14 @@ describe('media published with an event', () => {
     eventId = Number(/(\d+)$/.exec(res.headers.get('location') ?? '')?.[1]);
     const rev = await getRevision(t.db, eventId, 1);
     assert.deepEqual(rev.data.media, [
-      { sha256: linked.stripped_sha256, mime: 'image/jpeg', bytes: linked.bytes, width: 64, height: 48, caption: 'Tear gas over the square, 5 January' },
+      {
+        sha256: linked.stripped_sha256,
+        mime: 'image/jpeg',
+        bytes: linked.bytes,
+        width: 64,
+        height: 48,
+        caption: 'Tear gas over the square, 5 January',
+      },
     ]);
     await publish(eventId);
     assert.deepEqual((await getPublishedEvent(t.db, eventId))?.media, rev.data.media);
@@ -121,7 +135,9 @@ describe('media published with an event', () => {
 
   it('shows the photo on the public page with its size, caption and SHA-256', async () => {
     const html = await (await reader.get(`/events/${eventId}`)).text();
-    const img = new RegExp(`<img src="/media/${linked.stripped_sha256}" alt="Tear gas over the square, 5 January" width="64" height="48" loading="lazy"`);
+    const img = new RegExp(
+      `<img src="/media/${linked.stripped_sha256}" alt="Tear gas over the square, 5 January" width="64" height="48" loading="lazy"`,
+    );
     assert.match(html, img);
     assert.ok(html.includes(`<code class="sha256">${linked.stripped_sha256}</code>`));
     assert.ok(!html.includes(linked.sha256), 'the hash of the original as received stays with the editors');
@@ -154,7 +170,10 @@ describe('media published with an event', () => {
     assert.ok(data);
     const entry = decodeLogEntry(data);
     assert.equal(entry.event, eventId);
-    assert.deepEqual(entry.record?.media?.map((m) => m.sha256), [linked.stripped_sha256]);
+    assert.deepEqual(
+      entry.record?.media?.map((m) => m.sha256),
+      [linked.stripped_sha256],
+    );
     assert.ok(data.length < 4096, `the entry takes ${data.length} bytes, not the photo's ${linked.bytes}`);
   });
 
@@ -179,7 +198,10 @@ describe('media published with an event', () => {
     });
     assert.equal(res.status, 422);
     const html = await res.text();
-    assert.match(html, new RegExp(`media ${unlinked.stripped_sha256.slice(0, 12)}… is not a photo or video of a report linked to this event`));
+    assert.match(
+      html,
+      new RegExp(`media ${unlinked.stripped_sha256.slice(0, 12)}… is not a photo or video of a report linked to this event`),
+    );
     assert.equal((await getEventRow(t.db, eventId)).latest_revision, before.latest_revision);
   });
 
@@ -203,7 +225,10 @@ describe('media published with an event', () => {
     const row = await getEventRow(t.db, eventId);
     assert.equal((await getRevision(t.db, eventId, row.latest_revision)).data.media, undefined);
     const history = await (await editor.get(`/editor/events/${eventId}`)).text();
-    assert.ok(history.includes('the photo shows another day') && history.includes(linked.stripped_sha256), 'the revision history shows the change of media');
+    assert.ok(
+      history.includes('the photo shows another day') && history.includes(linked.stripped_sha256),
+      'the revision history shows the change of media',
+    );
     await publish(eventId, 'Photo removed: it was taken on another day');
 
     const current = await (await reader.get(`/events/${eventId}`)).text();

@@ -19,11 +19,14 @@ export interface PublishedMediaFile {
 }
 
 /** Where the stripped copy with this hash is, if something published references it. */
-export async function findPublishedMediaFile(ctx: AppContext, sha256: string): Promise<{ path: string; mime: string; size: number } | undefined> {
+export async function findPublishedMediaFile(
+  ctx: AppContext,
+  sha256: string,
+): Promise<{ path: string; mime: string; size: number } | undefined> {
   if (!isSha256Hex(sha256)) return undefined;
   const published = await publishedMediaMime(ctx.db, sha256);
   if (!published) return undefined;
-    const root = resolve(ctx.config.dataDir);
+  const root = resolve(ctx.config.dataDir);
   for (const stored of await storedPathsOf(ctx.db, sha256)) {
     const path = resolve(join(root, stored));
     // Paths come from our own rows, but nothing outside the data folder is ever served.

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listRelayItems } from '../../store/relay.ts';
-import {
-  acceptRelayedReport,
-  forwardDueReports,
-  judgeOriginAnswer,
-  retryDelayMs,
-  startRelayForwarder,
-} from './relay.ts';
+import { acceptRelayedReport, forwardDueReports, judgeOriginAnswer, retryDelayMs, startRelayForwarder } from './relay.ts';
 import { receiptCodeForDeviceKey } from '../intake/accept.ts';
 import { type TestApp, openTestApp } from '../../http/testing.ts';
 
@@ -19,19 +13,40 @@ const HOUR = 3_600_000;
 describe('retryDelayMs', () => {
   const config = { relayInterval: 10, relayMaxDelay: 3600 };
   it('doubles from the interval, with jitter in the upper half of each step', () => {
-    assert.deepEqual([1, 2, 3, 4].map((n) => retryDelayMs(n, config, () => 1)), [10_000, 20_000, 40_000, 80_000]);
-    assert.deepEqual([1, 2, 3, 4].map((n) => retryDelayMs(n, config, () => 0)), [5_000, 10_000, 20_000, 40_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => retryDelayMs(n, config, () => 1)),
+      [10_000, 20_000, 40_000, 80_000],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => retryDelayMs(n, config, () => 0)),
+      [5_000, 10_000, 20_000, 40_000],
+    );
     const drawn = Array.from({ length: 200 }, () => retryDelayMs(3, config));
     assert.ok(drawn.every((d) => d >= 20_000 && d <= 40_000));
     assert.ok(new Set(drawn).size > 100, 'jitter spreads the retries');
   });
 
   it('never waits longer than the cap (an hour by default), however many attempts failed', () => {
-    assert.equal(retryDelayMs(9, config, () => 1), 2_560_000);
-    assert.equal(retryDelayMs(10, config, () => 1), HOUR);
-    assert.equal(retryDelayMs(10_000, config, () => 1), HOUR);
-    assert.equal(retryDelayMs(10_000, config, () => 0), HOUR / 2);
-    assert.equal(retryDelayMs(10, { relayInterval: 0.1, relayMaxDelay: 1 }, () => 1), 1000);
+    assert.equal(
+      retryDelayMs(9, config, () => 1),
+      2_560_000,
+    );
+    assert.equal(
+      retryDelayMs(10, config, () => 1),
+      HOUR,
+    );
+    assert.equal(
+      retryDelayMs(10_000, config, () => 1),
+      HOUR,
+    );
+    assert.equal(
+      retryDelayMs(10_000, config, () => 0),
+      HOUR / 2,
+    );
+    assert.equal(
+      retryDelayMs(10, { relayInterval: 0.1, relayMaxDelay: 1 }, () => 1),
+      1000,
+    );
   });
 });
 
@@ -46,13 +61,18 @@ describe('judgeOriginAnswer', () => {
 
   it('retries what may pass (timeouts, rate limits, server errors) and keeps refusals', () => {
     for (const status of [408, 429, 500, 502, 503]) assert.equal(judgeOriginAnswer(status, undefined, code).kind, 'retry', String(status));
-    for (const status of [301, 400, 403, 404, 409, 413, 422]) assert.equal(judgeOriginAnswer(status, undefined, code).kind, 'refused', String(status));
+    for (const status of [301, 400, 403, 404, 409, 413, 422])
+      assert.equal(judgeOriginAnswer(status, undefined, code).kind, 'refused', String(status));
     const refused = judgeOriginAnswer(422, { error: { code: 'invalid_input', message: 'what: is required' } }, code);
     assert.deepEqual(refused, { kind: 'refused', error: 'origin refused the report with 422: invalid_input what: is required' });
   });
 
   it('honours Retry-After in seconds', () => {
-    assert.deepEqual(judgeOriginAnswer(429, undefined, code, '120'), { kind: 'retry', error: 'origin answered 429', retryAfterMs: 120_000 });
+    assert.deepEqual(judgeOriginAnswer(429, undefined, code, '120'), {
+      kind: 'retry',
+      error: 'origin answered 429',
+      retryAfterMs: 120_000,
+    });
     assert.equal(judgeOriginAnswer(503, undefined, code, 'Wed, 21 Oct 2015 07:28:00 GMT').kind, 'retry');
   });
 });
@@ -75,7 +95,8 @@ async function openRelay(): Promise<{ relay: TestApp; clock: { at: Date }; send(
 }
 
 function answer(status: number, body?: unknown, headers: Record<string, string> = {}) {
-  return async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return async () =>
+    new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
 describe('the forwarder', () => {

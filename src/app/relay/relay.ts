@@ -11,7 +11,7 @@
  * delete, the next attempt is answered with the report the origin already holds.
  */
 import { Buffer } from 'node:buffer';
-import { ConflictError, ForbiddenError, Problems, ValidationError } from '../../core/errors.ts';
+import { ConflictError, ForbiddenError, Problems } from '../../core/errors.ts';
 import { deviceKey } from '../../core/armor.ts';
 import { type ReportInput, validateReportInput } from '../../core/report.ts';
 import { validateReportJson } from '../../core/report-contract.ts';
@@ -128,7 +128,10 @@ export function judgeOriginAnswer(status: number, body: unknown, expectedCode: s
     if (answer.receiptCode === expectedCode) return { kind: 'delivered' };
     // The origin holds the report but under another code, so the reporter's code will not work
     // there: an operator has to see this, and retrying cannot change it.
-    return { kind: 'refused', error: `origin stored the report under receipt code ${String(answer.receiptCode).slice(0, 40)}, not ${expectedCode}` };
+    return {
+      kind: 'refused',
+      error: `origin stored the report under receipt code ${String(answer.receiptCode).slice(0, 40)}, not ${expectedCode}`,
+    };
   }
   const error = answer.error as { code?: unknown; message?: unknown } | undefined;
   const said = error ? `: ${String(error.code ?? '')} ${String(error.message ?? '')}`.slice(0, 500) : '';
@@ -136,7 +139,8 @@ export function judgeOriginAnswer(status: number, body: unknown, expectedCode: s
     const seconds = retryAfter && /^\d{1,7}$/.test(retryAfter.trim()) ? Number(retryAfter.trim()) : undefined;
     return { kind: 'retry', error: `origin answered ${status}${said}`, ...(seconds === undefined ? {} : { retryAfterMs: seconds * 1000 }) };
   }
-  if (status >= 300 && status < 400) return { kind: 'refused', error: `origin answered ${status} (a redirect); relay for the URL it redirects to` };
+  if (status >= 300 && status < 400)
+    return { kind: 'refused', error: `origin answered ${status} (a redirect); relay for the URL it redirects to` };
   return { kind: 'refused', error: `origin refused the report with ${status}${said}` };
 }
 

@@ -26,7 +26,8 @@ export function configureWitnessClient(ctx: AppContext, options: WitnessClientOp
   ctx.witnessing.options = options;
 }
 
-const describe = (err: unknown) => (err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err));
+const describe = (err: unknown) =>
+  err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
 
 /** Submission prefix as registered: add-checkpoint lives under it. */
 function addCheckpointUrl(prefix: string): string {
@@ -37,7 +38,12 @@ async function askWitness(ctx: AppContext, w: LogWitnessRow, cp: StoredCheckpoin
   const doFetch: WitnessFetch = options.fetch ?? ((url, init) => fetch(url, init));
   let old = w.size;
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (old > cp.size) return { name: w.name, status: 'failed', message: `the witness has cosigned size ${old}, larger than this log's checkpoint of size ${cp.size}` };
+    if (old > cp.size)
+      return {
+        name: w.name,
+        status: 'failed',
+        message: `the witness has cosigned size ${old}, larger than this log's checkpoint of size ${cp.size}`,
+      };
     const proof = old > 0 && old < cp.size ? await storedConsistencyProof(ctx.db, old, cp.size) : [];
     const res = await doFetch(addCheckpointUrl(w.url), {
       method: 'POST',
@@ -51,7 +57,13 @@ async function askWitness(ctx: AppContext, w: LogWitnessRow, cp: StoredCheckpoin
       if (!line) return { name: w.name, status: 'failed', message: 'answered 200 without a cosignature that verifies against its key' };
       const body = cp.note.slice(0, cp.note.lastIndexOf('\n\n') + 1);
       const { timestamp } = verifyCosignature(body, line, w.verifier_key);
-      await saveCosignature(ctx.db, { size: cp.size, witnessKey: w.verifier_key, line, cosignedAt: new Date(timestamp * 1000), now: ctx.now() });
+      await saveCosignature(ctx.db, {
+        size: cp.size,
+        witnessKey: w.verifier_key,
+        line,
+        cosignedAt: new Date(timestamp * 1000),
+        now: ctx.now(),
+      });
       return { name: w.name, status: 'cosigned', size: cp.size };
     }
     const sizeLine = /^(0|[1-9][0-9]{0,15})\n?$/.exec(text);
@@ -61,7 +73,11 @@ async function askWitness(ctx: AppContext, w: LogWitnessRow, cp: StoredCheckpoin
       continue;
     }
     const firstLine = text.split('\n', 1)[0]!.slice(0, 300);
-    return { name: w.name, status: 'failed', message: `${addCheckpointUrl(w.url)} answered HTTP ${res.status}${firstLine ? `: ${firstLine}` : ''}` };
+    return {
+      name: w.name,
+      status: 'failed',
+      message: `${addCheckpointUrl(w.url)} answered HTTP ${res.status}${firstLine ? `: ${firstLine}` : ''}`,
+    };
   }
   return { name: w.name, status: 'failed', message: 'the witness changed its size twice in a row' };
 }

@@ -4,7 +4,13 @@
  * for each, and a cosigned checkpoint is stored only if nobody moved that size meanwhile.
  */
 import { fromUtf8 } from '../../log/hash.ts';
-import { TLOG_SIZE_CONTENT_TYPE, WitnessRequestError, claimedOrigin, decideAddCheckpoint, parseAddCheckpointRequest } from '../../log/witness.ts';
+import {
+  TLOG_SIZE_CONTENT_TYPE,
+  WitnessRequestError,
+  claimedOrigin,
+  decideAddCheckpoint,
+  parseAddCheckpointRequest,
+} from '../../log/witness.ts';
 import { advanceWitnessedCheckpoint, getWitnessedCheckpoint, trustedLogKeys } from '../../store/witness.ts';
 import type { AppContext } from '../context.ts';
 
@@ -28,7 +34,7 @@ export async function addCheckpoint(ctx: AppContext, raw: Uint8Array): Promise<W
   } catch {
     return answer(400, 'the request body is not UTF-8');
   }
-  let request;
+  let request: ReturnType<typeof parseAddCheckpointRequest>;
   try {
     request = parseAddCheckpointRequest(body);
   } catch (err) {

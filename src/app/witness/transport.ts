@@ -1,6 +1,9 @@
 /** How a chronicle reaches its witnesses: one per context (`AppContext.witnessing`), so tests wire it to another app. */
 
-export type WitnessFetch = (url: string, init: { method: 'POST'; body: string; headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>;
+export type WitnessFetch = (
+  url: string,
+  init: { method: 'POST'; body: string; headers: Record<string, string>; signal: AbortSignal },
+) => Promise<Response>;
 
 export interface WitnessClientOptions {
   fetch?: WitnessFetch;

@@ -37,13 +37,19 @@ function ownLog(ctx: AppContext): LogSource {
 }
 
 /** A followed chronicle's verified copy, as the mirror tables hold it. */
-async function mirroredLog(ctx: AppContext, origin: string): Promise<{ source: LogSource; key: string; url: string; media: ReadBundleMedia }> {
+async function mirroredLog(
+  ctx: AppContext,
+  origin: string,
+): Promise<{ source: LogSource; key: string; url: string; media: ReadBundleMedia }> {
   const m = await getMirror(ctx.db, origin);
   if (!m) throw new BundleError(`${origin} is not a followed chronicle; see "caravan mirror status"`);
   if (!m.checkpoint) throw new BundleError(`nothing of ${origin} has been verified yet; run "caravan mirror sync ${origin}" first`);
   const checkpoint = new TextEncoder().encode(m.checkpoint);
   return {
-    source: { description: `the mirror of ${origin}`, read: async (path) => (path === 'checkpoint' ? checkpoint : getMirrorTile(ctx.db, origin, path)) },
+    source: {
+      description: `the mirror of ${origin}`,
+      read: async (path) => (path === 'checkpoint' ? checkpoint : getMirrorTile(ctx.db, origin, path)),
+    },
     key: m.verifier_key,
     url: m.log_url.replace(/\/log\/$/, '/'),
     media: async (sha256) => {
@@ -55,12 +61,18 @@ async function mirroredLog(ctx: AppContext, origin: string): Promise<{ source: L
 
 export function describeWritten(w: WrittenBundle): string {
   let line = `wrote ${w.file}: ${w.origin}, ${w.size} entries (root ${w.root}), ${w.media} media files, ${w.bytes} bytes`;
-  if (w.missingMedia.length > 0) line += `; ${w.missingMedia.length} referenced media files are not here and were left out: ${w.missingMedia.join(', ')}`;
+  if (w.missingMedia.length > 0)
+    line += `; ${w.missingMedia.length} referenced media files are not here and were left out: ${w.missingMedia.join(', ')}`;
   return line;
 }
 
 /** Writes the bundle; `mirror` names a followed chronicle to carry further instead of this one. */
-export async function bundleExport(ctx: AppContext, file: string, mirror: string | undefined, out: Print = console.log): Promise<WrittenBundle> {
+export async function bundleExport(
+  ctx: AppContext,
+  file: string,
+  mirror: string | undefined,
+  out: Print = console.log,
+): Promise<WrittenBundle> {
   const what = mirror
     ? await mirroredLog(ctx, mirror)
     : {
@@ -91,7 +103,13 @@ export function describeImport(file: string, o: ImportOutcome): string {
 }
 
 /** Exit status 0 when loaded or already there, 1 when the bundle contradicts verified history. */
-export async function bundleImport(ctx: AppContext, file: string, key: string | undefined, env: Env, out: Print = console.log): Promise<number> {
+export async function bundleImport(
+  ctx: AppContext,
+  file: string,
+  key: string | undefined,
+  env: Env,
+  out: Print = console.log,
+): Promise<number> {
   const outcome = await importBundle({ db: ctx.db, now: ctx.now }, { file, env, ...(key ? { key } : {}) });
   out(describeImport(file, outcome));
   return outcome.status === 'refused' ? 1 : 0;

@@ -35,7 +35,13 @@ export const bundleCommand: Command = {
       console.log(HELP);
       return values.help ? 0 : 2;
     }
-    if (!file || extra.length > 0 || (sub === 'export' && values.key) || (sub === 'import' && values.mirror) || (sub !== 'export' && sub !== 'import')) {
+    if (
+      !file ||
+      extra.length > 0 ||
+      (sub === 'export' && values.key) ||
+      (sub === 'import' && values.mirror) ||
+      (sub !== 'export' && sub !== 'import')
+    ) {
       console.error(`caravan bundle: bad arguments\n\n${HELP}`);
       return 2;
     }

@@ -26,7 +26,9 @@ const filesIn = async (folder: string) => readdir(join(dataDir, folder)).catch((
 
 test('demo --reset after a report came with a photo deletes the report, its media rows and its files', async () => {
   assert.ok(await loadDemoIfEmpty(t.db, new Date()));
-  const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a6' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a6' } })
+    .jpeg()
+    .toBuffer();
   const form = new FormData();
   form.append('what', 'Soldiers at the square, photo attached');
   form.append('howKnown', 'saw');
@@ -42,7 +44,10 @@ test('demo --reset after a report came with a photo deletes the report, its medi
   const printed: string[] = [];
   // Before, this threw media_report_id_fkey and left every file in place.
   assert.equal(await resetDemo(t.ctx, (line) => printed.push(line)), 0);
-  assert.match(printed.join('\n'), new RegExp(`${DEMO_EVENTS.length} events, ${DEMO_REPORTS.length} reports; deleted ${paths.length} photo and video files`));
+  assert.match(
+    printed.join('\n'),
+    new RegExp(`${DEMO_EVENTS.length} events, ${DEMO_REPORTS.length} reports; deleted ${paths.length} photo and video files`),
+  );
 
   assert.equal(await count('media'), 0);
   assert.equal(await count('report_media_refs'), 0);

@@ -117,7 +117,7 @@ describe('a static copy of the demo chronicle', () => {
     assert.equal(createHash('sha256').update(bytes).digest('hex'), copy.photoSha256);
   });
 
-  test('feeds and data files are there and parse, keeping the chronicle\'s absolute URLs', async () => {
+  test("feeds and data files are there and parse, keeping the chronicle's absolute URLs", async () => {
     const atom = await read('feed.atom');
     assert.match(atom, /^<\?xml[^>]*\?>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
     assert.match(atom, /<id>http:\/\/localhost\/events\/\d+/);
@@ -133,7 +133,8 @@ describe('a static copy of the demo chronicle', () => {
     assert.equal(geo.features.length, copy.published);
     assert.ok(JSON.parse(await read('openapi.json')).openapi);
     const data = await read('data.html');
-    for (const file of ['events.csv', 'events.geojson', 'feed.atom', 'feed.json']) assert.ok(data.includes(`href="${file}"`), `the data page links ${file}`);
+    for (const file of ['events.csv', 'events.geojson', 'feed.atom', 'feed.json'])
+      assert.ok(data.includes(`href="${file}"`), `the data page links ${file}`);
   });
 
   test('the summary counts what was written', async () => {
@@ -151,7 +152,13 @@ describe('a static copy of the demo chronicle', () => {
   test('caravan verify accepts the folder, and refuses it once a byte of an entry bundle is flipped', async () => {
     const state = join(copy.workDir, 'state');
     const lines: string[] = [];
-    const ok = await verifyAction({ target: copy.dir, key: copy.verifierKey, env: { CARAVAN_STATE: state }, out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    const ok = await verifyAction({
+      target: copy.dir,
+      key: copy.verifierKey,
+      env: { CARAVAN_STATE: state },
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
     assert.equal(ok, 0, lines.join('\n'));
     assert.match(lines.join('\n'), new RegExp(`verified localhost\\/log: ${copy.summary.logEntries} entries`));
 
@@ -160,7 +167,13 @@ describe('a static copy of the demo chronicle', () => {
     bytes[100] = bytes[100]! ^ 0x01;
     await writeFile(join(copy.dir, bundle), bytes);
     const errors: string[] = [];
-    const bad = await verifyAction({ target: copy.dir, key: copy.verifierKey, env: { CARAVAN_STATE: join(copy.workDir, 'state2') }, out: () => {}, err: (l) => errors.push(l) });
+    const bad = await verifyAction({
+      target: copy.dir,
+      key: copy.verifierKey,
+      env: { CARAVAN_STATE: join(copy.workDir, 'state2') },
+      out: () => {},
+      err: (l) => errors.push(l),
+    });
     assert.equal(bad, 1);
     assert.match(errors.join('\n'), /caravan verify: /);
     bytes[100] = bytes[100]! ^ 0x01;
@@ -183,7 +196,11 @@ describe('caravan export-site <dir>', () => {
     await writeFile(join(dir, 'holiday.jpg'), 'not a copy');
     assert.equal(await main(['export-site', dir], env()), 1);
     assert.deepEqual(await readdir(dir), ['holiday.jpg']);
-    assert.deepEqual((await readdir(work)).filter((n) => n.startsWith('.')), [], 'no half-built copy is left beside it');
+    assert.deepEqual(
+      (await readdir(work)).filter((n) => n.startsWith('.')),
+      [],
+      'no half-built copy is left beside it',
+    );
   });
 
   test('writes a copy, then replaces it with the next one', async () => {
@@ -196,7 +213,10 @@ describe('caravan export-site <dir>', () => {
     assert.equal(await main(['export-site', dir], env()), 0);
     assert.ok(!existsSync(join(dir, 'stale.html')), 'the older copy was replaced as a whole');
     assert.ok(existsSync(join(dir, 'index.html')));
-    assert.deepEqual((await readdir(dirname(dir))).filter((n) => n.startsWith('.')), []);
+    assert.deepEqual(
+      (await readdir(dirname(dir))).filter((n) => n.startsWith('.')),
+      [],
+    );
   });
 
   test('without a folder it prints its usage and exits 2', async () => {

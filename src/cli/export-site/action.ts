@@ -28,7 +28,9 @@ async function targetState(target: string): Promise<TargetState> {
   if (names.length === 0) return 'empty';
   const marker = await readFile(join(target, EXPORT_MARKER), 'utf8').catch(() => undefined);
   if (marker?.startsWith('caravan export-site')) return 'previous-export';
-  throw new ConflictError(`${target} is not empty and holds no copy made by caravan export-site (no ${EXPORT_MARKER} file); choose an empty or new folder`);
+  throw new ConflictError(
+    `${target} is not empty and holds no copy made by caravan export-site (no ${EXPORT_MARKER} file); choose an empty or new folder`,
+  );
 }
 
 /** Exports the site of `ctx` into `dir`; the summary says what was written. */
@@ -50,7 +52,10 @@ export async function exportSiteTo(ctx: AppContext, dir: string, madeAt: Date): 
       },
       madeAt,
     );
-    await writeFile(join(building, EXPORT_MARKER), `caravan export-site\norigin ${ctx.config.origin}\nmade ${madeAt.toISOString()}\nfiles ${summary.files}\n`);
+    await writeFile(
+      join(building, EXPORT_MARKER),
+      `caravan export-site\norigin ${ctx.config.origin}\nmade ${madeAt.toISOString()}\nfiles ${summary.files}\n`,
+    );
     // Checked again: the folder may have been filled while the copy was being made.
     const state = await targetState(target);
     if (state === 'absent') await rename(building, target);
@@ -77,7 +82,9 @@ export async function exportSiteAction(config: Config, dir: string, out: (line: 
     const started = performance.now();
     const s = await exportSiteTo(ctx, dir, ctx.now());
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    out(`exported ${config.origin} to ${resolve(dir)} in ${seconds} s: ${s.files} files, ${megabytes(s.bytes)}; ${s.events} events in ${s.pages} pages, ${s.logEntries} log entries`);
+    out(
+      `exported ${config.origin} to ${resolve(dir)} in ${seconds} s: ${s.files} files, ${megabytes(s.bytes)}; ${s.events} events in ${s.pages} pages, ${s.logEntries} log entries`,
+    );
     if (s.liveOnly.length > 0) out(`links to the live site (a static copy cannot serve them): ${s.liveOnly.join(', ')}`);
     out(`anyone can check the copy with: caravan verify ${dir} --key ${ctx.logSigner.verifierKey}`);
     return 0;

@@ -12,7 +12,15 @@ import { openTestApp } from '../../http/testing.ts';
 import type { StaticSiteSummary } from '../../static-site/site.ts';
 import sharp from 'sharp';
 import type { AppContext } from '../../app/context.ts';
-import { getEventRow, getRevision, listPublications, publishEvent, queryPublished, reviseEvent, unpublishEvent } from '../../store/events.ts';
+import {
+  getEventRow,
+  getRevision,
+  listPublications,
+  publishEvent,
+  queryPublished,
+  reviseEvent,
+  unpublishEvent,
+} from '../../store/events.ts';
 import { insertMedia } from '../../store/media.ts';
 import { exportSiteTo } from './action.ts';
 
@@ -74,7 +82,9 @@ export async function exportDemoCopy(): Promise<DemoCopy> {
 
 /** Publishes a new revision of an event with a photo of a demo report, stored as the server stores media. */
 async function publishWithPhoto(ctx: AppContext, eventId: number, dataDir: string): Promise<string> {
-  const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#b03020' } }).png().toBuffer();
+  const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#b03020' } })
+    .png()
+    .toBuffer();
   const sha256 = createHash('sha256').update(photo).digest('hex');
   await mkdir(join(dataDir, 'media'), { recursive: true });
   await writeFile(join(dataDir, 'media', 'photo.png'), photo);

@@ -25,7 +25,10 @@ test('caravan import telegram wants exactly one folder', async () => {
 });
 
 test('a malformed export or a missing offset is refused before anything is opened', async () => {
-  await assert.rejects(telegramImport.run([`${FIXTURES}invalid/not-json`], env), (err: unknown) => err instanceof ValidationError && /not valid JSON/.test(err.message));
+  await assert.rejects(
+    telegramImport.run([`${FIXTURES}invalid/not-json`], env),
+    (err: unknown) => err instanceof ValidationError && /not valid JSON/.test(err.message),
+  );
   await assert.rejects(telegramImport.run([`${FIXTURES}valid/old-format-group`], env), /UTC offset/);
   await assert.rejects(telegramImport.run([`${FIXTURES}valid/old-format-group`, '--utc-offset', 'six'], env), /utcOffset: must look like/);
 });
@@ -38,7 +41,10 @@ test('an export holding a symbolic link is refused, naming it, before anything i
     await cp(`${FIXTURES}valid/new-format-channel`, folder, { recursive: true });
     await rm(join(folder, 'photos'), { recursive: true });
     await symlink('/etc', join(folder, 'photos'));
-    await assert.rejects(telegramImport.run([folder], env), (err: unknown) => err instanceof ValidationError && /photos is a symbolic link/.test(err.message));
+    await assert.rejects(
+      telegramImport.run([folder], env),
+      (err: unknown) => err instanceof ValidationError && /photos is a symbolic link/.test(err.message),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

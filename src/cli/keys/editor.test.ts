@@ -19,9 +19,11 @@ test('the recipients list has each active editor’s recipient and no names', as
   assert.equal(res.status, 200);
   assert.match(res.headers.get('cache-control') ?? '', /public, max-age=\d+/);
   const body = (await res.json()) as { recipients: Array<{ recipient: string }> };
-  assert.deepEqual(body.recipients.map((r) => r.recipient), [a.recipient]);
+  assert.deepEqual(
+    body.recipients.map((r) => r.recipient),
+    [a.recipient],
+  );
   assert.doesNotMatch(JSON.stringify(body), /editor/);
   await assert.rejects(editorKeys.add(t.ctx, 'editor2', 'age1notarecipient'), /age X25519 recipient/);
   await assert.rejects(editorKeys.add(t.ctx, 'nobody', a.recipient), /not found/);
 });
-

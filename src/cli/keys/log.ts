@@ -31,7 +31,9 @@ async function show(config: Config): Promise<number> {
     return 0;
   } catch (err) {
     if (!(err instanceof NotFoundError)) throw err;
-    console.error(`caravan keys log: there is no log key at ${logKeyPath(config.dataDir)} yet; run "caravan keys log init" (or start the server, which makes one)`);
+    console.error(
+      `caravan keys log: there is no log key at ${logKeyPath(config.dataDir)} yet; run "caravan keys log init" (or start the server, which makes one)`,
+    );
     return 1;
   }
 }

@@ -23,7 +23,12 @@ one it cosigned. Give the verifier key to those chronicles' operators: they regi
 /** What `show` prints; the verifier key line is the one log operators copy. */
 export async function witnessKeyLines(config: Config): Promise<string[]> {
   const key = await readWitnessKey(config.dataDir);
-  return [`name: ${key.name}`, `verifier key: ${key.verifierKey}`, `submission prefix: ${config.origin}/witness`, `key file: ${witnessKeyPath(config.dataDir)}`];
+  return [
+    `name: ${key.name}`,
+    `verifier key: ${key.verifierKey}`,
+    `submission prefix: ${config.origin}/witness`,
+    `key file: ${witnessKeyPath(config.dataDir)}`,
+  ];
 }
 
 export const witnessKeysGroup: KeysGroup = {
@@ -42,7 +47,9 @@ export const witnessKeysGroup: KeysGroup = {
         return 0;
       } catch (err) {
         if (!(err instanceof NotFoundError)) throw err;
-        console.error(`caravan keys witness: there is no witness key at ${witnessKeyPath(config.dataDir)}; witnessing is off. Run "caravan keys witness new" to turn it on.`);
+        console.error(
+          `caravan keys witness: there is no witness key at ${witnessKeyPath(config.dataDir)}; witnessing is off. Run "caravan keys witness new" to turn it on.`,
+        );
         return 1;
       }
     }

@@ -14,14 +14,21 @@ describe('caravan relay status', () => {
   after(() => db.close());
 
   it('says when relaying is off and nothing is held', async () => {
-    assert.deepEqual(await relayStatusLines(db, { relayFor: [] }, now), ['relaying is off (CARAVAN_RELAY_FOR is empty)', '0 waiting, 0 failed']);
+    assert.deepEqual(await relayStatusLines(db, { relayFor: [] }, now), [
+      'relaying is off (CARAVAN_RELAY_FOR is empty)',
+      '0 waiting, 0 failed',
+    ]);
   });
 
   it('lists failed reports first, with the origin’s answer, then waiting ones, never the report', async () => {
     const envelope = new TextEncoder().encode('{"what":"secret text of the report"}');
     const base = { originUrl: 'https://kz.example.org', envelope, createdAt: new Date('2026-01-07T09:00:00Z') };
     await insertRelayItem(db, { ...base, idempotencyKey: 'device:waiting000000000000000', receiptCode: 'AAAA-AAAA-AAAA' });
-    const { item: refused } = await insertRelayItem(db, { ...base, idempotencyKey: 'device:refused000000000000000', receiptCode: 'BBBB-BBBB-BBBB' });
+    const { item: refused } = await insertRelayItem(db, {
+      ...base,
+      idempotencyKey: 'device:refused000000000000000',
+      receiptCode: 'BBBB-BBBB-BBBB',
+    });
     await claimDueRelayItems(db, now, new Date('2026-01-07T12:05:00Z'), 10);
     await markRelayItemFailed(db, refused.id, now, 'origin refused the report with 422: invalid_input what: is required');
 

@@ -9,7 +9,9 @@ import { listRelayItems, retryFailedRelayItem } from '../../store/relay.ts';
  */
 export async function relayStatusLines(q: Queryable, config: Pick<Config, 'relayFor'>, now: Date): Promise<string[]> {
   const items = await listRelayItems(q);
-  const lines = [config.relayFor.length > 0 ? `relaying for ${config.relayFor.join(', ')}` : 'relaying is off (CARAVAN_RELAY_FOR is empty)'];
+  const lines = [
+    config.relayFor.length > 0 ? `relaying for ${config.relayFor.join(', ')}` : 'relaying is off (CARAVAN_RELAY_FOR is empty)',
+  ];
   const failed = items.filter((i) => i.failed_at !== null).length;
   lines.push(`${items.length - failed} waiting, ${failed} failed`);
   for (const i of items) {
@@ -19,7 +21,9 @@ export async function relayStatusLines(q: Queryable, config: Pick<Config, 'relay
         ? 'due now'
         : `next attempt ${i.next_attempt_at.toISOString()}`;
     const error = i.last_error ? `\t${i.last_error}` : '';
-    lines.push(`#${i.id}\t${i.origin_url}\t${i.receipt_code}\treceived ${i.created_at.toISOString()}\t${i.attempts} attempts\t${state}${error}`);
+    lines.push(
+      `#${i.id}\t${i.origin_url}\t${i.receipt_code}\treceived ${i.created_at.toISOString()}\t${i.attempts} attempts\t${state}${error}`,
+    );
   }
   return lines;
 }

@@ -22,7 +22,11 @@ replaced, and key or media files that differ from the backup's are kept beside t
 export const restoreCommand: Command = {
   summary: 'put a backup back: database, keys and media',
   async run(args, env) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
     if (values.help) {
       console.log(HELP);
       return 0;

@@ -23,7 +23,8 @@ export async function serve(config: Config): Promise<void> {
   const store = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${server.port}`;
   console.log(`Caravan is serving ${base} (${store})`);
-  if (setupToken) console.log(`No editor account yet. Create the first admin (this address works once): ${base}${SETUP_PATH}/${setupToken}`);
+  if (setupToken)
+    console.log(`No editor account yet. Create the first admin (this address works once): ${base}${SETUP_PATH}/${setupToken}`);
   const forwarder = config.relayFor.length > 0 ? startRelayForwarder(ctx) : undefined;
   if (forwarder) console.log(`relaying reports for ${config.relayFor.join(', ')}`);
   if (ctx.witnessKey) console.log(`witnessing the chronicles this one mirrors, as ${ctx.witnessKey.verifierKey}`);
@@ -44,7 +45,11 @@ export async function serve(config: Config): Promise<void> {
           intervalMs: config.backupInterval * 3_600_000,
           keep: config.backupKeep,
           onResult: (r) =>
-            console.log(r.status === 'written' ? `backup: wrote ${r.backup.file} (${r.backup.rows} rows, ${r.backup.files} files, ${r.backup.bytes} bytes)${r.removed.length > 0 ? `, removed ${r.removed.length} older` : ''}` : `backup FAILED: ${r.message}`),
+            console.log(
+              r.status === 'written'
+                ? `backup: wrote ${r.backup.file} (${r.backup.rows} rows, ${r.backup.files} files, ${r.backup.bytes} bytes)${r.removed.length > 0 ? `, removed ${r.removed.length} older` : ''}`
+                : `backup FAILED: ${r.message}`,
+            ),
         })
       : undefined;
   if (backups) console.log(`backing up every ${config.backupInterval} hours into ${config.dataDir}/backups/, keeping ${config.backupKeep}`);

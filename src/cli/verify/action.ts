@@ -83,7 +83,9 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
     firstUse = true;
   }
   if (remembered && remembered.key !== key) {
-    return fail(`${claimed}: key ${key} is not the key first seen for this origin (${remembered.key}, last used ${remembered.seenAt}); if the chronicle really changed its key, remove it from ${stateFile}`);
+    return fail(
+      `${claimed}: key ${key} is not the key first seen for this origin (${remembered.key}, last used ${remembered.seenAt}); if the chronicle really changed its key, remove it from ${stateFile}`,
+    );
   }
 
   try {
@@ -92,7 +94,9 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
       const cmp = await compareCheckpoint(cp, { size: remembered.size, root: remembered.root });
       if (cmp.kind === 'fork') return fail(`${cp.origin}: FORK: ${cmp.message} (seen ${remembered.seenAt})`);
       if (cmp.kind === 'older') {
-        return fail(`${cp.origin}: checkpoint of size ${cp.size} is older than the ${remembered.size} entries verified on ${remembered.seenAt}: a replayed or rolled-back checkpoint`);
+        return fail(
+          `${cp.origin}: checkpoint of size ${cp.size} is older than the ${remembered.size} entries verified on ${remembered.seenAt}: a replayed or rolled-back checkpoint`,
+        );
       }
     }
     const previous = remembered && remembered.size > 0 ? { size: remembered.size, root: fromBase64(remembered.root) } : undefined;
@@ -107,17 +111,26 @@ export async function verifyAction(o: VerifyOptions): Promise<number> {
         badEntry = `entry ${index} is not a Caravan log entry: ${(e as Error).message}`;
       }
     };
-    await verifyTiledLog(verifying, { verifierKey: key, origin: cp.origin, onEntry, ...(previous ? { previous } : {}), ...(o.witnesses ? { witnesses: o.witnesses } : {}) });
+    await verifyTiledLog(verifying, {
+      verifierKey: key,
+      origin: cp.origin,
+      onEntry,
+      ...(previous ? { previous } : {}),
+      ...(o.witnesses ? { witnesses: o.witnesses } : {}),
+    });
     if (badEntry) return fail(`${cp.origin}: ${badEntry}`);
     const root = toBase64(cp.root);
     known[cp.origin] = { key, source: source.description, size: cp.size, root, checkpoint: note, seenAt: now.toISOString() };
     await saveKnownOrigins(stateFile, known);
     let summary = `verified ${cp.origin}: ${cp.size} entries, root ${root}`;
     if (remembered) summary += `, consistent with the ${remembered.size} seen on ${remembered.seenAt}`;
-    if (o.witnesses) summary += `, cosigned by ${countCosignatures(note, o.witnesses.keys)} of the ${new Set(o.witnesses.keys).size} witnesses given`;
+    if (o.witnesses)
+      summary += `, cosigned by ${countCosignatures(note, o.witnesses.keys)} of the ${new Set(o.witnesses.keys).size} witnesses given`;
     out(summary);
     if (firstUse) {
-      err(`caravan verify: first time seeing ${cp.origin}; trusting its key on first use:\n  ${key}\nThis key came from the chronicle's own server. Compare it with one the chronicle published elsewhere (print, social media, a friend's copy); later runs will refuse any other key. Remembered in ${stateFile}.`);
+      err(
+        `caravan verify: first time seeing ${cp.origin}; trusting its key on first use:\n  ${key}\nThis key came from the chronicle's own server. Compare it with one the chronicle published elsewhere (print, social media, a friend's copy); later runs will refuse any other key. Remembered in ${stateFile}.`,
+      );
     }
     return 0;
   } catch (e) {

@@ -19,7 +19,7 @@ what), 2 usage.
                          (default 1 when --witness is given)`;
 
 export const verifyCommand: Command = {
-  summary: 'verify a chronicle\'s signed log (URL or folder)',
+  summary: "verify a chronicle's signed log (URL or folder)",
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,

@@ -35,7 +35,8 @@ export function submissionPrefix(url: string): string {
 }
 
 function checkWitnessKey(key: string): void {
-  if (key.trim() === '') throw new CaravanError('bad_request', '--key is empty; give the witness verifier key, or leave --key out to read it from the witness');
+  if (key.trim() === '')
+    throw new CaravanError('bad_request', '--key is empty; give the witness verifier key, or leave --key out to read it from the witness');
   let type: number;
   try {
     type = verifierKeyParts(key).type;
@@ -51,9 +52,16 @@ export async function discoverWitnessKey(prefix: string, fetchText: FetchText = 
   try {
     page = await fetchText(prefix);
   } catch (err) {
-    throw new CaravanError('unavailable', `could not read ${prefix} (${err instanceof Error ? err.message : String(err)}); pass the key with --key`);
+    throw new CaravanError(
+      'unavailable',
+      `could not read ${prefix} (${err instanceof Error ? err.message : String(err)}); pass the key with --key`,
+    );
   }
-  if (page.status !== 200) throw new CaravanError('unavailable', `${prefix} answered HTTP ${page.status}: ${page.text.split('\n', 1)[0]}; pass the key with --key`);
+  if (page.status !== 200)
+    throw new CaravanError(
+      'unavailable',
+      `${prefix} answered HTTP ${page.status}: ${page.text.split('\n', 1)[0]}; pass the key with --key`,
+    );
   const key = /^verifier key: (\S+)$/m.exec(page.text)?.[1];
   if (!key) throw new CaravanError('unavailable', `${prefix} states no verifier key; pass the key with --key`);
   checkWitnessKey(key);

@@ -19,7 +19,7 @@ A witness only cosigns logs it follows: its operator runs "caravan mirror add" f
 and "caravan keys witness new".`;
 
 export const witnessCommand: Command = {
-  summary: 'choose the witnesses that cosign this chronicle\'s log',
+  summary: "choose the witnesses that cosign this chronicle's log",
   async run(args, env) {
     const { values, positionals } = parseArgs({
       args,

@@ -296,7 +296,9 @@ describe('gazetteer data', () => {
   const kz = PLACES.filter((p) => p.country === 'KAZ');
 
   it('has the 14 regions and 3 cities of republican significance of January 2022', () => {
-    const ids = regionsOf('KAZ').map((p) => p.id).sort();
+    const ids = regionsOf('KAZ')
+      .map((p) => p.id)
+      .sort();
     assert.equal(ids.length, 17);
     for (const id of CITY_REGION_IDS) assert.ok(ids.includes(id), id);
     for (const id of ['kz-abai', 'kz-jetisu', 'kz-ulytau']) assert.ok(!ids.includes(id), id);

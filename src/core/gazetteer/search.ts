@@ -28,14 +28,58 @@ export const DEFAULT_DATE = '2022-01-05';
 // Kazakh letters fold onto their nearest Russian-Latin reading (қ→k, ң→n, ө→o) because
 // writers in a hurry type Жанаозен for Жаңаөзен; the digraphs are then folded once more below.
 const CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z',
-  и: 'i', й: 'y', і: 'i', к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'n', о: 'o', ө: 'o',
-  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'kh', һ: 'h', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  ә: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  і: 'i',
+  к: 'k',
+  қ: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'kh',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 // Latin letters whose English reading is a digraph; stripping their marks would lose it.
 const LATIN_SPECIAL: Readonly<Record<string, string>> = {
-  ž: 'zh', š: 'sh', č: 'ch', ş: 'sh', ç: 'ch', ı: 'i', ß: 'ss',
+  ž: 'zh',
+  š: 'sh',
+  č: 'ch',
+  ş: 'sh',
+  ç: 'ch',
+  ı: 'i',
+  ß: 'ss',
 };
 
 /**
@@ -102,9 +146,9 @@ function russianCaseForms(name: string): string[] {
   const first = /^(\p{L}+)(\s.+)$/u.exec(name);
   if (first && /\p{Script=Cyrillic}/u.test(name)) {
     const [, w = '', rest = ''] = first;
-    if (/ь$/.test(w)) out.push(w.slice(0, -1) + 'и' + rest);
-    else if (/ия$/.test(w)) out.push(w.slice(0, -1) + 'и' + rest);
-    else if (/[бвгджзклмнпрстфхцчшщ]$/i.test(w)) out.push(w + 'а' + rest, w + 'е' + rest);
+    if (/ь$/.test(w)) out.push(`${w.slice(0, -1)}и${rest}`);
+    else if (/ия$/.test(w)) out.push(`${w.slice(0, -1)}и${rest}`);
+    else if (/[бвгджзклмнпрстфхцчшщ]$/i.test(w)) out.push(`${w}а${rest}`, `${w}е${rest}`);
   }
   return out;
 }
@@ -143,7 +187,8 @@ function index(): Index {
     const names = [place.names.en, place.names.ru, place.names.kk];
     for (const n of names) add(place, n, true, false);
     for (const v of place.variants) add(place, v, false, false);
-    for (const n of [place.names.ru, ...place.variants.filter(isNotKazakh)]) for (const f of russianCaseForms(n)) add(place, f, false, false, n);
+    for (const n of [place.names.ru, ...place.variants.filter(isNotKazakh)])
+      for (const f of russianCaseForms(n)) add(place, f, false, false, n);
     for (const g of GENERIC_LANDMARK_TERMS[place.id] ?? []) {
       add(place, g, false, true);
       if (isNotKazakh(g)) for (const f of russianCaseForms(g)) add(place, f, false, true, g);

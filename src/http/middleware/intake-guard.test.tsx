@@ -12,7 +12,12 @@ const HOUR = 3600_000;
 /** The bindings @hono/node-server passes with a request from that address. */
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } });
 
-const report = (what = 'Soldiers at the akimat, shooting heard since noon') => ({ what, when: 'today 12:00', where: 'Almaty', howKnown: 'saw' });
+const report = (what = 'Soldiers at the akimat, shooting heard since noon') => ({
+  what,
+  when: 'today 12:00',
+  where: 'Almaty',
+  howKnown: 'saw',
+});
 
 let clock = new Date('2026-01-05T10:00:00Z');
 let t: TestApp;
@@ -27,12 +32,19 @@ async function openWith(budget: Partial<IntakeBudget>): Promise<TestApp> {
 function postJson(address: string, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   const length = String(Buffer.byteLength(text));
-  return t.app.request(`${BASE}/api/v1/reports`, { method: 'POST', body: text, headers: { 'content-type': 'application/json', 'content-length': length, ...headers } }, from(address));
+  return t.app.request(
+    `${BASE}/api/v1/reports`,
+    { method: 'POST', body: text, headers: { 'content-type': 'application/json', 'content-length': length, ...headers } },
+    from(address),
+  );
 }
 
 /** Whether a refusal is what the OpenAPI document declares for POST /api/v1/reports (judged by Ajv). */
 function declared(status: number, body: unknown): string[] {
-  const doc = openApiDocument('http://localhost') as unknown as { paths: Record<string, { post: { responses: Record<string, unknown> } }>; components: { schemas: Record<string, unknown> } };
+  const doc = openApiDocument('http://localhost') as unknown as {
+    paths: Record<string, { post: { responses: Record<string, unknown> } }>;
+    components: { schemas: Record<string, unknown> };
+  };
   if (!doc.paths['/api/v1/reports']!.post.responses[String(status)]) return [`${status} is not declared`];
   const validate = new Ajv2020({ allErrors: true, strict: false }).compile(doc.components.schemas.Error as object);
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
@@ -70,7 +82,8 @@ describe('a flood from one client', () => {
 
   test('holds an IPv6 flooder who takes a new address in its /64 for every report', async () => {
     const statuses: number[] = [];
-    for (let i = 1; i <= 7; i++) statuses.push((await postJson(`2001:db8:4a:7::${i.toString(16)}`, report(`Flood report ${i}, nothing of it true`))).status);
+    for (let i = 1; i <= 7; i++)
+      statuses.push((await postJson(`2001:db8:4a:7::${i.toString(16)}`, report(`Flood report ${i}, nothing of it true`))).status);
     assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429]);
     assert.equal((await postJson('2001:db8:4a:8::1', report())).status, 201, 'the next /64 is another client');
   });
@@ -79,7 +92,11 @@ describe('a flood from one client', () => {
     for (let i = 0; i < 5; i++) await postJson('198.51.100.8', report(`Flood report ${i}, nothing of it true`));
     const res = await t.app.request(
       `${BASE}/report`,
-      { method: 'POST', body: new URLSearchParams({ ...report(), lang: 'ru' }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' } },
+      {
+        method: 'POST',
+        body: new URLSearchParams({ ...report(), lang: 'ru' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' },
+      },
       from('198.51.100.8'),
     );
     assert.equal(res.status, 429);
@@ -107,17 +124,31 @@ describe('a flood from one client', () => {
     assert.ok(row, `a row for the period starting ${period}`);
     assert.match(row, /<td data-limit="client_reports">3<\/td>/, 'three refusals this period');
     assert.doesNotMatch(html, /198\.51\.100/);
-    const rows = await t.db.query<{ limit_name: string; refusals: number }>('select limit_name, refusals from limit_hits where period_start = $1', [new Date(Math.floor(clock.getTime() / HOUR) * HOUR)]);
-    assert.deepEqual(rows.map((r) => [r.limit_name, r.refusals]), [['client_reports', 3]]);
+    const rows = await t.db.query<{ limit_name: string; refusals: number }>(
+      'select limit_name, refusals from limit_hits where period_start = $1',
+      [new Date(Math.floor(clock.getTime() / HOUR) * HOUR)],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.limit_name, r.refusals]),
+      [['client_reports', 3]],
+    );
   });
 
   test('does not touch the status check, which is no intake', async () => {
     for (let i = 0; i < 6; i++) await postJson('198.51.100.10', report(`Flood report ${i}, nothing of it true`));
-    const res = await t.app.request(`${BASE}/api/v1/reports/status`, { method: 'POST', body: JSON.stringify({ code: '0000-0000-0000' }), headers: { 'content-type': 'application/json' } }, from('198.51.100.10'));
+    const res = await t.app.request(
+      `${BASE}/api/v1/reports/status`,
+      { method: 'POST', body: JSON.stringify({ code: '0000-0000-0000' }), headers: { 'content-type': 'application/json' } },
+      from('198.51.100.10'),
+    );
     assert.equal(res.status, 404);
     const form = await t.app.request(
       `${BASE}/report/status`,
-      { method: 'POST', body: new URLSearchParams({ code: '0000-0000-0000' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      {
+        method: 'POST',
+        body: new URLSearchParams({ code: '0000-0000-0000' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
       from('198.51.100.10'),
     );
     assert.equal(form.status, 404);
@@ -210,7 +241,11 @@ describe('the disk’s reserve', () => {
 
     free = 1100 * 2 ** 20;
     assert.equal((await postJson('198.51.100.30', report())).status, 201);
-    assert.equal((await postJson('198.51.100.30', report('A second report, still within the budget'))).status, 201, 'the refused ones spent nothing');
+    assert.equal(
+      (await postJson('198.51.100.30', report('A second report, still within the budget'))).status,
+      201,
+      'the refused ones spent nothing',
+    );
     const big = await postJson('198.51.100.31', report(`Long. ${'x'.repeat(30_000)}`), { 'content-length': String(200 * 2 ** 20) });
     assert.equal(big.status, 507, 'a body that would eat into the reserve is refused by its declared size');
   });
@@ -218,7 +253,11 @@ describe('the disk’s reserve', () => {
 
 describe('the SMS doors', () => {
   before(async () => {
-    const config = loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: 'http://localhost', CARAVAN_SMSSYNC_SECRET: 'a-long-gateway-secret' });
+    const config = loadConfig({
+      CARAVAN_DATA: '/nonexistent-test-data',
+      CARAVAN_ORIGIN: 'http://localhost',
+      CARAVAN_SMSSYNC_SECRET: 'a-long-gateway-secret',
+    });
     config.intakeBudget = { ...config.intakeBudget, clientReports: 1, totalReports: 3 };
     t = await openTestApp({ config, now: () => clock });
   });

@@ -23,7 +23,12 @@ export type RefusalStyle = 'page' | 'json' | 'smssync';
  * overall budgets apply, since one phone relays the messages of everyone who texts it. The
  * answer to send, or undefined to go on.
  */
-export async function smsRefusal(c: Context<Env>, ctx: AppContext, bytes: number, style: 'json' | 'smssync'): Promise<Response | undefined> {
+export async function smsRefusal(
+  c: Context<Env>,
+  ctx: AppContext,
+  bytes: number,
+  style: 'json' | 'smssync',
+): Promise<Response | undefined> {
   const full = await diskRefusal(ctx, bytes);
   if (full) {
     ctx.limits.hits.record(full.limit);

@@ -14,7 +14,13 @@ let t: TestApp;
 
 before(async () => {
   t = await openTestApp();
-  const template = toPublicEvent(0, 1, sampleEventData({ summary: { en: 'Bulk event', ru: 'Массовое событие, «кавычки», запятые' } }), '2022-01-06T00:00:00.000Z', '2022-01-06T00:00:00.000Z');
+  const template = toPublicEvent(
+    0,
+    1,
+    sampleEventData({ summary: { en: 'Bulk event', ru: 'Массовое событие, «кавычки», запятые' } }),
+    '2022-01-06T00:00:00.000Z',
+    '2022-01-06T00:00:00.000Z',
+  );
   await t.db.query(
     `insert into events (id, latest_revision, published_revision, first_published_at, published_at,
        pub_start, pub_local_date, pub_region, pub_event_type, pub_status, pub_record)

@@ -50,9 +50,17 @@ before(async () => {
   );
   ids.draft = await createEvent(t.db, null, sampleEventData({ summary: { en: 'DRAFT-ONLY never published' } }), 'draft');
   // Published at revision 1, then revised without publishing: the public sees revision 1 only.
-  ids.revised = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'First published wording' } }), new Date('2022-01-04T00:00:00Z'));
+  ids.revised = await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'First published wording' } }),
+    new Date('2022-01-04T00:00:00Z'),
+  );
   await reviseEvent(t.db, ids.revised, null, sampleEventData({ summary: { en: 'DRAFT-REVISION not yet public' } }), 'edit', 1);
-  ids.withdrawn = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'WITHDRAWN-EVENT taken down' } }), new Date('2022-01-05T00:00:00Z'));
+  ids.withdrawn = await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'WITHDRAWN-EVENT taken down' } }),
+    new Date('2022-01-05T00:00:00Z'),
+  );
   await unpublishEvent(t.db, ids.withdrawn, null, new Date('2022-01-05T01:00:00Z'), 'names a bystander');
 });
 
@@ -82,7 +90,10 @@ describe('every format', () => {
       for (const needle of [...SECRETS, 'DRAFT-ONLY', 'DRAFT-REVISION', 'WITHDRAWN-EVENT', 'names a bystander', 'reportId', 'sourceId']) {
         assert.ok(!body.includes(needle), `${needle} leaked into ${body.slice(0, 80)}`);
       }
-      assert.ok(body.includes('Republic Square') || body.includes('площади Республики'), 'the check is not vacuous: the output has the public event');
+      assert.ok(
+        body.includes('Republic Square') || body.includes('площади Республики'),
+        'the check is not vacuous: the output has the public event',
+      );
     }
   });
 
@@ -92,19 +103,34 @@ describe('every format', () => {
     assert.equal(atom.match(/<entry>/g)?.length, 1);
     assert.match(atom, /Zhanaozen/);
     const feed = JSON.parse(await text(`/feed.json${q}`));
-    assert.deepEqual(feed.items.map((i: { id: string }) => i.id), [`${ORIGIN}/events/${ids.zhanaozen}`]);
+    assert.deepEqual(
+      feed.items.map((i: { id: string }) => i.id),
+      [`${ORIGIN}/events/${ids.zhanaozen}`],
+    );
     assert.match(feed.feed_url, /region=kz-mangystau/);
     const geo = JSON.parse(await text(`/events.geojson${q}`));
-    assert.deepEqual(geo.features.map((f: { id: number }) => f.id), [ids.zhanaozen]);
+    assert.deepEqual(
+      geo.features.map((f: { id: number }) => f.id),
+      [ids.zhanaozen],
+    );
     const csv = parseCsv(await text(`/events.csv${q}`));
-    assert.deepEqual(csv.slice(1).map((r) => r[0]), [`KAZ${ids.zhanaozen}`]);
+    assert.deepEqual(
+      csv.slice(1).map((r) => r[0]),
+      [`KAZ${ids.zhanaozen}`],
+    );
     const api = JSON.parse(await text(`/api/v1/events${q}`));
-    assert.deepEqual(api.events.map((e: { id: number }) => e.id), [ids.zhanaozen]);
+    assert.deepEqual(
+      api.events.map((e: { id: number }) => e.id),
+      [ids.zhanaozen],
+    );
   });
 
   test('apply type, status and date filters', async () => {
     const geo = JSON.parse(await text('/events.geojson?type=Riots'));
-    assert.deepEqual(geo.features.map((f: { id: number }) => f.id), [ids.riot]);
+    assert.deepEqual(
+      geo.features.map((f: { id: number }) => f.id),
+      [ids.riot],
+    );
     const csv = parseCsv(await text('/events.csv?status=verified'));
     assert.equal(csv.length, 2);
     assert.equal(csv[1]![ACLED_COLUMNS.indexOf('event_type')], 'Riots');
@@ -124,7 +150,10 @@ describe('every format', () => {
     const res = await get('/events.csv?region=DROP%20TABLE', { headers: { accept: 'application/json' } });
     assert.equal(res.status, 422);
     const json = await res.json();
-    assert.deepEqual(json.error.problems.map((p: { field: string }) => p.field), ['region']);
+    assert.deepEqual(
+      json.error.problems.map((p: { field: string }) => p.field),
+      ['region'],
+    );
   });
 
   test('allow any origin to read them, cache for a minute and answer 304 when nothing changed', async () => {
@@ -153,7 +182,11 @@ describe('feeds', () => {
     const xml = await res.text();
     assertWellFormedXml(xml);
     const ids_ = [...xml.matchAll(/<entry><id>[^<]*\/events\/(\d+)<\/id>/g)].map((m) => Number(m[1]));
-    assert.deepEqual(ids_, [ids.riot, ids.almaty, ids.withdrawn, ids.revised, ids.zhanaozen], 'the withdrawn event as a notice, in its place');
+    assert.deepEqual(
+      ids_,
+      [ids.riot, ids.almaty, ids.withdrawn, ids.revised, ids.zhanaozen],
+      'the withdrawn event as a notice, in its place',
+    );
     assert.match(xml, /<georss:point>43.34 52.86<\/georss:point>/);
   });
 
@@ -267,7 +300,12 @@ describe('events API', () => {
     const body = await (await get(`/api/v1/events/${ids.revised}/history`)).json();
     assert.equal(body.id, ids.revised);
     assert.deepEqual(
-      body.publications.map((p: { revision: number; action: string; reason: string; at: string }) => [p.revision, p.action, p.reason, p.at]),
+      body.publications.map((p: { revision: number; action: string; reason: string; at: string }) => [
+        p.revision,
+        p.action,
+        p.reason,
+        p.at,
+      ]),
       [
         [1, 'publish', null, '2022-01-04T00:00:00.000Z'],
         [2, 'publish', 'Reworded after a second source', '2022-01-09T00:00:00.000Z'],
@@ -285,7 +323,11 @@ describe('events API', () => {
     });
     const body = await (await get(`/api/v1/events/${id}/history`)).json();
     assert.deepEqual(
-      body.publications.map((p: { action: string; reason: string | null; record?: unknown }) => [p.action, p.reason, p.record !== undefined]),
+      body.publications.map((p: { action: string; reason: string | null; record?: unknown }) => [
+        p.action,
+        p.reason,
+        p.record !== undefined,
+      ]),
       [
         ['publish', null, true],
         ['unpublish', null, false],
@@ -329,7 +371,11 @@ describe('CORS and the OpenAPI description', () => {
     for (const op of documented) {
       const [method, path] = op.split(' ') as [string, string];
       if (path.startsWith('/api/v1/')) assert.ok(served.has(op), `${op} is documented but not served`);
-      else assert.ok(t.app.routes.some((r) => r.path === path && r.method === method.toUpperCase()), `${op} is documented but not served`);
+      else
+        assert.ok(
+          t.app.routes.some((r) => r.path === path && r.method === method.toUpperCase()),
+          `${op} is documented but not served`,
+        );
     }
   });
 });

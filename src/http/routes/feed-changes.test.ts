@@ -29,12 +29,29 @@ async function atom(path: string) {
 async function jsonFeed(path: string) {
   const res = await anonymous(t).get(path);
   assert.equal(res.status, 200);
-  return (await res.json()) as { items: Array<{ id: string; url: string; title: string; content_text: string; date_modified: string; _caravan: Record<string, unknown> }> };
+  return (await res.json()) as {
+    items: Array<{
+      id: string;
+      url: string;
+      title: string;
+      content_text: string;
+      date_modified: string;
+      _caravan: Record<string, unknown>;
+    }>;
+  };
 }
 
 test("a withdrawn event's entry becomes a notice under the same id, and updated moves forward", async () => {
-  const kept = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'KEPT crowd on the square' } }), new Date('2022-01-05T00:00:00Z'));
-  const gone = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'GONE names a bystander' } }), new Date('2022-01-06T00:00:00Z'));
+  const kept = await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'KEPT crowd on the square' } }),
+    new Date('2022-01-05T00:00:00Z'),
+  );
+  const gone = await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'GONE names a bystander' } }),
+    new Date('2022-01-06T00:00:00Z'),
+  );
   const before_ = (await atom('/feed.atom')).feed;
   assert.equal(before_.updated?.toISOString(), '2022-01-06T00:00:00.000Z');
   const goneId = `http://localhost/events/${gone}`;
@@ -66,18 +83,37 @@ test("a withdrawn event's entry becomes a notice under the same id, and updated 
 });
 
 test("a filtered feed's updated does not go back when its newest entry leaves the filter", async () => {
-  await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'Older dispute' }, status: 'disputed', statusReason: 'Two counts' }), new Date('2022-01-06T12:00:00Z'));
-  const id = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'Disputed toll' }, status: 'disputed', statusReason: 'Figures differ' }), new Date('2022-01-07T00:00:00Z'));
+  await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'Older dispute' }, status: 'disputed', statusReason: 'Two counts' }),
+    new Date('2022-01-06T12:00:00Z'),
+  );
+  const id = await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'Disputed toll' }, status: 'disputed', statusReason: 'Figures differ' }),
+    new Date('2022-01-07T00:00:00Z'),
+  );
   const before_ = (await atom('/feed.atom?status=disputed')).feed;
   assert.equal(before_.updated?.toISOString(), '2022-01-07T00:00:00.000Z');
-  await reviseEvent(t.db, id, null, sampleEventData({ summary: { en: 'Disputed toll' }, status: 'verified', statusReason: 'Morgue list' }), 'verified', 1);
+  await reviseEvent(
+    t.db,
+    id,
+    null,
+    sampleEventData({ summary: { en: 'Disputed toll' }, status: 'verified', statusReason: 'Morgue list' }),
+    'verified',
+    1,
+  );
   await t.db.transaction((tx) => publishEvent(tx, id, null, new Date('2022-01-07T05:00:00Z')));
   const after_ = (await atom('/feed.atom?status=disputed')).feed;
   assert.ok(after_.updated! >= before_.updated!, `updated went from ${before_.updated?.toISOString()} to ${after_.updated?.toISOString()}`);
 });
 
 test('Russian feed entries link to the Russian page; ids stay the same in every language', async () => {
-  const id = await publishSampleEvent(t.db, sampleEventData({ summary: { en: 'Shots at the akimat', ru: 'Выстрелы у акимата' } }), new Date('2022-01-08T00:00:00Z'));
+  const id = await publishSampleEvent(
+    t.db,
+    sampleEventData({ summary: { en: 'Shots at the akimat', ru: 'Выстрелы у акимата' } }),
+    new Date('2022-01-08T00:00:00Z'),
+  );
   const ru = (await atom('/feed.atom?lang=ru')).feed.items.find((i) => i.id === `http://localhost/events/${id}`)!;
   assert.equal(ru.url, `http://localhost/events/${id}?lang=ru`);
   const en = (await atom('/feed.atom')).feed.items.find((i) => i.id === `http://localhost/events/${id}`)!;

@@ -39,7 +39,13 @@ function httpSource(): LogSource {
 async function growTo(size: number): Promise<void> {
   const { size: now } = await getLogTreeHead(t.db);
   const entries = Array.from({ length: size - now }, (_, i): Uint8Array => {
-    const entry: LogEntry = { v: 1, type: 'unpublish', event: now + i + 1, revision: 1, at: new Date(Date.UTC(2022, 0, 6, 0, 0, now + i)).toISOString() };
+    const entry: LogEntry = {
+      v: 1,
+      type: 'unpublish',
+      event: now + i + 1,
+      revision: 1,
+      at: new Date(Date.UTC(2022, 0, 6, 0, 0, now + i)).toISOString(),
+    };
     return encodeLogEntry(entry);
   });
   if (entries.length > 0) await t.db.transaction((tx) => appendLogEntries(tx, entries));
@@ -71,7 +77,9 @@ describe('the log over HTTP', () => {
     assert.equal(cp.size, (await getLogTreeHead(t.db)).size);
     assert.equal(await (await get('/log/checkpoint')).text(), first, 'an unchanged log is not signed again');
     await growTo(cp.size + 1);
-    const next = parseCheckpoint(openNote(await (await get('/log/checkpoint')).text(), [parseVerifierKey(t.ctx.logSigner.verifierKey)]).text);
+    const next = parseCheckpoint(
+      openNote(await (await get('/log/checkpoint')).text(), [parseVerifierKey(t.ctx.logSigner.verifierKey)]).text,
+    );
     assert.equal(next.size, cp.size + 1, 'a checkpoint always covers everything committed before the request');
   });
 
@@ -84,18 +92,40 @@ describe('the log over HTTP', () => {
     assert.equal((await full.arrayBuffer()).byteLength, 256 * 32);
     const partial = await get('/log/tile/0/002.p/188');
     assert.equal(partial.status, 200);
-    assert.equal(partial.headers.get('cache-control'), 'public, max-age=31536000, immutable', 'a partial tile of a given width never changes');
+    assert.equal(
+      partial.headers.get('cache-control'),
+      'public, max-age=31536000, immutable',
+      'a partial tile of a given width never changes',
+    );
     assert.equal((await partial.arrayBuffer()).byteLength, 188 * 32);
     assert.equal((await (await get('/log/tile/1/000.p/2')).arrayBuffer()).byteLength, 64);
     // A client holding an older checkpoint may ask for a narrower prefix of a tile.
     assert.equal((await get('/log/tile/0/002.p/5')).status, 200);
 
-    for (const beyond of ['/log/tile/0/002.p/189', '/log/tile/0/002', '/log/tile/0/003.p/1', '/log/tile/1/000', '/log/tile/2/000.p/1', '/log/tile/entries/x001/000']) {
+    for (const beyond of [
+      '/log/tile/0/002.p/189',
+      '/log/tile/0/002',
+      '/log/tile/0/003.p/1',
+      '/log/tile/1/000',
+      '/log/tile/2/000.p/1',
+      '/log/tile/entries/x001/000',
+    ]) {
       const res = await get(beyond);
       assert.equal(res.status, 404, beyond);
       assert.equal(res.headers.get('cache-control'), 'no-store', `${beyond} must not be cached: it appears as the log grows`);
     }
-    for (const bad of ['/log/tile/0/1', '/log/tile/0/0001', '/log/tile/00/000', '/log/tile/0/000.p/0', '/log/tile/0/000.p/256', '/log/tile/0/000.p/007', '/log/tile/0/x000/001', '/log/tile/64/000', '/log/tile/entries/000.p/', '/log/tile/x/000']) {
+    for (const bad of [
+      '/log/tile/0/1',
+      '/log/tile/0/0001',
+      '/log/tile/00/000',
+      '/log/tile/0/000.p/0',
+      '/log/tile/0/000.p/256',
+      '/log/tile/0/000.p/007',
+      '/log/tile/0/x000/001',
+      '/log/tile/64/000',
+      '/log/tile/entries/000.p/',
+      '/log/tile/x/000',
+    ]) {
       const res = await get(bad);
       assert.equal(res.status, 400, bad);
       assert.match(await res.text(), /not a tile path/);

@@ -56,7 +56,12 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
         verifierKey={ctx.logSigner.verifierKey}
         size={head.size}
         root={toBase64(head.root)}
-        witnesses={witnesses.map((w) => ({ name: w.name, key: w.verifier_key, size: w.size, lastCosignedAt: w.last_success_at ? new Date(w.last_success_at).toISOString() : null }))}
+        witnesses={witnesses.map((w) => ({
+          name: w.name,
+          key: w.verifier_key,
+          size: w.size,
+          lastCosignedAt: w.last_success_at ? new Date(w.last_success_at).toISOString() : null,
+        }))}
         witnessedBy={cosigned.length}
         checkpointSize={checkpoint?.size ?? 0}
       />,
@@ -67,7 +72,13 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
     const checkpoint = await signCheckpoint(ctx);
     // Witnesses' cosignatures of exactly this checkpoint follow the log's own signature line.
     const cosignatures = await listCosignatures(ctx.db, checkpoint.size);
-    const note = cosignatures.length > 0 ? addSignatures(checkpoint.note, cosignatures.map((s) => s.line)) : checkpoint.note;
+    const note =
+      cosignatures.length > 0
+        ? addSignatures(
+            checkpoint.note,
+            cosignatures.map((s) => s.line),
+          )
+        : checkpoint.note;
     return c.body(note, 200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
   });
 
@@ -77,7 +88,11 @@ export function registerLogRoutes(app: Hono<Env>, ctx: AppContext): void {
     try {
       coords = parseTilePath(path);
     } catch {
-      return plain(c, 400, `${path} is not a tile path in the one spelling tlog-tiles allows (e.g. tile/0/x001/234, tile/1/000.p/7, tile/entries/000)`);
+      return plain(
+        c,
+        400,
+        `${path} is not a tile path in the one spelling tlog-tiles allows (e.g. tile/0/x001/234, tile/1/000.p/7, tile/entries/000)`,
+      );
     }
     const { kind, level, index, width } = coords;
     if (kind === 'entries') {

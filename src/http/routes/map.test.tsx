@@ -30,7 +30,9 @@ async function eventsOf(f: EventFilter): Promise<PublicEvent[]> {
 /** Marks as the page draws them: position and how many events each stands for. */
 function marksIn(html: string): string[] {
   const singles = [...html.matchAll(/<use href="#m-[a-z]+" class="mk [^"]+" x="(-?\d+)" y="(-?\d+)"/g)].map((m) => `${m[1]},${m[2]}:1`);
-  const groups = [...html.matchAll(/<circle cx="(-?\d+)" cy="(-?\d+)" r="\d+"><\/circle><text[^>]*>(\d+)<\/text>/g)].map((m) => `${m[1]},${m[2]}:${m[3]}`);
+  const groups = [...html.matchAll(/<circle cx="(-?\d+)" cy="(-?\d+)" r="\d+"><\/circle><text[^>]*>(\d+)<\/text>/g)].map(
+    (m) => `${m[1]},${m[2]}:${m[3]}`,
+  );
   return [...singles, ...groups].sort();
 }
 
@@ -46,7 +48,13 @@ function marksOneByOne(events: readonly PublicEvent[]): string[] {
     .sort();
 }
 
-const FILTERS: EventFilter[] = [{}, { region: 'kz-almaty' }, { status: 'verified' }, { from: '2022-01-05', to: '2022-01-06' }, { eventType: 'Riots' }];
+const FILTERS: EventFilter[] = [
+  {},
+  { region: 'kz-almaty' },
+  { status: 'verified' },
+  { from: '2022-01-05', to: '2022-01-06' },
+  { eventType: 'Riots' },
+];
 
 describe('the map on the demo chronicle', () => {
   for (const filter of FILTERS) {

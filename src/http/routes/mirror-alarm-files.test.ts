@@ -27,9 +27,19 @@ before(async () => {
     const at = '2022-01-06T00:00:00.000Z';
     const entries = [1, 2].map((id, idx) => {
       const record = toPublicEvent(id, 1, sampleEventData({ summary: { en: `Mirrored ${id}` } }), at, at);
-      return { idx, data: encodeLogEntry({ v: 1, type: 'publish', event: id, revision: 1, at, record }), type: 'publish' as const, eventId: id, revision: 1, at, shown: shownColumnsOf(record) };
+      return {
+        idx,
+        data: encodeLogEntry({ v: 1, type: 'publish', event: id, revision: 1, at, record }),
+        type: 'publish' as const,
+        eventId: id,
+        revision: 1,
+        at,
+        shown: shownColumnsOf(record),
+      };
     });
-    await t.db.transaction((tx) => commitMirrorSync(tx, { origin, checkpoint: `${origin}\n2\nroot=\n`, size: 2, root: 'r', entries, tilePaths: [], now: new Date(at) }));
+    await t.db.transaction((tx) =>
+      commitMirrorSync(tx, { origin, checkpoint: `${origin}\n2\nroot=\n`, size: 2, root: 'r', entries, tilePaths: [], now: new Date(at) }),
+    );
   }
   await insertMirrorAlarm(t.db, {
     origin: ALARMED,
@@ -63,7 +73,10 @@ test('the Atom feed of an alarmed mirror opens with the alarm, and its title say
 
   const calm = parseFeed(await text(`${base(CALM)}/feed.atom`));
   assert.doesNotMatch(calm.title ?? '', /ALARM/);
-  assert.deepEqual(calm.items.map((i) => i.title).filter((s) => /ALARM/.test(s ?? '')), []);
+  assert.deepEqual(
+    calm.items.map((i) => i.title).filter((s) => /ALARM/.test(s ?? '')),
+    [],
+  );
 });
 
 test('a Russian subscriber reads the alarm in Russian, with the evidence as it was signed', async () => {
@@ -81,7 +94,7 @@ test('the list of mirrors names a rollback as such', async () => {
   assert.doesNotMatch(html, /calm\.test\/log<\/a>[^<]*<strong/);
 });
 
-test('a mirror labels its pages and its list in the reader\'s language, the evidence as it was signed', async () => {
+test("a mirror labels its pages and its list in the reader's language, the evidence as it was signed", async () => {
   const ru = await text(`${base(ALARMED)}/?lang=ru`);
   assert.match(ru, /<strong>Зеркало<\/strong> хроники <a href="http:\/\/alarmed\.test\/">alarmed\.test\/log<\/a>/);
   assert.match(ru, /Проверено: 2 записи; последняя проверка/);
@@ -93,7 +106,10 @@ test('a mirror labels its pages and its list in the reader\'s language, the evid
   assert.doesNotMatch(en, /role="alert"/, 'no alarm on the calm mirror');
   const list = await text('http://localhost/mirrors?lang=ru');
   assert.match(list, /<h1>Зеркала<\/h1>/);
-  assert.match(list, /alarmed\.test\/log<\/a>[^<]*проверено: 2 записи[^<]*<strong class="notice error"> ТРЕВОГА: источник откатил свою историю назад<\/strong>/);
+  assert.match(
+    list,
+    /alarmed\.test\/log<\/a>[^<]*проверено: 2 записи[^<]*<strong class="notice error"> ТРЕВОГА: источник откатил свою историю назад<\/strong>/,
+  );
 });
 
 test('the JSON Feed of an alarmed mirror opens with the alarm item', async () => {
@@ -115,13 +131,16 @@ test('the CSV of an alarmed mirror carries the alarm in a last column of every r
   const rows = parseCsv(await text(`${base(ALARMED)}/events.csv`), { columns: true }) as Array<Record<string, string>>;
   assert.equal(rows.length, 2);
   for (const row of rows) {
-    assert.match(row.mirror_alarm ?? '', /^ALARM \(rollback, 2022-01-07T00:00:00\.000Z\): the origin rolled back its history\. ROLLBACK: refused/);
+    assert.match(
+      row.mirror_alarm ?? '',
+      /^ALARM \(rollback, 2022-01-07T00:00:00\.000Z\): the origin rolled back its history\. ROLLBACK: refused/,
+    );
     assert.equal(row.event_id_cnty !== undefined && row.notes !== undefined, true, 'ACLED columns are untouched');
   }
   const header = (parseCsv(await text(`${base(ALARMED)}/events.csv`), { to_line: 1 }) as string[][])[0];
   assert.deepEqual(header, [...ACLED_COLUMNS, 'mirror_alarm']);
   const calm = parseCsv(await text(`${base(CALM)}/events.csv`), { to_line: 1 }) as string[][];
-  assert.deepEqual(calm[0], [...ACLED_COLUMNS], 'a mirror without an alarm has exactly ACLED\'s columns');
+  assert.deepEqual(calm[0], [...ACLED_COLUMNS], "a mirror without an alarm has exactly ACLED's columns");
 });
 
 test('the GeoJSON of an alarmed mirror names the alarm at the top and in every feature', async () => {
@@ -131,10 +150,16 @@ test('the GeoJSON of an alarmed mirror names the alarm at the top and in every f
     features: Array<{ properties: { mirror_alarm?: string } }>;
   };
   assert.equal(geo.type, 'FeatureCollection');
-  assert.deepEqual(geo.mirror_alarms?.map((a) => a.kind), ['rollback']);
+  assert.deepEqual(
+    geo.mirror_alarms?.map((a) => a.kind),
+    ['rollback'],
+  );
   assert.equal(geo.features.length, 2);
   assert.ok(geo.features.every((f) => /^ALARM \(rollback/.test(f.properties.mirror_alarm ?? '')));
-  const calm = JSON.parse(await text(`${base(CALM)}/events.geojson`)) as { mirror_alarms?: unknown; features: Array<{ properties: object }> };
+  const calm = JSON.parse(await text(`${base(CALM)}/events.geojson`)) as {
+    mirror_alarms?: unknown;
+    features: Array<{ properties: object }>;
+  };
   assert.equal(calm.mirror_alarms, undefined);
   assert.ok(calm.features.every((f) => !('mirror_alarm' in f.properties)));
 });

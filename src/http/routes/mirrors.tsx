@@ -99,7 +99,14 @@ export function registerMirrorRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/mirrors', async (c) => {
     const lang: Lang = c.get('lang');
     const [mirrors, alarms] = await Promise.all([listMirrors(ctx.db), listMirrorAlarms(ctx.db)]);
-    return c.html(<MirrorsPage lang={lang} path={currentPath(c)} mirrors={mirrors.map(labelOf)} alarms={alarms.map((a) => ({ ...alarmOf(a), origin: a.origin }))} />);
+    return c.html(
+      <MirrorsPage
+        lang={lang}
+        path={currentPath(c)}
+        mirrors={mirrors.map(labelOf)}
+        alarms={alarms.map((a) => ({ ...alarmOf(a), origin: a.origin }))}
+      />,
+    );
   });
 
   app.get('/mirrors/:origin', (c) => c.redirect(`${mirrorBase(c.req.param('origin'))}/`, 301));

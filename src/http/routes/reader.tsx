@@ -137,7 +137,12 @@ export function openDataPaths(app: Hono<Env>, paths: readonly string[]): void {
  * Mounts the reader site under `prefix` ('' or '/mirrors/:origin'); `siteOf` finds what a request
  * reads, or undefined when there is no such chronicle (404).
  */
-export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: string, siteOf: (c: Ctx) => Promise<ReaderSite | undefined>): void {
+export function registerReaderRoutes(
+  app: Hono<Env>,
+  ctx: AppContext,
+  prefix: string,
+  siteOf: (c: Ctx) => Promise<ReaderSite | undefined>,
+): void {
   openDataPaths(
     app,
     DATA_PATHS.map((p) => `${prefix}${p}`),
@@ -169,7 +174,15 @@ export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: st
       return page(
         c,
         site,
-        <ChronologyPage lang={c.get('lang')} path={currentPath(c)} filter={filter} events={events} total={total} page={n} {...(witnessedBy === undefined ? {} : { witnessedBy })} />,
+        <ChronologyPage
+          lang={c.get('lang')}
+          path={currentPath(c)}
+          filter={filter}
+          events={events}
+          total={total}
+          page={n}
+          {...(witnessedBy === undefined ? {} : { witnessedBy })}
+        />,
       );
     }),
   );
@@ -183,7 +196,8 @@ export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: st
     const [current, versions] = await Promise.all([site.read.event(id), site.read.history(id)]);
     if (!current) {
       const lastWithdrawal = versions.filter((r) => r.action === 'unpublish').at(-1);
-      if (lastWithdrawal) return page(c, site, <GonePage lang={lang} path={currentPath(c)} id={id} at={lastWithdrawal.at.toISOString()} />, 410);
+      if (lastWithdrawal)
+        return page(c, site, <GonePage lang={lang} path={currentPath(c)} id={id} at={lastWithdrawal.at.toISOString()} />, 410);
       return c.notFound();
     }
     let ev: PublicEvent = current;
@@ -237,12 +251,17 @@ export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: st
           OUTSIDE_LIST_MAX,
         ),
       ]);
-      return page(c, site, <MapPage lang={lang} path={currentPath(c)} filter={filter} view={mapView(layout, single, outside, filter, lang)} />);
+      return page(
+        c,
+        site,
+        <MapPage lang={lang} path={currentPath(c)} filter={filter} view={mapView(layout, single, outside, filter, lang)} />,
+      );
     }),
   );
 
   const dataKey = (c: Ctx, filter: EventFilter) => `${c.req.path}\n${JSON.stringify(filterToParams(filter))}\n${feedLang(c)}`;
-  const unchanged = async (c: Ctx, site: ReaderSite, key: string) => notModified(c, `${ctx.config.origin}${site.base}`, await site.read.version(), key);
+  const unchanged = async (c: Ctx, site: ReaderSite, key: string) =>
+    notModified(c, `${ctx.config.origin}${site.base}`, await site.read.version(), key);
 
   /**
    * The latest publications and withdrawals under the filter, and when the chronicle last
@@ -296,7 +315,9 @@ export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: st
       const filter = parseQuery(c);
       if (await unchanged(c, site, dataKey(c, filter))) return c.body(null, 304);
       const { items, updated } = await feedItems(site, filter);
-      return c.body(renderAtom(feedInfo(c, site, 'feed.atom', filter, updated), items), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+      return c.body(renderAtom(feedInfo(c, site, 'feed.atom', filter, updated), items), 200, {
+        'Content-Type': 'application/atom+xml; charset=utf-8',
+      });
     }),
   );
 
@@ -350,7 +371,12 @@ export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: st
       });
       if (await unchanged(c, site, `${dataKey(c, filter)}\n${n}\n${pageSize}`)) return c.body(null, 304);
       const { events, total } = await site.read.page(filter, { limit: pageSize, offset: (n - 1) * pageSize });
-      const body: { events: typeof events; page: number; pageSize: number; total: number; next?: string } = { events, page: n, pageSize, total };
+      const body: { events: typeof events; page: number; pageSize: number; total: number; next?: string } = {
+        events,
+        page: n,
+        pageSize,
+        total,
+      };
       if (n * pageSize < total) {
         body.next = `${ctx.config.origin}${site.base}/api/v1/events${query({ ...filterToParams(filter), page: String(n + 1), pageSize: String(pageSize) })}`;
       }
@@ -362,13 +388,22 @@ export function registerReaderRoutes(app: Hono<Env>, ctx: AppContext, prefix: st
    * The published event, or the JSON answer for one that is not: 410 with the date when the
    * editors withdrew it (as the permalink page does), 404 when it was never public.
    */
-  async function publishedOr(c: Ctx, site: ReaderSite, id: number): Promise<{ event: PublicEvent; versions: PublicVersion[] } | { response: Response }> {
+  async function publishedOr(
+    c: Ctx,
+    site: ReaderSite,
+    id: number,
+  ): Promise<{ event: PublicEvent; versions: PublicVersion[] } | { response: Response }> {
     const [event, versions] = await Promise.all([site.read.event(id), site.read.history(id)]);
     if (event) return { event, versions };
     const withdrawn = versions.filter((r) => r.action === 'unpublish').at(-1);
     if (withdrawn) {
       const when = withdrawn.at.toISOString();
-      return { response: c.json({ error: { code: 'gone', message: `event ${id} was withdrawn by the editors on ${when.slice(0, 10)}`, at: when } }, 410) };
+      return {
+        response: c.json(
+          { error: { code: 'gone', message: `event ${id} was withdrawn by the editors on ${when.slice(0, 10)}`, at: when } },
+          410,
+        ),
+      };
     }
     return { response: c.json({ error: { code: 'not_found', message: `event ${id} not found` } }, 404) };
   }

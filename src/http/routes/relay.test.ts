@@ -51,7 +51,9 @@ describe('POST /api/v1/relay/<origin host>/reports', () => {
       relayedTo: ORIGIN,
       statusUrl: `${ORIGIN}/report/status`,
     });
-    const rows = await relay.db.query<{ envelope: Uint8Array; idempotency_key: string }>('select envelope, idempotency_key from relay_outbox');
+    const rows = await relay.db.query<{ envelope: Uint8Array; idempotency_key: string }>(
+      'select envelope, idempotency_key from relay_outbox',
+    );
     assert.equal(rows.length, 1);
     assert.equal(new TextDecoder().decode(rows[0]!.envelope), body, 'the envelope is kept byte for byte');
     assert.equal(rows[0]!.idempotency_key, KEY);
@@ -77,7 +79,9 @@ describe('POST /api/v1/relay/<origin host>/reports', () => {
     assert.equal(res.status, 202);
     const { receiptCode, relayedTo } = (await res.json()) as { receiptCode: string; relayedTo: string };
     assert.equal(relayedTo, 'https://other.example.org/kz');
-    const [row] = await relay.db.query<{ idempotency_key: string }>('select idempotency_key from relay_outbox where origin_url = $1', [relayedTo]);
+    const [row] = await relay.db.query<{ idempotency_key: string }>('select idempotency_key from relay_outbox where origin_url = $1', [
+      relayedTo,
+    ]);
     assert.match(row!.idempotency_key, /^device:[A-Za-z0-9_-]{22}$/);
     assert.equal(receiptCode, receiptCodeForDeviceKey(row!.idempotency_key));
   });
@@ -105,7 +109,12 @@ describe('POST /api/v1/relay/<origin host>/reports', () => {
       ['{"what":"\\ud800"}', {}, 422, /lone surrogate/],
       ['{"what":"x","contactAge":"not age"}', {}, 422, /contactAge/],
       ['{"what":"x"}', { 'idempotency-key': 'a-uuid-like-key-1234' }, 422, /device key/],
-      ['{"what":"x","idempotencyKey":"device:AAAAAAAAAAAAAAAAAAAAAA"}', { 'idempotency-key': 'device:BBBBBBBBBBBBBBBBBBBBBB' }, 422, /differs/],
+      [
+        '{"what":"x","idempotencyKey":"device:AAAAAAAAAAAAAAAAAAAAAA"}',
+        { 'idempotency-key': 'device:BBBBBBBBBBBBBBBBBBBBBB' },
+        422,
+        /differs/,
+      ],
       ['{"what":', {}, 400, /not valid JSON/],
       ['what=x', { 'content-type': 'application/x-www-form-urlencoded' }, 400, /application\/json/],
     ];
@@ -137,9 +146,14 @@ describe('a relay and an origin', () => {
 
   it('still yields one report at the origin when its confirmation is lost a hundred times', async () => {
     const key = 'device:lostAck0000000000000000';
-    const sent = await post(relay, '/api/v1/relay/origin.test/reports', JSON.stringify({ what: 'Troops at the airport', howKnown: 'saw' }), {
-      'idempotency-key': key,
-    });
+    const sent = await post(
+      relay,
+      '/api/v1/relay/origin.test/reports',
+      JSON.stringify({ what: 'Troops at the airport', howKnown: 'saw' }),
+      {
+        'idempotency-key': key,
+      },
+    );
     const { receiptCode } = (await sent.json()) as { receiptCode: string };
     let attempts = 0;
     const answers: number[] = [];
@@ -167,7 +181,9 @@ describe('a relay and an origin', () => {
   });
 
   it('labels a report sent without the relay header as the API channel', async () => {
-    const res = await post(origin, '/api/v1/reports', JSON.stringify({ what: 'Direct' }), { 'idempotency-key': 'device:direct00000000000000000' });
+    const res = await post(origin, '/api/v1/reports', JSON.stringify({ what: 'Direct' }), {
+      'idempotency-key': 'device:direct00000000000000000',
+    });
     assert.equal(res.status, 201);
     const [row] = await origin.db.query<{ channel: string }>("select channel from reports where what = 'Direct'");
     assert.equal(row!.channel, 'api');

@@ -17,7 +17,11 @@ export function registerRelayRoutes(app: Hono<Env>, ctx: AppContext): void {
     const bytes = await readCappedBody(c.req.raw);
     // The origin's own reader, over the bytes kept: the same 400s for the same bodies.
     const body = await readJsonBody(
-      new Request('http://relay.invalid/', { method: 'POST', headers: { 'content-type': c.req.header('content-type') ?? '' }, body: bytes }),
+      new Request('http://relay.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': c.req.header('content-type') ?? '' },
+        body: bytes,
+      }),
     );
     let receipt: RelayReceipt;
     try {
@@ -27,7 +31,10 @@ export function registerRelayRoutes(app: Hono<Env>, ctx: AppContext): void {
       const refusal = refusalOf(err);
       if (refusal) throw refusal;
       console.error(`relay intake failed: ${describeForLog(err)}`);
-      return c.json({ error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } }, 503);
+      return c.json(
+        { error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } },
+        503,
+      );
     }
     c.header('Cache-Control', 'no-store');
     return c.json({ receiptCode: receipt.receiptCode, relayedTo: receipt.relayedTo, statusUrl: `${receipt.relayedTo}/report/status` }, 202);

@@ -28,7 +28,12 @@ interface ErrorBody {
 
 test('a JSON report gets a receipt, and the receipt a status', async () => {
   const before = await count();
-  const res = await postJson('/api/v1/reports', { what: 'Armoured vehicles on Al-Farabi avenue', when: 'today 09:00', where: 'Almaty', howKnown: 'saw' });
+  const res = await postJson('/api/v1/reports', {
+    what: 'Armoured vehicles on Al-Farabi avenue',
+    when: 'today 09:00',
+    where: 'Almaty',
+    howKnown: 'saw',
+  });
   assert.equal(res.status, 201);
   assert.equal(res.headers.get('cache-control'), 'no-store');
   const body = (await res.json()) as { receiptCode: string; state: string; statusUrl: string };
@@ -60,7 +65,11 @@ test('the same Idempotency-Key stores one report and answers 200 with the same r
   assert.equal(((await third.json()) as { receiptCode: string }).receiptCode, code);
   assert.equal(await count(), before + 1);
 
-  const other = await postJson('/api/v1/reports', { what: 'Something else' }, { 'idempotency-key': '3f2a1c9e-7b1d-4c55-9a77-0e6f4d2b8c10' });
+  const other = await postJson(
+    '/api/v1/reports',
+    { what: 'Something else' },
+    { 'idempotency-key': '3f2a1c9e-7b1d-4c55-9a77-0e6f4d2b8c10' },
+  );
   assert.equal(other.status, 409);
   assert.doesNotMatch(await other.text(), new RegExp(code), 'a reused key with other content reveals no receipt');
   assert.equal(await count(), before + 1);

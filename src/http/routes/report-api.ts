@@ -1,5 +1,5 @@
 /**
- * The JSON intake API, for relays, scripts and the later offline queue. Errors are mapped by
+ * The JSON intake API, for relays, scripts and the offline queue (publish/client/). Errors are mapped by
  * the app's onError: 400 malformed, 413 oversize, 422 with each field named.
  *
  * There is deliberately no GET for status: a receipt code in a query string ends up in access
@@ -47,7 +47,10 @@ export function registerReportApiRoutes(app: Hono<Env>, ctx: AppContext): void {
       // Storage failed: a 503 tells the client to retry with the same key, which stores the
       // report once. Only the error is logged, never the report.
       console.error(`report intake failed: ${describeForLog(err)}`);
-      return c.json({ error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } }, 503);
+      return c.json(
+        { error: { code: 'not_stored', message: 'the report was not stored; send it again with the same idempotency key' } },
+        503,
+      );
     }
     c.header('Cache-Control', 'no-store');
     return shortJson(

@@ -149,7 +149,10 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   const contentType = req.headers.get('content-type') ?? undefined;
   const type = mediaType(contentType);
   if (type !== 'application/json') {
-    throw new BadRequestError(`Content-Type must be application/json, not ${type ? type.slice(0, 60) : 'missing'}`, 'unsupported_content_type');
+    throw new BadRequestError(
+      `Content-Type must be application/json, not ${type ? type.slice(0, 60) : 'missing'}`,
+      'unsupported_content_type',
+    );
   }
   const charset = charsetOf(contentType);
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {

@@ -48,7 +48,21 @@ function textValues(max: number): { good: unknown[]; bad: unknown[] } {
       '',
       '   ',
     ],
-    bad: [null, 5, true, [], { text: 'hi' }, 'x'.repeat(max + 1), '😀'.repeat(max + 1), ` ${'x'.repeat(max)}`, 'bell\u0007', 'vertical\u000btab', '\u000bleading', 'broken \ud800 text', 'nul\u0000'],
+    bad: [
+      null,
+      5,
+      true,
+      [],
+      { text: 'hi' },
+      'x'.repeat(max + 1),
+      '😀'.repeat(max + 1),
+      ` ${'x'.repeat(max)}`,
+      'bell\u0007',
+      'vertical\u000btab',
+      '\u000bleading',
+      'broken \ud800 text',
+      'nul\u0000',
+    ],
   };
 }
 
@@ -58,7 +72,10 @@ const VALUES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   where: textValues(300),
   contact: textValues(300),
   howKnown: { good: ['saw', 'heard', 'relayed', 'media', 'other'], bad: ['SAW', '', null, 1, ['saw']] },
-  contactAge: { good: [ARMOR, ARMOR.replace(/\n/g, '\r\n')], bad: ['', 'not an age file', null, 7, `-----BEGIN AGE ENCRYPTED FILE-----\n${'A'.repeat(17_000)}\n-----END AGE ENCRYPTED FILE-----\n`] },
+  contactAge: {
+    good: [ARMOR, ARMOR.replace(/\n/g, '\r\n')],
+    bad: ['', 'not an age file', null, 7, `-----BEGIN AGE ENCRYPTED FILE-----\n${'A'.repeat(17_000)}\n-----END AGE ENCRYPTED FILE-----\n`],
+  },
   lang: { good: ['en', 'ru', 'kk'], bad: [5, 'kz', 'EN', null, ''] },
   idempotencyKey: { good: [], bad: ['short', '', null, 'has a space 12345', 'x'.repeat(129)] },
 };
@@ -77,7 +94,11 @@ function generateBody(r: () => number, i: number): unknown {
     if (r() >= chance) continue;
     if (name === 'idempotencyKey') {
       const good = r() < (mostlyGood ? 0.9 : 0.5);
-      body[name] = good ? (r() < 0.5 ? `key-${i}-${Math.floor(r() * 1e9)}` : `device:${'A'.repeat(12)}${String(i).padStart(10, '0')}`) : pick(r, values.bad);
+      body[name] = good
+        ? r() < 0.5
+          ? `key-${i}-${Math.floor(r() * 1e9)}`
+          : `device:${'A'.repeat(12)}${String(i).padStart(10, '0')}`
+        : pick(r, values.bad);
       continue;
     }
     const good = r() < (mostlyGood ? 0.93 : 0.6);
@@ -121,13 +142,15 @@ test('the server accepts every body the schema accepts and refuses, by field, ev
     const shown = JSON.stringify(body).slice(0, 300);
     if (ok) {
       valid++;
-      if (res.status !== 201 && res.status !== 200) disagreements.push(`valid, got ${res.status} ${JSON.stringify(answer).slice(0, 200)}: ${shown}`);
+      if (res.status !== 201 && res.status !== 200)
+        disagreements.push(`valid, got ${res.status} ${JSON.stringify(answer).slice(0, 200)}: ${shown}`);
     } else {
       invalid++;
       const expected = [...blamed(validate.errors ?? [])].sort();
       const named = [...new Set(answer.error?.problems?.map((p) => p.field) ?? [])].sort();
       if (res.status !== 422) disagreements.push(`invalid (${expected.join(', ')}), got ${res.status}: ${shown}`);
-      else if (JSON.stringify(named) !== JSON.stringify(expected)) disagreements.push(`invalid: schema blames ${expected.join(', ')}, server names ${named.join(', ')}: ${shown}`);
+      else if (JSON.stringify(named) !== JSON.stringify(expected))
+        disagreements.push(`invalid: schema blames ${expected.join(', ')}, server names ${named.join(', ')}: ${shown}`);
     }
   }
   assert.deepEqual(disagreements, [], `${disagreements.length} of ${valid + invalid} bodies`);
@@ -143,8 +166,13 @@ test('the schema says what the server enforces on contactAge, contact and what',
 
 test('lang 5 and null fields are refused by name; a report in Kazakh is stored', async () => {
   const post = (body: unknown) =>
-    t.app.request('http://localhost/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const fields = async (res: Response) => ((await res.json()) as { error: { problems: Array<{ field: string }> } }).error.problems.map((p) => p.field);
+    t.app.request('http://localhost/api/v1/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const fields = async (res: Response) =>
+    ((await res.json()) as { error: { problems: Array<{ field: string }> } }).error.problems.map((p) => p.field);
   const five = await post({ what: 'Crowd at the square', lang: 5 });
   assert.equal(five.status, 422);
   assert.deepEqual(await fields(five), ['lang']);

@@ -32,7 +32,10 @@ test('the form needs no script, labels every control and is small', async () => 
   assert.equal(res.headers.get('cache-control'), 'no-store');
   const html = await res.text();
   // The only script is the offline island, a module that enhances a form which posts without it.
-  assert.deepEqual([...html.matchAll(/<script[^>]*>/gi)].map((m) => m[0]), ['<script type="module" src="/assets/report.js">']);
+  assert.deepEqual(
+    [...html.matchAll(/<script[^>]*>/gi)].map((m) => m[0]),
+    ['<script type="module" src="/assets/report.js">'],
+  );
   assert.match(html, /<form method="post" action="\/report"/);
   for (const name of ['what', 'when', 'where', 'howKnown', 'contact', 'idempotencyKey']) assert.match(html, new RegExp(`name="${name}"`));
   const ids = [...html.matchAll(/<(?:input|textarea)(?![^>]*type="hidden")[^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
@@ -111,7 +114,14 @@ test('a form edited after sending and sent again with its old key is not silentl
 test('a report without "what" comes back with the text kept and the problem next to the field', async () => {
   const before = await count();
   const key = await freshKey();
-  const res = await post('/report', { idempotencyKey: key, what: '   ', when: 'today 14:00', where: 'Zhanaozen', contact: 'sms 123', howKnown: 'heard' });
+  const res = await post('/report', {
+    idempotencyKey: key,
+    what: '   ',
+    when: 'today 14:00',
+    where: 'Zhanaozen',
+    contact: 'sms 123',
+    howKnown: 'heard',
+  });
   assert.equal(res.status, 422);
   const html = await res.text();
   assert.match(html, /<div class="notice error" id="problems">[\s\S]*<a href="#f-what">What happened\? Say what happened\.<\/a>/);
@@ -134,13 +144,17 @@ test('problems are explained in Russian on the Russian form', async () => {
 test('an oversize body is refused with a clear page and nothing is stored', async () => {
   const before = await count();
   const body = new URLSearchParams({ what: 'a'.repeat(70 * 1024) }).toString();
-  const res = await t.app.request('http://localhost/report', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await t.app.request('http://localhost/report', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   assert.equal(res.status, 413);
   assert.match(await res.text(), /The report is too long/);
   // Without a Content-Length the bytes are counted as they arrive.
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      for (let i = 0; i < 70; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? 'what=' + 'b'.repeat(1019) : 'b'.repeat(1024)));
+      for (let i = 0; i < 70; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? `what=${'b'.repeat(1019)}` : 'b'.repeat(1024)));
       controller.close();
     },
   });
@@ -185,7 +199,7 @@ test('checking a code: the form, a malformed code, an unknown code', async () =>
   assert.match(await unknown.text(), /No report with this code/);
 });
 
-test('the status page shows neither the contact nor the editors\' note', async () => {
+test("the status page shows neither the contact nor the editors' note", async () => {
   const code = receiptOf(await (await post('/report', { what: 'Looting on Abay avenue', contact: 'call 8 777 123' })).text())!;
   const row = (await findReportByReceipt(t.db, code))!;
   await rejectReport(t.db, row.id, editorId, 'looks like a known provocateur account');

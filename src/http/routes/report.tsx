@@ -40,13 +40,18 @@ function newIdempotencyKey(ctx: AppContext): string {
   return Buffer.from(ctx.randomBytes(16)).toString('base64url');
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** What the reporter typed, to put back in the form; anything that is not text is dropped. */
 function formValues(fields: Record<string, unknown>): ReportFormValues {
   const text = (v: unknown) => (typeof v === 'string' ? v.replace(CONTROL, '') : undefined);
-  return { what: text(fields.what), when: text(fields.when), where: text(fields.where), howKnown: text(fields.howKnown), contact: text(fields.contact) };
+  return {
+    what: text(fields.what),
+    when: text(fields.when),
+    where: text(fields.where),
+    howKnown: text(fields.howKnown),
+    contact: text(fields.contact),
+  };
 }
 
 /** The language the form was shown in wins, so the answer matches the page even without cookies. */
@@ -55,9 +60,7 @@ function useFormLang(c: Ctx, fields: Record<string, unknown>): void {
 }
 
 export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
-  app.get('/report', (c) =>
-    page(c, <ReportFormPage lang={c.get('lang')} path={currentPath(c)} idempotencyKey={newIdempotencyKey(ctx)} />),
-  );
+  app.get('/report', (c) => page(c, <ReportFormPage lang={c.get('lang')} path={currentPath(c)} idempotencyKey={newIdempotencyKey(ctx)} />));
 
   app.post('/report', async (c) => {
     const lang = () => c.get('lang');

@@ -35,7 +35,9 @@ function postSmsSync(body: string) {
 }
 
 function sign(body: string, timestamp: string, secret = GATEWAY_SECRET): string {
-  return createHmac('sha256', secret).update(body + timestamp).digest('hex');
+  return createHmac('sha256', secret)
+    .update(body + timestamp)
+    .digest('hex');
 }
 
 function postGateway(body: string, opts: { timestamp?: string; signature?: string } = {}) {
@@ -122,7 +124,9 @@ describe('SMS Gateway for Android endpoint', () => {
       assert.equal(res.status, 200);
     }
     assert.equal(await count(), before + 1);
-    const [row] = await t.db.query<Record<string, unknown>>(`select * from reports where external_id = 'sms-gateway:Ey6ECgOkVVFjz3CL48B8C'`);
+    const [row] = await t.db.query<Record<string, unknown>>(
+      `select * from reports where external_id = 'sms-gateway:Ey6ECgOkVVFjz3CL48B8C'`,
+    );
     assert.equal((row!.sent_at as Date).toISOString(), '2022-01-05T08:00:11.000Z');
     assert.equal(row!.claimed_where, 'ALMATY');
   });
@@ -224,7 +228,10 @@ describe('the editor’s report page', () => {
 describe('closed doors', () => {
   it('answer 404 "not configured" when no secret is set', async () => {
     // The same database, a server configured without the secrets.
-    const closed = createApp({ ...t.ctx, config: loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: 'http://localhost' }) });
+    const closed = createApp({
+      ...t.ctx,
+      config: loadConfig({ CARAVAN_DATA: '/nonexistent-test-data', CARAVAN_ORIGIN: 'http://localhost' }),
+    });
     const before = await count();
     const a = await closed.request(`http://localhost${SMSSYNC_PATH}`, {
       method: 'POST',
@@ -250,14 +257,16 @@ describe('poison messages', () => {
   // resending and the message was never stored.
   it('stores an SMSSync message whose message_id holds a NUL, once, and answers success', async () => {
     const before = await count();
-    const form = 'from=%2B77770000001&message=Smoke%00over+the+akimat&message_id=a%00b&sent_timestamp=1641369611000&secret=' + SMSSYNC_SECRET;
+    const form = `from=%2B77770000001&message=Smoke%00over+the+akimat&message_id=a%00b&sent_timestamp=1641369611000&secret=${SMSSYNC_SECRET}`;
     for (let i = 0; i < 3; i++) {
       const res = await postSmsSync(form);
       assert.equal(res.status, 200);
       assert.deepEqual(await res.json(), { payload: { success: true, error: null } });
     }
     assert.equal(await count(), before + 1);
-    const [row] = await t.db.query<{ what: string; external_id: string }>(`select what, external_id from reports where external_id like 'smssync:a%'`);
+    const [row] = await t.db.query<{ what: string; external_id: string }>(
+      `select what, external_id from reports where external_id like 'smssync:a%'`,
+    );
     assert.deepEqual(row, { what: 'Smoke over the akimat', external_id: 'smssync:a b' });
   });
 

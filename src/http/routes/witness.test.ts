@@ -23,7 +23,11 @@ const logSigner = parseSignerKey(logKey.signerKey);
 const leaves = Array.from({ length: 64 }, (_, i) => leafHash(utf8(`entry ${i}`)));
 const hashAt: HashAt = (level, index) => {
   let row = leaves;
-  for (let l = 0; l < level; l++) row = row.reduce<Uint8Array[]>((acc, h, i) => (i % 2 ? (acc.push(nodeHash(row[i - 1]!, h)), acc) : acc), []);
+  for (let l = 0; l < level; l++)
+    row = row.reduce<Uint8Array[]>((acc, h, i) => {
+      if (i % 2) acc.push(nodeHash(row[i - 1]!, h));
+      return acc;
+    }, []);
   return row[index]!;
 };
 const rootOf = (size: number, hashes = leaves) => {
@@ -41,7 +45,11 @@ describe('POST /witness/add-checkpoint', () => {
   let off: TestApp;
   const witness = ephemeralWitnessKey('witness.test/witness');
   const post = (body: string | Uint8Array, app = t) =>
-    app.app.request('http://localhost/witness/add-checkpoint', { method: 'POST', body: body as string | Uint8Array<ArrayBuffer>, headers: { 'content-type': 'text/plain' } });
+    app.app.request('http://localhost/witness/add-checkpoint', {
+      method: 'POST',
+      body: body as string | Uint8Array<ArrayBuffer>,
+      headers: { 'content-type': 'text/plain' },
+    });
 
   before(async () => {
     t = await openTestApp({ witnessKey: witness });
@@ -135,7 +143,7 @@ describe('POST /witness/add-checkpoint', () => {
     const good = request(9, 17);
     const cases: Array<[string | Uint8Array, RegExp]> = [
       ['', /old <size>/],
-      ['old 09\n\n' + noteOf(9), /leading zeros/],
+      [`old 09\n\n${noteOf(9)}`, /leading zeros/],
       [good.replace('\n\n', '\n'), /proof line|empty line|bytes/],
       [Uint8Array.of(0x6f, 0x6c, 0x64, 0x20, 0xff, 0x0a), /not UTF-8/],
       [request(9, 9, { proof: [], note: 'origin.test\n9\nnot a note\n' }), /malformed|signature/],
@@ -146,7 +154,10 @@ describe('POST /witness/add-checkpoint', () => {
       assert.match(await res.text(), pattern);
     }
     let seed = 11;
-    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let i = 0; i < 40; i++) {
       const at = Math.floor(random() * good.length);
       const res = await post(good.slice(0, at) + ['\n', 'x', ' ', '0'][i % 4] + good.slice(at + 1));
@@ -161,7 +172,11 @@ describe('POST /witness/add-checkpoint', () => {
     const logged = ctx.mock.method(console, 'error', () => undefined);
     const good = request(0, 3);
     const note = noteOf(3);
-    for (const body of [good.replace(`${ORIGIN}\n`, `${ORIGIN}\u0000\n`), good.replace(`${ORIGIN}\n`, `\u0000secret-bytes\n`), good.slice(0, -2) + '\u0000\n']) {
+    for (const body of [
+      good.replace(`${ORIGIN}\n`, `${ORIGIN}\u0000\n`),
+      good.replace(`${ORIGIN}\n`, `\u0000secret-bytes\n`),
+      `${good.slice(0, -2)}\u0000\n`,
+    ]) {
       const res = await post(body);
       assert.equal(res.status, 400, JSON.stringify(body.slice(0, 60)));
       assert.match(await res.text(), /malformed: note contains a control character/);

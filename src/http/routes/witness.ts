@@ -22,7 +22,8 @@ const plain = (c: Ctx, status: 200 | 404 | 413, text: string) => c.body(`${text}
 export function registerWitnessRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/witness', async (c) => {
     const key = ctx.witnessKey;
-    if (!key) return plain(c, 404, 'This chronicle is not a witness: it has no witness key ("caravan keys witness new" turns witnessing on).');
+    if (!key)
+      return plain(c, 404, 'This chronicle is not a witness: it has no witness key ("caravan keys witness new" turns witnessing on).');
     const logs = (await listMirrors(ctx.db)).map((m) => `  ${m.origin}`);
     return plain(
       c,
@@ -43,9 +44,13 @@ export function registerWitnessRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.post(
     '/witness/add-checkpoint',
-    bodyLimit({ maxSize: MAX_ADD_CHECKPOINT_BYTES, onError: (c) => plain(c as Ctx, 413, `the request body is larger than ${MAX_ADD_CHECKPOINT_BYTES} bytes`) }),
+    bodyLimit({
+      maxSize: MAX_ADD_CHECKPOINT_BYTES,
+      onError: (c) => plain(c as Ctx, 413, `the request body is larger than ${MAX_ADD_CHECKPOINT_BYTES} bytes`),
+    }),
     async (c) => {
-      if (!ctx.witnessKey) return plain(c, 404, 'this chronicle is not a witness: witnessing is off until its operator runs "caravan keys witness new"');
+      if (!ctx.witnessKey)
+        return plain(c, 404, 'this chronicle is not a witness: witnessing is off until its operator runs "caravan keys witness new"');
       const result = await addCheckpoint(ctx, new Uint8Array(await c.req.arrayBuffer()));
       return c.body(result.body, result.status, { 'Content-Type': result.contentType, 'Cache-Control': 'no-store' });
     },

@@ -129,7 +129,10 @@ function render(): void {
         copy.addEventListener('click', () => {
           block.hidden = false;
           block.select();
-          void navigator.clipboard?.writeText(block.value).then(() => (copy.textContent = t('copied')), () => undefined);
+          void navigator.clipboard?.writeText(block.value).then(
+            () => (copy.textContent = t('copied')),
+            () => undefined,
+          );
         });
         // A clear contact (no editor keys known) cannot travel in a block anyone may read.
         if (q.report.contact === undefined) item.append(copy, block);
@@ -239,7 +242,10 @@ function enhance(form: HTMLFormElement): void {
       const report: NonNullable<QueuedReport['report']> = { what: value('what') ?? '', howKnown: value('howKnown') ?? 'other' };
       const hidden: Record<string, string> = {};
       const keys = await known;
-      for (const [name, box] of [['when', whenPrivate], ['where', wherePrivate]] as const) {
+      for (const [name, box] of [
+        ['when', whenPrivate],
+        ['where', wherePrivate],
+      ] as const) {
         const v = value(name);
         if (v && box?.checked && keys.length) hidden[name] = v;
         else if (v) report[name] = v;

@@ -95,7 +95,9 @@ export interface Option {
   label: string;
 }
 
-export function Select(props: FieldProps & { value: string; options?: readonly Option[]; groups?: ReadonlyArray<{ label: string; options: readonly Option[] }> }) {
+export function Select(
+  props: FieldProps & { value: string; options?: readonly Option[]; groups?: ReadonlyArray<{ label: string; options: readonly Option[] }> },
+) {
   const d = describe(props);
   const option = (o: Option) => (
     <option value={o.value} selected={o.value === props.value}>

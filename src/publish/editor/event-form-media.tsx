@@ -55,7 +55,12 @@ function rows(state: EventFormState, offered: readonly OfferedMedia[]): Array<{ 
   return out;
 }
 
-export function MediaFieldset(props: { lang: Lang; state: EventFormState; problems: readonly FieldProblem[]; offered: readonly OfferedMedia[] }) {
+export function MediaFieldset(props: {
+  lang: Lang;
+  state: EventFormState;
+  problems: readonly FieldProblem[];
+  offered: readonly OfferedMedia[];
+}) {
   const t = (k: Key, vars?: Record<string, string | number>) => text(props.lang, k, vars);
   const list = rows(props.state, props.offered);
   // Problems are named by the position in the document's list, which holds only chosen files.
@@ -88,7 +93,13 @@ export function MediaFieldset(props: { lang: Lang; state: EventFormState; proble
               <p class="field">
                 <label for={`${id}-caption`}>{t('caption')}</label>
                 <FieldProblems problems={props.problems} fields={choice.chosen ? [`media[${chosenIndex}].caption`] : []} />
-                <input type="text" id={`${id}-caption`} name={`media_caption_${choice.sha256}`} value={choice.caption} maxlength={MEDIA_CAPTION_MAX} />
+                <input
+                  type="text"
+                  id={`${id}-caption`}
+                  name={`media_caption_${choice.sha256}`}
+                  value={choice.caption}
+                  maxlength={MEDIA_CAPTION_MAX}
+                />
               </p>
             </li>
           );
@@ -106,8 +117,13 @@ function MediaPreview(props: { file: OfferedMedia }) {
     const scale = file.width && file.height ? Math.min(1, 240 / file.width) : 1;
     return (
       <a href={href}>
-        <img src={href} alt="" loading="lazy"
-          width={file.width ? Math.round(file.width * scale) : undefined} height={file.height ? Math.round(file.height * scale) : undefined} />
+        <img
+          src={href}
+          alt=""
+          loading="lazy"
+          width={file.width ? Math.round(file.width * scale) : undefined}
+          height={file.height ? Math.round(file.height * scale) : undefined}
+        />
       </a>
     );
   }

@@ -100,10 +100,26 @@ export function SourcesFieldset(props: {
         </fieldset>
         <TextInput {...p} label={t('addReport')} name="add_report_id" fields={['add.reportId']} value={s.addReportId} inputmode="numeric" />
         {props.sourceOptions.length > 0 ? (
-          <Select {...p} label={t('addSource')} name="add_source_id" fields={['add.sourceId']} value={s.addSourceId}
-            options={[{ value: '', label: t('choose') }, ...props.sourceOptions.map((o) => ({ value: String(o.id), label: `#${o.id} ${o.label}` }))]} />
+          <Select
+            {...p}
+            label={t('addSource')}
+            name="add_source_id"
+            fields={['add.sourceId']}
+            value={s.addSourceId}
+            options={[
+              { value: '', label: t('choose') },
+              ...props.sourceOptions.map((o) => ({ value: String(o.id), label: `#${o.id} ${o.label}` })),
+            ]}
+          />
         ) : (
-          <TextInput {...p} label={t('addSource')} name="add_source_id" fields={['add.sourceId']} value={s.addSourceId} inputmode="numeric" />
+          <TextInput
+            {...p}
+            label={t('addSource')}
+            name="add_source_id"
+            fields={['add.sourceId']}
+            value={s.addSourceId}
+            inputmode="numeric"
+          />
         )}
         <p>
           <button type="submit" name="intent" value="add_source" class="secondary">
@@ -147,8 +163,15 @@ function SourceRow(props: {
       <FieldProblems problems={problems} fields={[f('kind'), `sources[${i}]`]} />
       {ROW_FIELDS.map((k) =>
         visible.includes(k) ? (
-          <TextInput problems={problems} label={labels[k]} name={`src_${k}_${i}`} fields={[f(k)]} value={row[k]}
-            type={k === 'url' ? 'url' : 'text'} maxlength={k === 'url' ? 2000 : 300} />
+          <TextInput
+            problems={problems}
+            label={labels[k]}
+            name={`src_${k}_${i}`}
+            fields={[f(k)]}
+            value={row[k]}
+            type={k === 'url' ? 'url' : 'text'}
+            maxlength={k === 'url' ? 2000 : 300}
+          />
         ) : row[k] ? (
           // Fields this kind does not show are kept as they were, so a save changes only what the editor changed.
           <input type="hidden" name={`src_${k}_${i}`} value={row[k]} />

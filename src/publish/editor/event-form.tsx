@@ -52,12 +52,19 @@ export const formText = translator({
     clock: 'Local time',
     clockHint: '24-hour clock at the place, e.g. 14:30.',
     partOfDay: 'Part of the day',
-    pod_night: 'night', pod_morning: 'morning', pod_afternoon: 'afternoon', pod_evening: 'evening',
+    pod_night: 'night',
+    pod_morning: 'morning',
+    pod_afternoon: 'afternoon',
+    pod_evening: 'evening',
     endDate: 'End date (if it lasted)',
     endClock: 'End time',
     precision: 'How precisely is the time known?',
-    prec_minute: 'to the minute', prec_hour: 'to the hour', prec_part_of_day: 'part of the day only',
-    prec_day: 'the day only', prec_days: 'within a few days', prec_month: 'within the month',
+    prec_minute: 'to the minute',
+    prec_hour: 'to the hour',
+    prec_part_of_day: 'part of the day only',
+    prec_day: 'the day only',
+    prec_days: 'within a few days',
+    prec_month: 'within the month',
     approximate: 'Approximate (“around 2 pm”)',
     timeZone: 'Time zone',
     timeZoneHint: 'IANA zone; the place’s zone unless you change it (Zhanaozen: Asia/Aqtau, Almaty: Asia/Almaty).',
@@ -77,7 +84,11 @@ export const formText = translator({
     fatalitiesWording: 'The source’s words (“dozens”, “at least 8”)',
     verification: 'Verification',
     status: 'Status',
-    st_unverified: 'unverified', st_corroborated: 'corroborated', st_verified: 'verified', st_disputed: 'disputed', st_retracted: 'retracted',
+    st_unverified: 'unverified',
+    st_corroborated: 'corroborated',
+    st_verified: 'verified',
+    st_disputed: 'disputed',
+    st_retracted: 'retracted',
     statusReason: 'Status reason',
     statusReasonHint: 'How it was verified, what is disputed, or why it is retracted (shown to readers).',
     tags: 'Tags',
@@ -123,12 +134,19 @@ export const formText = translator({
     clock: 'Местное время',
     clockHint: 'По местным часам, 24 часа, например 14:30.',
     partOfDay: 'Время суток',
-    pod_night: 'ночь', pod_morning: 'утро', pod_afternoon: 'день', pod_evening: 'вечер',
+    pod_night: 'ночь',
+    pod_morning: 'утро',
+    pod_afternoon: 'день',
+    pod_evening: 'вечер',
     endDate: 'Дата окончания (если длилось)',
     endClock: 'Время окончания',
     precision: 'Насколько точно известно время?',
-    prec_minute: 'до минуты', prec_hour: 'до часа', prec_part_of_day: 'только время суток',
-    prec_day: 'только день', prec_days: 'в пределах нескольких дней', prec_month: 'в пределах месяца',
+    prec_minute: 'до минуты',
+    prec_hour: 'до часа',
+    prec_part_of_day: 'только время суток',
+    prec_day: 'только день',
+    prec_days: 'в пределах нескольких дней',
+    prec_month: 'в пределах месяца',
     approximate: 'Приблизительно («около двух часов»)',
     timeZone: 'Часовой пояс',
     timeZoneHint: 'Пояс IANA; по умолчанию пояс места (Жанаозен: Asia/Aqtau, Алматы: Asia/Almaty).',
@@ -148,7 +166,11 @@ export const formText = translator({
     fatalitiesWording: 'Слова источника («десятки», «не менее 8»)',
     verification: 'Проверка',
     status: 'Статус',
-    st_unverified: 'не проверено', st_corroborated: 'подтверждено источниками', st_verified: 'проверено', st_disputed: 'оспаривается', st_retracted: 'отозвано',
+    st_unverified: 'не проверено',
+    st_corroborated: 'подтверждено источниками',
+    st_verified: 'проверено',
+    st_disputed: 'оспаривается',
+    st_retracted: 'отозвано',
     statusReason: 'Обоснование статуса',
     statusReasonHint: 'Как проверено, что оспаривается или почему отозвано (видно читателям).',
     tags: 'Метки',
@@ -232,14 +254,30 @@ export function EventFormPage(props: EventFormPageProps) {
 
         <fieldset>
           <legend>{t('summary')}</legend>
-          <TextInput {...p} label={t('summaryEn')} name="summary_en" fields={['summary.en', 'summary']} value={s.summaryEn} maxlength={300} required />
+          <TextInput
+            {...p}
+            label={t('summaryEn')}
+            name="summary_en"
+            fields={['summary.en', 'summary']}
+            value={s.summaryEn}
+            maxlength={300}
+            required
+          />
           <TextInput {...p} label={t('summaryRu')} name="summary_ru" fields={['summary.ru']} value={s.summaryRu} maxlength={300} />
           <TextArea {...p} label={t('notes')} name="notes" fields={['notes']} value={s.notes} maxlength={5000} rows={4} />
         </fieldset>
 
         <fieldset>
           <legend>{t('place')}</legend>
-          <TextInput {...p} label={t('placeQuery')} hint={t('placeHint')} name="place_query" fields={['location.placeId', 'location']} value={s.placeQuery} maxlength={200} />
+          <TextInput
+            {...p}
+            label={t('placeQuery')}
+            hint={t('placeHint')}
+            name="place_query"
+            fields={['location.placeId', 'location']}
+            value={s.placeQuery}
+            maxlength={200}
+          />
           <p>
             <button type="submit" name="intent" value="find_place" class="secondary">
               {t('findPlace')}
@@ -265,7 +303,14 @@ export function EventFormPage(props: EventFormPageProps) {
               <p>{chosen ? t('chosenPlace', { name: `${chosen} (${s.placeId})` }) : t('noPlace')}</p>
             </>
           )}
-          <TextInput {...p} label={t('locationName')} name="location_name" fields={['location.name']} value={s.locationName} maxlength={200} />
+          <TextInput
+            {...p}
+            label={t('locationName')}
+            name="location_name"
+            fields={['location.name']}
+            value={s.locationName}
+            maxlength={200}
+          />
           {s.placeId && chosen ? (
             <>
               <input type="hidden" name="admin1" value={s.admin1} />
@@ -277,55 +322,150 @@ export function EventFormPage(props: EventFormPageProps) {
           <TextInput {...p} label={t('country')} name="country" fields={['location.country']} value={s.country} maxlength={3} />
           <TextInput {...p} label={t('lat')} name="lat" fields={['location.lat']} value={s.lat} inputmode="decimal" />
           <TextInput {...p} label={t('lon')} name="lon" fields={['location.lon']} value={s.lon} inputmode="decimal" />
-          <Select {...p} label={t('geoPrecision')} name="geo_precision" fields={['location.geoPrecision']} value={s.geoPrecision}
-            options={[opt('1', t('geo1')), opt('2', t('geo2')), opt('3', t('geo3'))]} />
+          <Select
+            {...p}
+            label={t('geoPrecision')}
+            name="geo_precision"
+            fields={['location.geoPrecision']}
+            value={s.geoPrecision}
+            options={[opt('1', t('geo1')), opt('2', t('geo2')), opt('3', t('geo3'))]}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{t('time')}</legend>
-          <Select {...p} label={t('precision')} name="precision" fields={['time.precision']} value={s.precision}
-            options={TIME_PRECISIONS.map((x) => opt(x, t(`prec_${x}`)))} />
+          <Select
+            {...p}
+            label={t('precision')}
+            name="precision"
+            fields={['time.precision']}
+            value={s.precision}
+            options={TIME_PRECISIONS.map((x) => opt(x, t(`prec_${x}`)))}
+          />
           <TextInput {...p} type="date" label={t('date')} name="date" fields={['time.start', 'time']} value={s.date} />
           <TextInput {...p} type="time" label={t('clock')} hint={t('clockHint')} name="clock" fields={['time.clock']} value={s.clock} />
-          <Select {...p} label={t('partOfDay')} name="part_of_day" fields={['time.partOfDay']} value={s.partOfDay}
-            options={[opt('', t('choose')), ...(['night', 'morning', 'afternoon', 'evening'] as const).map((x) => opt(x, t(`pod_${x}`)))]} />
+          <Select
+            {...p}
+            label={t('partOfDay')}
+            name="part_of_day"
+            fields={['time.partOfDay']}
+            value={s.partOfDay}
+            options={[opt('', t('choose')), ...(['night', 'morning', 'afternoon', 'evening'] as const).map((x) => opt(x, t(`pod_${x}`)))]}
+          />
           <TextInput {...p} type="date" label={t('endDate')} name="end_date" fields={['time.end']} value={s.endDate} />
           <TextInput {...p} type="time" label={t('endClock')} name="end_clock" fields={['time.endClock']} value={s.endClock} />
           <Checkbox {...p} label={t('approximate')} name="approximate" fields={['time.approximate']} checked={s.approximate} />
-          <TextInput {...p} label={t('timeZone')} hint={t('timeZoneHint')} name="time_zone" fields={['time.timeZone']} value={s.timeZone} maxlength={64} />
+          <TextInput
+            {...p}
+            label={t('timeZone')}
+            hint={t('timeZoneHint')}
+            name="time_zone"
+            fields={['time.timeZone']}
+            value={s.timeZone}
+            maxlength={64}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{t('coding')}</legend>
-          <Select {...p} label={t('eventType')} name="sub_event_type" fields={['eventType', 'subEventType']} value={s.subEventType}
+          <Select
+            {...p}
+            label={t('eventType')}
+            name="sub_event_type"
+            fields={['eventType', 'subEventType']}
+            value={s.subEventType}
             options={[opt('', t('choose'))]}
-            groups={EVENT_TYPE_LIST.map((type) => ({ label: type, options: EVENT_TYPES[type].map((sub) => opt(sub, `${sub} (${type})`)) }))} />
+            groups={EVENT_TYPE_LIST.map((type) => ({ label: type, options: EVENT_TYPES[type].map((sub) => opt(sub, `${sub} (${type})`)) }))}
+          />
           {(['actor1', 'actor2'] as const).map((a) => (
             <fieldset>
               <legend>{t(a)}</legend>
-              <TextInput {...p} label={t('actorName')} name={`${a}_name`} fields={[`${a}.name`, a]} value={a === 'actor1' ? s.actor1Name : s.actor2Name} maxlength={200} />
-              <Select {...p} label={t('actorType')} name={`${a}_type`} fields={[`${a}.type`]} value={a === 'actor1' ? s.actor1Type : s.actor2Type}
-                options={[opt('', t('choose')), ...Object.entries(ACTOR_TYPES).map(([code, label]) => opt(code, `${code} — ${label}`))]} />
-              <TextArea {...p} label={t('associated')} hint={t('associatedHint')} name={`${a}_associated`} fields={[`${a}.associated`]}
-                value={a === 'actor1' ? s.actor1Associated : s.actor2Associated} rows={2} />
+              <TextInput
+                {...p}
+                label={t('actorName')}
+                name={`${a}_name`}
+                fields={[`${a}.name`, a]}
+                value={a === 'actor1' ? s.actor1Name : s.actor2Name}
+                maxlength={200}
+              />
+              <Select
+                {...p}
+                label={t('actorType')}
+                name={`${a}_type`}
+                fields={[`${a}.type`]}
+                value={a === 'actor1' ? s.actor1Type : s.actor2Type}
+                options={[opt('', t('choose')), ...Object.entries(ACTOR_TYPES).map(([code, label]) => opt(code, `${code} — ${label}`))]}
+              />
+              <TextArea
+                {...p}
+                label={t('associated')}
+                hint={t('associatedHint')}
+                name={`${a}_associated`}
+                fields={[`${a}.associated`]}
+                value={a === 'actor1' ? s.actor1Associated : s.actor2Associated}
+                rows={2}
+              />
             </fieldset>
           ))}
-          <Checkbox {...p} label={t('civilianTargeting')} name="civilian_targeting" fields={['civilianTargeting']} checked={s.civilianTargeting} />
+          <Checkbox
+            {...p}
+            label={t('civilianTargeting')}
+            name="civilian_targeting"
+            fields={['civilianTargeting']}
+            checked={s.civilianTargeting}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{t('fatalities')}</legend>
           <FieldProblems problems={problems} fields={['fatalities']} />
-          <TextInput {...p} type="number" min="0" label={t('fatalitiesMin')} name="fatalities_min" fields={['fatalities.min']} value={s.fatalitiesMin} />
-          <TextInput {...p} type="number" min="0" label={t('fatalitiesMax')} name="fatalities_max" fields={['fatalities.max']} value={s.fatalitiesMax} />
-          <TextInput {...p} label={t('fatalitiesWording')} name="fatalities_wording" fields={['fatalities.wording']} value={s.fatalitiesWording} maxlength={200} />
+          <TextInput
+            {...p}
+            type="number"
+            min="0"
+            label={t('fatalitiesMin')}
+            name="fatalities_min"
+            fields={['fatalities.min']}
+            value={s.fatalitiesMin}
+          />
+          <TextInput
+            {...p}
+            type="number"
+            min="0"
+            label={t('fatalitiesMax')}
+            name="fatalities_max"
+            fields={['fatalities.max']}
+            value={s.fatalitiesMax}
+          />
+          <TextInput
+            {...p}
+            label={t('fatalitiesWording')}
+            name="fatalities_wording"
+            fields={['fatalities.wording']}
+            value={s.fatalitiesWording}
+            maxlength={200}
+          />
         </fieldset>
 
         <fieldset>
           <legend>{t('verification')}</legend>
-          <Select {...p} label={t('status')} name="status" fields={['status']} value={s.status}
-            options={VERIFICATION_STATUSES.map((x) => opt(x, t(`st_${x}`)))} />
-          <TextArea {...p} label={t('statusReason')} hint={t('statusReasonHint')} name="status_reason" fields={['statusReason']} value={s.statusReason} maxlength={1000} />
+          <Select
+            {...p}
+            label={t('status')}
+            name="status"
+            fields={['status']}
+            value={s.status}
+            options={VERIFICATION_STATUSES.map((x) => opt(x, t(`st_${x}`)))}
+          />
+          <TextArea
+            {...p}
+            label={t('statusReason')}
+            hint={t('statusReasonHint')}
+            name="status_reason"
+            fields={['statusReason']}
+            value={s.statusReason}
+            maxlength={1000}
+          />
         </fieldset>
 
         <SourcesFieldset lang={lang} state={s} problems={problems} sourceOptions={props.sourceOptions} />
@@ -334,7 +474,16 @@ export function EventFormPage(props: EventFormPageProps) {
 
         <TextInput {...p} label={t('tags')} hint={t('tagsHint')} name="tags" fields={['tags']} value={s.tags} maxlength={600} />
         {props.eventId ? (
-          <TextArea {...p} label={t('reason')} hint={t('reasonHint')} name="reason" fields={['reason', 'event']} value={s.reason} maxlength={1000} required />
+          <TextArea
+            {...p}
+            label={t('reason')}
+            hint={t('reasonHint')}
+            name="reason"
+            fields={['reason', 'event']}
+            value={s.reason}
+            maxlength={1000}
+            required
+          />
         ) : (
           <TextArea {...p} label={t('reasonFirst')} name="reason" fields={['reason', 'event']} value={s.reason} maxlength={1000} />
         )}

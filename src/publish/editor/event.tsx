@@ -27,7 +27,8 @@ const text = translator({
     publicNote: 'Note for readers (optional)',
     publicNoteHint: 'What changed in this correction; shown in the event’s public history.',
     publicNoteRequired: 'Note for readers',
-    publicNoteRequiredHint: 'Required: what this correction or retraction changes and why. Readers see it at the top of the event’s page and in the public log.',
+    publicNoteRequiredHint:
+      'Required: what this correction or retraction changes and why. Readers see it at the top of the event’s page and in the public log.',
     unpublish: 'Unpublish',
     unpublishReason: 'Why take it off the site? (kept in the team’s publication history; readers see only that it was withdrawn)',
     changeStatus: 'Change the status only',
@@ -68,7 +69,8 @@ const text = translator({
     publicNote: 'Примечание для читателей (необязательно)',
     publicNoteHint: 'Что изменилось в этой правке; видно в публичной истории события.',
     publicNoteRequired: 'Примечание для читателей',
-    publicNoteRequiredHint: 'Обязательно: что меняет это исправление или опровержение и почему. Читатели увидят это вверху страницы события и в открытом журнале.',
+    publicNoteRequiredHint:
+      'Обязательно: что меняет это исправление или опровержение и почему. Читатели увидят это вверху страницы события и в открытом журнале.',
     unpublish: 'Снять с публикации',
     unpublishReason: 'Почему снимаем? (сохраняется в истории публикации для редакции; читатели видят только, что событие отозвано)',
     changeStatus: 'Изменить только статус',
@@ -168,9 +170,17 @@ export function EditorEventPage(props: EditorEventPageProps) {
           <Csrf token={user.csrf} />
           <input type="hidden" name="revision" value={String(ev.latest_revision)} />
           {ev.first_published_at ? (
-            <TextArea problems={problems} label={t(noteRequired ? 'publicNoteRequired' : 'publicNote')}
-              hint={t(noteRequired ? 'publicNoteRequiredHint' : 'publicNoteHint')} name="public_note" fields={['publicNote']}
-              value={props.values?.publicNote ?? ''} maxlength={1000} rows={2} required={noteRequired} />
+            <TextArea
+              problems={problems}
+              label={t(noteRequired ? 'publicNoteRequired' : 'publicNote')}
+              hint={t(noteRequired ? 'publicNoteRequiredHint' : 'publicNoteHint')}
+              name="public_note"
+              fields={['publicNote']}
+              value={props.values?.publicNote ?? ''}
+              maxlength={1000}
+              rows={2}
+              required={noteRequired}
+            />
           ) : null}
           <button type="submit">{t('publish', { n: ev.latest_revision })}</button>
         </form>
@@ -178,8 +188,16 @@ export function EditorEventPage(props: EditorEventPageProps) {
       {published ? (
         <form method="post" action={`${base}/unpublish`}>
           <Csrf token={user.csrf} />
-          <TextArea problems={problems} label={t('unpublishReason')} name="reason" fields={['reason']}
-            value={props.values?.unpublishReason ?? ''} maxlength={1000} required rows={2} />
+          <TextArea
+            problems={problems}
+            label={t('unpublishReason')}
+            name="reason"
+            fields={['reason']}
+            value={props.values?.unpublishReason ?? ''}
+            maxlength={1000}
+            required
+            rows={2}
+          />
           <button type="submit" class="danger">
             {t('unpublish')}
           </button>
@@ -293,12 +311,32 @@ export function EditorEventPage(props: EditorEventPageProps) {
         <input type="hidden" name="base_revision" value={String(ev.latest_revision)} />
         <fieldset>
           <legend>{t('changeStatus')}</legend>
-          <Select problems={problems} label={t('status')} name="status" fields={['status']} value={props.values?.status ?? data.status}
-            options={VERIFICATION_STATUSES.map((s) => ({ value: s, label: formText(lang, `st_${s}`) }))} />
-          <TextArea problems={problems} label={t('statusReason')} name="status_reason" fields={['statusReason']}
-            value={props.values?.statusReason ?? data.statusReason ?? ''} maxlength={1000} rows={2} />
-          <TextArea problems={problems} label={t('reason')} name="change_reason" fields={['changeReason']}
-            value={props.values?.reason ?? ''} maxlength={1000} rows={2} />
+          <Select
+            problems={problems}
+            label={t('status')}
+            name="status"
+            fields={['status']}
+            value={props.values?.status ?? data.status}
+            options={VERIFICATION_STATUSES.map((s) => ({ value: s, label: formText(lang, `st_${s}`) }))}
+          />
+          <TextArea
+            problems={problems}
+            label={t('statusReason')}
+            name="status_reason"
+            fields={['statusReason']}
+            value={props.values?.statusReason ?? data.statusReason ?? ''}
+            maxlength={1000}
+            rows={2}
+          />
+          <TextArea
+            problems={problems}
+            label={t('reason')}
+            name="change_reason"
+            fields={['changeReason']}
+            value={props.values?.reason ?? ''}
+            maxlength={1000}
+            rows={2}
+          />
           <button type="submit" class="secondary">
             {t('setStatus')}
           </button>

@@ -5,10 +5,12 @@ import { type EditorUser, EditorPage } from './shell.tsx';
 const text = translator({
   en: {
     title: 'Limits',
-    intro: 'How often the limits refused a request in the last {days} days, per period of {minutes} minutes. Caravan counts refusals only: it keeps no address, and nothing that tells who was refused.',
+    intro:
+      'How often the limits refused a request in the last {days} days, per period of {minutes} minutes. Caravan counts refusals only: it keeps no address, and nothing that tells who was refused.',
     period: 'Period starting',
     none: 'No limit refused anything in the last {days} days.',
-    budgets: 'Budgets per period: {clientReports} reports and {clientMiB} MiB per client; {totalReports} reports and {totalMiB} MiB in all.',
+    budgets:
+      'Budgets per period: {clientReports} reports and {clientMiB} MiB per client; {totalReports} reports and {totalMiB} MiB in all.',
     client_reports: 'Reports from one client',
     client_bytes: 'Bytes from one client',
     total_reports: 'Reports in all',
@@ -19,10 +21,12 @@ const text = translator({
   },
   ru: {
     title: 'Ограничения',
-    intro: 'Сколько раз ограничения отклонили запросы за последние {days} дн., по периодам в {minutes} мин. Caravan считает только отказы: он не хранит адресов и ничего, что говорило бы, кому отказано.',
+    intro:
+      'Сколько раз ограничения отклонили запросы за последние {days} дн., по периодам в {minutes} мин. Caravan считает только отказы: он не хранит адресов и ничего, что говорило бы, кому отказано.',
     period: 'Начало периода',
     none: 'За последние {days} дн. ограничения ничего не отклонили.',
-    budgets: 'Лимиты на период: {clientReports} сообщений и {clientMiB} МиБ от одного клиента; {totalReports} сообщений и {totalMiB} МиБ всего.',
+    budgets:
+      'Лимиты на период: {clientReports} сообщений и {clientMiB} МиБ от одного клиента; {totalReports} сообщений и {totalMiB} МиБ всего.',
     client_reports: 'Сообщения от одного клиента',
     client_bytes: 'Байты от одного клиента',
     total_reports: 'Сообщения всего',
@@ -33,7 +37,15 @@ const text = translator({
   },
 });
 
-export const LIMIT_NAMES = ['client_reports', 'client_bytes', 'total_reports', 'total_bytes', 'disk_reserve', 'login_client', 'login_account'] as const;
+export const LIMIT_NAMES = [
+  'client_reports',
+  'client_bytes',
+  'total_reports',
+  'total_bytes',
+  'disk_reserve',
+  'login_client',
+  'login_account',
+] as const;
 
 export interface LimitsPageProps {
   lang: Lang;
@@ -61,7 +73,12 @@ export function LimitsPage(props: LimitsPageProps) {
       <h1>{t('title')}</h1>
       <p>{t('intro', { days: props.days, minutes: Math.round(props.periodSeconds / 60) })}</p>
       <p class="meta">
-        {t('budgets', { clientReports: b.clientReports, clientMiB: mib(b.clientBytes), totalReports: b.totalReports, totalMiB: mib(b.totalBytes) })}
+        {t('budgets', {
+          clientReports: b.clientReports,
+          clientMiB: mib(b.clientBytes),
+          totalReports: b.totalReports,
+          totalMiB: mib(b.totalBytes),
+        })}
       </p>
       {periods.size === 0 ? (
         <p id="limit-hits-none">{t('none', { days: props.days })}</p>

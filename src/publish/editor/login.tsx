@@ -14,7 +14,8 @@ const text = translator({
     missing: 'Enter your username and password.',
     loggedOut: 'You are logged out.',
     login_client: 'Too many failed attempts from this connection. Try again in {minutes} minutes.',
-    login_account: 'Too many failed attempts for this account. Try again in {minutes} minutes, or from a browser that has logged in to it before.',
+    login_account:
+      'Too many failed attempts for this account. Try again in {minutes} minutes, or from a browser that has logged in to it before.',
   },
   ru: {
     title: 'Вход для редакции',
@@ -26,7 +27,8 @@ const text = translator({
     missing: 'Введите имя пользователя и пароль.',
     loggedOut: 'Вы вышли.',
     login_client: 'Слишком много неудачных попыток с этого подключения. Попробуйте снова через {minutes} мин.',
-    login_account: 'Слишком много неудачных попыток для этой учётной записи. Попробуйте снова через {minutes} мин. или с браузера, с которого в неё уже входили.',
+    login_account:
+      'Слишком много неудачных попыток для этой учётной записи. Попробуйте снова через {minutes} мин. или с браузера, с которого в неё уже входили.',
   },
 });
 

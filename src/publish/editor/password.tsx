@@ -33,7 +33,14 @@ export interface PasswordPageProps {
   done?: boolean;
 }
 
-function PasswordField(props: { id: string; name: string; label: string; hint?: string; autocomplete: string; problems: readonly FieldProblem[] }) {
+function PasswordField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  autocomplete: string;
+  problems: readonly FieldProblem[];
+}) {
   return (
     <p class="field">
       <label for={props.id}>
@@ -63,7 +70,14 @@ export function PasswordPage(props: PasswordPageProps) {
       <form method="post" action="/editor/password">
         <Csrf token={props.user.csrf} />
         <PasswordField id="f-current" name="current" label={t('current')} autocomplete="current-password" problems={problems} />
-        <PasswordField id="f-password" name="password" label={t('password')} hint={passwordRule(lang)} autocomplete="new-password" problems={problems} />
+        <PasswordField
+          id="f-password"
+          name="password"
+          label={t('password')}
+          hint={passwordRule(lang)}
+          autocomplete="new-password"
+          problems={problems}
+        />
         <PasswordField id="f-repeat" name="repeat" label={t('repeat')} autocomplete="new-password" problems={problems} />
         <button type="submit">{t('submit')}</button>
       </form>

@@ -23,8 +23,10 @@ const text = translator({
     contact: 'Contact details',
     contactSealed: 'The reporter left contact details. Only an admin can reveal them, and every reveal is recorded.',
     contactNone: 'none left',
-    ageSealed: 'The reporter’s private details (contact, and any field they marked private) were encrypted on their device to the editors’ keys; the server cannot read them.',
-    ageHow: 'To read them here, paste your AGE-SECRET-KEY-1…; it stays in this page and is never sent. Or save the text below and run “age -d -i your-key.txt”.',
+    ageSealed:
+      'The reporter’s private details (contact, and any field they marked private) were encrypted on their device to the editors’ keys; the server cannot read them.',
+    ageHow:
+      'To read them here, paste your AGE-SECRET-KEY-1…; it stays in this page and is never sent. Or save the text below and run “age -d -i your-key.txt”.',
     ageKey: 'Your age secret key',
     ageOpen: 'Open here',
     ageBadKey: 'That is not an AGE-SECRET-KEY-1… key.',
@@ -81,8 +83,10 @@ const text = translator({
     contact: 'Контакты',
     contactSealed: 'Автор оставил контакты. Раскрыть их может только администратор, и каждое раскрытие записывается.',
     contactNone: 'не оставлены',
-    ageSealed: 'Личные данные автора (контакты и поля, которые он скрыл) зашифрованы на его устройстве ключами редакторов; сервер не может их прочесть.',
-    ageHow: 'Чтобы прочесть их здесь, вставьте свой AGE-SECRET-KEY-1… — он остаётся на этой странице и никуда не отправляется. Или сохраните текст ниже и выполните «age -d -i ваш-ключ.txt».',
+    ageSealed:
+      'Личные данные автора (контакты и поля, которые он скрыл) зашифрованы на его устройстве ключами редакторов; сервер не может их прочесть.',
+    ageHow:
+      'Чтобы прочесть их здесь, вставьте свой AGE-SECRET-KEY-1… — он остаётся на этой странице и никуда не отправляется. Или сохраните текст ниже и выполните «age -d -i ваш-ключ.txt».',
     ageKey: 'Ваш секретный ключ age',
     ageOpen: 'Открыть здесь',
     ageBadKey: 'Это не ключ AGE-SECRET-KEY-1….',
@@ -200,8 +204,14 @@ export function ReportPage(props: ReportPageProps) {
   const canAct = r.state === 'new' || mine || (r.state === 'claimed' && isAdmin);
   const base = `/editor/reports/${r.id}`;
   return (
-    <EditorPage lang={lang} path={props.path} title={t('title', { id: r.id })} user={user} nav="queue"
-      scripts={r.contact_age ? ['/assets/contact-open.js'] : undefined}>
+    <EditorPage
+      lang={lang}
+      path={props.path}
+      title={t('title', { id: r.id })}
+      user={user}
+      nav="queue"
+      scripts={r.contact_age ? ['/assets/contact-open.js'] : undefined}
+    >
       <h1>
         {t('title', { id: r.id })}: {firstLine(r.what, 80)}
       </h1>
@@ -330,9 +340,7 @@ export function ReportPage(props: ReportPageProps) {
       {open && !canAct ? <p class="notice">{t('claimedElsewhere', { name: r.claimed_by_name ?? '?' })}</p> : null}
       {open ? (
         <div class="actions">
-          {r.state === 'new' ? (
-            <ActionButton action={`${base}/claim`} csrf={user.csrf} label={t('claim')} />
-          ) : null}
+          {r.state === 'new' ? <ActionButton action={`${base}/claim`} csrf={user.csrf} label={t('claim')} /> : null}
           {r.state === 'claimed' && !mine && isAdmin ? (
             <ActionButton action={`${base}/claim`} csrf={user.csrf} label={t('takeOver', { name: r.claimed_by_name ?? '?' })} force />
           ) : null}

@@ -9,14 +9,16 @@ import { EditorHead, ProblemSummary } from './shell.tsx';
 const text = translator({
   en: {
     title: 'Create the first admin account',
-    intro: 'This chronicle has no editor account yet. The account you create here is an admin: it can add the rest of the team. This address works once.',
+    intro:
+      'This chronicle has no editor account yet. The account you create here is an admin: it can add the rest of the team. This address works once.',
     username: 'Username',
     password: 'Password',
     submit: 'Create admin account',
   },
   ru: {
     title: 'Первая учётная запись администратора',
-    intro: 'У этой хроники ещё нет учётных записей редакции. Запись, созданная здесь, — администратор: она может добавить остальных. Эта ссылка действует один раз.',
+    intro:
+      'У этой хроники ещё нет учётных записей редакции. Запись, созданная здесь, — администратор: она может добавить остальных. Эта ссылка действует один раз.',
     username: 'Имя пользователя',
     password: 'Пароль',
     submit: 'Создать администратора',
@@ -41,7 +43,16 @@ export function SetupPage(props: SetupPageProps) {
       <p>{t('intro')}</p>
       <ProblemSummary lang={props.lang} problems={problems} labels={{ username: t('username'), password: t('password') }} />
       <form method="post" action={props.action}>
-        <TextInput label={t('username')} name="username" fields={['username']} problems={problems} value={props.username ?? ''} required maxlength={40} autocomplete="username" />
+        <TextInput
+          label={t('username')}
+          name="username"
+          fields={['username']}
+          problems={problems}
+          value={props.username ?? ''}
+          required
+          maxlength={40}
+          autocomplete="username"
+        />
         <p class="field">
           <label for="password">
             {t('password')}

@@ -10,7 +10,8 @@ import { type EditorUser, Csrf, EditorPage, ProblemSummary, Time } from './shell
 const text = translator({
   en: {
     title: 'Sources',
-    intro: 'Private to the editorial team. An event cites a source record by its number; readers only see how many private sources an event has.',
+    intro:
+      'Private to the editorial team. An event cites a source record by its number; readers only see how many private sources an event has.',
     empty: 'No source records yet.',
     number: 'No.',
     kind: 'Kind',
@@ -115,10 +116,32 @@ export function SourcesPage(props: SourcesPageProps) {
       <ProblemSummary lang={lang} problems={problems} />
       <form method="post" action="/editor/sources">
         <Csrf token={props.user.csrf} />
-        <Select problems={problems} label={t('kind')} name="kind" fields={['kind']} value={v.kind}
-          options={props.kinds.map((k) => ({ value: k, label: kindLabel(k) }))} />
-        <TextInput problems={problems} label={t('name')} hint={t('nameHint')} name="name" fields={['name']} value={v.name} maxlength={200} required />
-        <TextInput problems={problems} label={t('reliability')} name="reliability" fields={['reliability']} value={v.reliability} maxlength={200} />
+        <Select
+          problems={problems}
+          label={t('kind')}
+          name="kind"
+          fields={['kind']}
+          value={v.kind}
+          options={props.kinds.map((k) => ({ value: k, label: kindLabel(k) }))}
+        />
+        <TextInput
+          problems={problems}
+          label={t('name')}
+          hint={t('nameHint')}
+          name="name"
+          fields={['name']}
+          value={v.name}
+          maxlength={200}
+          required
+        />
+        <TextInput
+          problems={problems}
+          label={t('reliability')}
+          name="reliability"
+          fields={['reliability']}
+          value={v.reliability}
+          maxlength={200}
+        />
         <TextArea problems={problems} label={t('notes')} name="notes" fields={['notes']} value={v.notes} maxlength={2000} />
         <button type="submit">{t('add')}</button>
       </form>

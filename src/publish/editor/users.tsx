@@ -8,7 +8,8 @@ import { type EditorRole, type EditorUser, Csrf, EditorPage, ProblemSummary, Tim
 const text = translator({
   en: {
     title: 'Users',
-    intro: 'Editors triage, code and publish. Admins also manage users, take over claimed reports and may reveal a reporter’s contact details.',
+    intro:
+      'Editors triage, code and publish. Admins also manage users, take over claimed reports and may reveal a reporter’s contact details.',
     username: 'Username',
     role: 'Role',
     created: 'Created',
@@ -29,7 +30,8 @@ const text = translator({
   },
   ru: {
     title: 'Пользователи',
-    intro: 'Редакторы разбирают, кодируют и публикуют. Администраторы также управляют пользователями, забирают сообщения из чужой работы и могут раскрыть контакты автора.',
+    intro:
+      'Редакторы разбирают, кодируют и публикуют. Администраторы также управляют пользователями, забирают сообщения из чужой работы и могут раскрыть контакты автора.',
     username: 'Имя пользователя',
     role: 'Роль',
     created: 'Создан',
@@ -127,8 +129,19 @@ export function UsersPage(props: UsersPageProps) {
                   <form method="post" action={`/editor/users/${u.id}/password`} class="inline">
                     <Csrf token={props.user.csrf} />
                     <label for={`reset-${u.id}`}>{t('resetLabel', { name: u.username })}</label>{' '}
-                    {props.resetProblem?.userId === u.id ? <span class="notice error field-problem">{props.resetProblem.message}</span> : null}
-                    <input type="password" id={`reset-${u.id}`} name="password" autocomplete="new-password" aria-describedby="password-rule" required minlength={10} maxlength={200} />{' '}
+                    {props.resetProblem?.userId === u.id ? (
+                      <span class="notice error field-problem">{props.resetProblem.message}</span>
+                    ) : null}
+                    <input
+                      type="password"
+                      id={`reset-${u.id}`}
+                      name="password"
+                      autocomplete="new-password"
+                      aria-describedby="password-rule"
+                      required
+                      minlength={10}
+                      maxlength={200}
+                    />{' '}
                     <button type="submit">{t('reset')}</button>
                   </form>
                 )}
@@ -141,7 +154,15 @@ export function UsersPage(props: UsersPageProps) {
       <ProblemSummary lang={lang} problems={problems} />
       <form method="post" action="/editor/users">
         <Csrf token={props.user.csrf} />
-        <TextInput problems={problems} label={t('username')} name="username" fields={['username']} value={props.values?.username ?? ''} maxlength={40} required />
+        <TextInput
+          problems={problems}
+          label={t('username')}
+          name="username"
+          fields={['username']}
+          value={props.values?.username ?? ''}
+          maxlength={40}
+          required
+        />
         <p class="field">
           <label for="f-password">
             {t('password')}
@@ -156,8 +177,14 @@ export function UsersPage(props: UsersPageProps) {
             ))}
           <input type="password" id="f-password" name="password" autocomplete="new-password" required maxlength={200} />
         </p>
-        <Select problems={problems} label={t('role')} name="role" fields={['role']} value={props.values?.role ?? 'editor'}
-          options={(['editor', 'admin'] as const).map((r) => ({ value: r, label: roleLabel(r) }))} />
+        <Select
+          problems={problems}
+          label={t('role')}
+          name="role"
+          fields={['role']}
+          value={props.values?.role ?? 'editor'}
+          options={(['editor', 'admin'] as const).map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
         <button type="submit">{t('add')}</button>
       </form>
     </EditorPage>

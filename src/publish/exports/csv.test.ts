@@ -41,7 +41,15 @@ const hard = toPublicEvent(
     fatalities: { min: 3, max: 10, wording: 'several' },
     status: 'disputed',
     statusReason: 'Official figure differs',
-    location: { placeId: 'kz-almaty-akimat', name: 'Almaty', admin1: 'Almaty', country: 'KAZ', lat: 43.23812345, lon: 76.94567891, geoPrecision: 1 },
+    location: {
+      placeId: 'kz-almaty-akimat',
+      name: 'Almaty',
+      admin1: 'Almaty',
+      country: 'KAZ',
+      lat: 43.23812345,
+      lon: 76.94567891,
+      geoPrecision: 1,
+    },
     sources: [
       { kind: 'link', url: 'https://www.example.org/a', outlet: 'Vlast.kz', scale: 'National' },
       { kind: 'link', url: 'https://news.example.com/b', scale: 'International' },
@@ -58,7 +66,10 @@ test('a row with commas, quotes, newlines and Cyrillic survives a round trip', a
   assert.equal(rows.length, 2);
   const row = Object.fromEntries(ACLED_COLUMNS.map((c, i) => [c, rows[1]![i]]));
   assert.equal(rows[1]!.length, ACLED_COLUMNS.length);
-  assert.equal(row.notes, '[Disputed: Official figure differs] Shots near the akimat, "many" hurt, crowd of 5,000. Witness said:\nпервая строка, "цитата"\r\nsecond line');
+  assert.equal(
+    row.notes,
+    '[Disputed: Official figure differs] Shots near the akimat, "many" hurt, crowd of 5,000. Witness said:\nпервая строка, "цитата"\r\nsecond line',
+  );
   assert.equal(row.event_id_cnty, 'KAZ17');
   assert.equal(row.event_date, '2022-01-06', 'the local date: 19:30 UTC is past midnight in Almaty');
   assert.equal(row.year, '2022');
@@ -88,7 +99,13 @@ test('private sources never reach the CSV', async () => {
 });
 
 test('notes say the status unless verified; verified rows carry only the text', () => {
-  const verified = toPublicEvent(1, 1, sampleEventData({ status: 'verified', statusReason: 'Geolocated video' }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
+  const verified = toPublicEvent(
+    1,
+    1,
+    sampleEventData({ status: 'verified', statusReason: 'Geolocated video' }),
+    '2022-01-07T00:00:00.000Z',
+    '2022-01-07T00:00:00.000Z',
+  );
   assert.match(toAcledRow(verified).notes, /^Crowd gathers/);
   const unverified = toPublicEvent(2, 1, sampleEventData(), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
   assert.match(toAcledRow(unverified).notes, /^\[Unverified\] Crowd gathers/);
@@ -100,7 +117,15 @@ test('notes say the status unless verified; verified rows carry only the text', 
 
 test('ISO numeric codes and ACLED regions for other countries of the gazetteer', () => {
   const at = (country: string) =>
-    toAcledRow(toPublicEvent(3, 1, sampleEventData({ location: { name: 'X', country, lat: 1, lon: -2.5, geoPrecision: 3 } }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z'));
+    toAcledRow(
+      toPublicEvent(
+        3,
+        1,
+        sampleEventData({ location: { name: 'X', country, lat: 1, lon: -2.5, geoPrecision: 3 } }),
+        '2022-01-07T00:00:00.000Z',
+        '2022-01-07T00:00:00.000Z',
+      ),
+    );
   assert.equal(at('ARM').iso, '51');
   assert.equal(at('ARM').event_id_cnty, 'ARM3');
   assert.equal(at('RUS').iso, '643');
@@ -122,7 +147,13 @@ test('fields a spreadsheet would run as a formula are defused; numbers are left 
 });
 
 test('a summary starting with = is exported defused', async () => {
-  const ev = toPublicEvent(4, 1, sampleEventData({ status: 'verified', statusReason: 'x', actor1: { name: '=cmd|calc', type: 5, associated: [] } }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
+  const ev = toPublicEvent(
+    4,
+    1,
+    sampleEventData({ status: 'verified', statusReason: 'x', actor1: { name: '=cmd|calc', type: 5, associated: [] } }),
+    '2022-01-07T00:00:00.000Z',
+    '2022-01-07T00:00:00.000Z',
+  );
   const rows = parseCsv(await csvOf([ev]));
   assert.equal(rows[1]![ACLED_COLUMNS.indexOf('actor1')], "'=cmd|calc");
 });
@@ -131,7 +162,13 @@ const at = (sources: EventData['sources']) =>
   toAcledRow(toPublicEvent(5, 1, sampleEventData({ sources }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z'));
 
 test('an event whose sources are all private still names a source, as ACLED does for anonymous partners', () => {
-  assert.equal(at([{ kind: 'report', reportId: 'R1' }, { kind: 'source', sourceId: 'S1' }]).source, 'Undisclosed Source');
+  assert.equal(
+    at([
+      { kind: 'report', reportId: 'R1' },
+      { kind: 'source', sourceId: 'S1' },
+    ]).source,
+    'Undisclosed Source',
+  );
   assert.equal(at([]).source, 'Undisclosed Source');
   assert.equal(at([{ kind: 'link', url: 'https://vlast.kz/a' }]).source, 'vlast.kz', 'public sources alone need no placeholder');
 });
@@ -140,17 +177,60 @@ test("source_scale is the same whatever order the sources come in, in ACLED's or
   const a = { kind: 'link' as const, url: 'https://a.example/1', scale: 'International' };
   const b = { kind: 'link' as const, url: 'https://b.example/1', scale: 'New media' };
   const c = { kind: 'link' as const, url: 'https://c.example/1', scale: 'Subnational' };
-  const orders = [[a, b, c], [c, b, a], [b, a, c], [c, a, b]].map((s) => at(s).source_scale);
+  const orders = [
+    [a, b, c],
+    [c, b, a],
+    [b, a, c],
+    [c, a, b],
+  ].map((s) => at(s).source_scale);
   assert.deepEqual(new Set(orders), new Set(['New media-Subnational-International']));
-  assert.equal(at([{ ...a, scale: 'National' }, { ...b, scale: 'Local partner' }]).source_scale, 'Local partner-National');
-  assert.equal(at([{ ...a, scale: 'Zonal' }, { ...b, scale: 'Other' }, { ...c, scale: 'Alpha' }]).source_scale, 'Other-Alpha-Zonal');
+  assert.equal(
+    at([
+      { ...a, scale: 'National' },
+      { ...b, scale: 'Local partner' },
+    ]).source_scale,
+    'Local partner-National',
+  );
+  assert.equal(
+    at([
+      { ...a, scale: 'Zonal' },
+      { ...b, scale: 'Other' },
+      { ...c, scale: 'Alpha' },
+    ]).source_scale,
+    'Other-Alpha-Zonal',
+  );
 });
 
-test('an independent CSV parser (csv-parse, strict) reads the export: every row whole, every label ACLED\'s', async () => {
-  const text = await csvOf([hard, toPublicEvent(6, 1, sampleEventData({ sources: [{ kind: 'report', reportId: 'R9' }] }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z')]);
-  const records = parseCsvStrictly(text, { columns: true, relax_quotes: false, relax_column_count: false, record_delimiter: '\r\n', bom: false }) as AcledRowOf[];
+test("an independent CSV parser (csv-parse, strict) reads the export: every row whole, every label ACLED's", async () => {
+  const text = await csvOf([
+    hard,
+    toPublicEvent(
+      6,
+      1,
+      sampleEventData({ sources: [{ kind: 'report', reportId: 'R9' }] }),
+      '2022-01-07T00:00:00.000Z',
+      '2022-01-07T00:00:00.000Z',
+    ),
+  ]);
+  const records = parseCsvStrictly(text, {
+    columns: true,
+    relax_quotes: false,
+    relax_column_count: false,
+    record_delimiter: '\r\n',
+    bom: false,
+  }) as AcledRowOf[];
   assert.equal(records.length, 2);
-  const inters = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'Rioters', 'Protesters', 'Civilians', 'External/Other forces', '']);
+  const inters = new Set([
+    'State forces',
+    'Rebel group',
+    'Political militia',
+    'Identity militia',
+    'Rioters',
+    'Protesters',
+    'Civilians',
+    'External/Other forces',
+    '',
+  ]);
   for (const r of records) {
     assert.ok(inters.has(r.inter1) && inters.has(r.inter2), `${r.inter1} / ${r.inter2}`);
     assert.notEqual(r.source, '');
@@ -161,7 +241,16 @@ test('an independent CSV parser (csv-parse, strict) reads the export: every row 
 type AcledRowOf = Record<(typeof ACLED_COLUMNS)[number], string>;
 
 test('events published with the old plural labels are exported with the codebook labels', () => {
-  const ev = toPublicEvent(7, 1, sampleEventData({ actor1: { name: 'Unidentified Armed Group (Kazakhstan)', type: 3, associated: [] }, actor2: { name: 'Civilians (Kazakhstan)', type: 7, associated: [] } }), '2022-01-07T00:00:00.000Z', '2022-01-07T00:00:00.000Z');
+  const ev = toPublicEvent(
+    7,
+    1,
+    sampleEventData({
+      actor1: { name: 'Unidentified Armed Group (Kazakhstan)', type: 3, associated: [] },
+      actor2: { name: 'Civilians (Kazakhstan)', type: 7, associated: [] },
+    }),
+    '2022-01-07T00:00:00.000Z',
+    '2022-01-07T00:00:00.000Z',
+  );
   const stored = { ...ev, interaction: 'Political militias-Civilians' };
   assert.equal(toAcledRow(stored).interaction, 'Political militia-Civilians');
   assert.equal(toAcledRow(stored).inter1, 'Political militia');

@@ -182,7 +182,7 @@ export function csvField(value: string): string {
 }
 
 export function csvLine(values: readonly string[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+  return `${values.map(csvField).join(',')}\r\n`;
 }
 
 /**

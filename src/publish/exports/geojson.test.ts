@@ -21,7 +21,15 @@ test('features are Points in longitude, latitude order with the event properties
       id,
       1,
       sampleEventData({
-        location: { placeId: 'kz-zhanaozen', name: 'Zhanaozen', admin1: 'Mangystau', country: 'KAZ', lat: 43.34, lon: 52.86, geoPrecision: 1 },
+        location: {
+          placeId: 'kz-zhanaozen',
+          name: 'Zhanaozen',
+          admin1: 'Mangystau',
+          country: 'KAZ',
+          lat: 43.34,
+          lon: 52.86,
+          geoPrecision: 1,
+        },
         time: { start: '2022-01-02T05:00:00.000Z', precision: 'hour', timeZone: 'Asia/Aqtau' },
       }),
       '2022-01-03T00:00:00.000Z',
@@ -45,5 +53,8 @@ test('features are Points in longitude, latitude order with the event properties
   assert.equal(f.properties.location, 'Zhanaozen');
   assert.equal(f.properties.location_ru, 'Жанаозен');
   assert.equal(f.properties.admin1, 'Mangystau');
-  assert.deepEqual(doc.features.map((x: { id: number }) => x.id), [1, 2, 3]);
+  assert.deepEqual(
+    doc.features.map((x: { id: number }) => x.id),
+    [1, 2, 3],
+  );
 });

@@ -73,7 +73,11 @@ export function toFeature(ev: PublicEvent, origin: string): EventFeature {
  * mirror's alarms go in a foreign member `mirror_alarms` (RFC 7946 §6.1) and, since GIS tools
  * show only properties, in every feature's `mirror_alarm`.
  */
-export async function* geojsonParts(events: AsyncIterable<PublicEvent>, origin: string, alarms: readonly MirrorAlarm[] = []): AsyncGenerator<string> {
+export async function* geojsonParts(
+  events: AsyncIterable<PublicEvent>,
+  origin: string,
+  alarms: readonly MirrorAlarm[] = [],
+): AsyncGenerator<string> {
   const line = alarms.length > 0 ? alarmLine(alarms) : undefined;
   yield `{"type":"FeatureCollection",${line === undefined ? '' : `"mirror_alarms":${JSON.stringify(alarms)},`}"features":[\n`;
   let first = true;
@@ -86,6 +90,10 @@ export async function* geojsonParts(events: AsyncIterable<PublicEvent>, origin: 
   yield '\n]}\n';
 }
 
-export function geojsonStream(events: AsyncIterable<PublicEvent>, origin: string, alarms: readonly MirrorAlarm[] = []): ReadableStream<Uint8Array> {
+export function geojsonStream(
+  events: AsyncIterable<PublicEvent>,
+  origin: string,
+  alarms: readonly MirrorAlarm[] = [],
+): ReadableStream<Uint8Array> {
   return textStream(geojsonParts(events, origin, alarms));
 }

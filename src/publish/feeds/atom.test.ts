@@ -18,8 +18,13 @@ function info(lang: 'en' | 'ru' = 'en'): FeedInfo {
   };
 }
 
-const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function elements(xml: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<${name}(?: [^>]*)?>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => m[1]!);
@@ -37,7 +42,10 @@ const tricky = toPublicEvent(
 );
 
 test('escapeXml escapes the five special characters and drops characters XML forbids', () => {
-  assert.equal(escapeXml(`<a href="x">Tom & Jerry's</a>\u0001\u0008\u000b`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+  assert.equal(
+    escapeXml(`<a href="x">Tom & Jerry's</a>\u0001\u0008\u000b`),
+    '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+  );
   assert.equal(escapeXml('tab\tand\nnewline kept'), 'tab\tand\nnewline kept');
   assert.equal(escapeXml('lone \ud800 surrogate, pair 😀 kept'), 'lone  surrogate, pair 😀 kept');
 });
@@ -47,19 +55,28 @@ test('the Atom feed is well-formed XML even with markup, quotes and a control ch
   assertWellFormedXml(xml);
   assert.ok(!xml.includes('\u0001'));
   const [title] = elements(xml, 'title').slice(1);
-  assert.equal(unescape(title!), 'Police & "guards" fire at <crowd> it\'s bad');
+  assert.equal(unescapeXml(title!), 'Police & "guards" fire at <crowd> it\'s bad');
   // The HTML content is escaped once for XML: a reader unescapes it back to HTML that is itself escaped.
   const [content] = elements(xml, 'content');
-  const html = unescape(content!);
+  const html = unescapeXml(content!);
   assert.match(html, /Notes with &lt;b&gt;markup&lt;\/b&gt; &amp; ampersands/);
   assert.doesNotMatch(html, /<b>markup/);
 });
 
 test('the feed has the elements RFC 4287 requires and one entry per event with a GeoRSS point', () => {
-  const other = toPublicEvent(18, 1, sampleEventData({ status: 'retracted', statusReason: 'Video was from 2011' }), '2022-01-07T08:00:00.000Z', '2022-01-07T08:00:00.000Z');
+  const other = toPublicEvent(
+    18,
+    1,
+    sampleEventData({ status: 'retracted', statusReason: 'Video was from 2011' }),
+    '2022-01-07T08:00:00.000Z',
+    '2022-01-07T08:00:00.000Z',
+  );
   const xml = renderAtom(info(), [other, tricky]);
   assertWellFormedXml(xml);
-  assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xmlns:georss="http:\/\/www.georss.org\/georss"/);
+  assert.match(
+    xml,
+    /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xmlns:georss="http:\/\/www.georss.org\/georss"/,
+  );
   const head = xml.slice(0, xml.indexOf('<entry>'));
   assert.match(head, /<id>https:\/\/chronicle.example.org\/feed.atom<\/id>/);
   assert.match(head, /<title>Kazakhstan, January 2022<\/title>/);
@@ -74,7 +91,7 @@ test('the feed has the elements RFC 4287 requires and one entry per event with a
   assert.match(e, /<published>2022-01-05T12:00:00.000Z<\/published>/);
   assert.match(e, /<link rel="alternate" type="text\/html" href="https:\/\/chronicle.example.org\/events\/17"\/>/);
   assert.match(e, /<georss:point>43.238 76.945<\/georss:point>/, 'latitude first, then longitude');
-  const content = unescape(elements(e, 'content')[0]!);
+  const content = unescapeXml(elements(e, 'content')[0]!);
   assert.match(content, /2022-01-05 10:00 \(local time, UTC\+06:00\)/, 'local time in Almaty, not UTC');
   assert.match(content, /Protests — Peaceful protest/);
   assert.match(content, /unverified/);

@@ -49,8 +49,8 @@ export function alarmItemId(info: FeedInfo, a: MirrorAlarm): string {
  * surrogates, U+FFFE/U+FFFF). They cannot be escaped, only dropped: one would make the whole
  * feed unreadable to a conforming parser.
  */
-// eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text safe inside XML element content and attribute values (double- or single-quoted). */
 export function escapeXml(value: string): string {
@@ -111,9 +111,7 @@ function alarmEntry(a: MirrorAlarm, info: FeedInfo): string {
 
 function entry(ev: PublicEvent, info: FeedInfo): string {
   const url = permalink(info.origin, ev.id);
-  const categories = [ev.eventType, ev.subEventType, ev.status, ...ev.tags]
-    .map((term) => `<category term="${escapeXml(term)}"/>`)
-    .join('');
+  const categories = [ev.eventType, ev.subEventType, ev.status, ...ev.tags].map((term) => `<category term="${escapeXml(term)}"/>`).join('');
   return [
     '<entry>',
     el('id', url),
@@ -131,6 +129,7 @@ function entry(ev: PublicEvent, info: FeedInfo): string {
 /** The newest of the feed's own time and its entries' (ISO 8601 UTC strings compare in time order). */
 export function feedUpdated(info: FeedInfo, items: readonly FeedItem[]): string {
   const times = [...items.map(itemUpdated), ...(info.alarms ?? []).map((a) => a.detectedAt)];
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO strings, compared as text
   return times.reduce((max, t) => (t > max ? t : max), info.updated);
 }
 

@@ -62,11 +62,11 @@ const t = translator({
 
 /** ACLED's event types stay the coding labels in data files; feeds read them in the reader's language. */
 const EVENT_TYPE_RU: Record<PublicEvent['eventType'], string> = {
-  'Battles': 'Столкновения',
+  Battles: 'Столкновения',
   'Explosions/Remote violence': 'Взрывы и дистанционное насилие',
   'Violence against civilians': 'Насилие против мирных жителей',
-  'Protests': 'Протесты',
-  'Riots': 'Беспорядки',
+  Protests: 'Протесты',
+  Riots: 'Беспорядки',
   'Strategic developments': 'Стратегические события',
 };
 

@@ -52,7 +52,13 @@ test('the _caravan extension carries coordinates, status and the conservative fa
 });
 
 test('the Russian feed has Russian titles, and says so per item when only English exists', () => {
-  const englishOnly = toPublicEvent(6, 1, sampleEventData({ summary: { en: 'Only English' } }), '2022-01-06T10:00:00.000Z', '2022-01-06T10:00:00.000Z');
+  const englishOnly = toPublicEvent(
+    6,
+    1,
+    sampleEventData({ summary: { en: 'Only English' } }),
+    '2022-01-06T10:00:00.000Z',
+    '2022-01-06T10:00:00.000Z',
+  );
   const feed = renderJsonFeed(info('ru'), [ev, englishOnly]);
   assert.equal(feed.language, 'ru');
   assert.equal(feed.items[0]!.title, 'На площади Республики собрались люди с требованием снизить цены на топливо');
@@ -63,7 +69,13 @@ test('the Russian feed has Russian titles, and says so per item when only Englis
 
 test('published photos and videos become attachments addressed by hash; events without media have none', () => {
   const sha = 'c'.repeat(64);
-  const withMedia = toPublicEvent(6, 1, sampleEventData({ media: [{ sha256: sha, mime: 'image/jpeg', bytes: 2048, caption: 'Smoke' }] }), ev.publishedAt, ev.firstPublishedAt);
+  const withMedia = toPublicEvent(
+    6,
+    1,
+    sampleEventData({ media: [{ sha256: sha, mime: 'image/jpeg', bytes: 2048, caption: 'Smoke' }] }),
+    ev.publishedAt,
+    ev.firstPublishedAt,
+  );
   const [item, plain] = renderJsonFeed(info('en'), [withMedia, ev]).items as JsonFeedItem[];
   assert.deepEqual(item?.attachments, [{ url: `${ORIGIN}/media/${sha}`, mime_type: 'image/jpeg', size_in_bytes: 2048, title: 'Smoke' }]);
   assert.equal(plain?.attachments, undefined);

@@ -6,7 +6,17 @@ import type { PublicEvent } from '../../core/public-event.ts';
 import type { Lang } from '../i18n.ts';
 import { type MirrorAlarm, alarmText, alarmTitle } from '../mirror-alarm.ts';
 import { type FeedInfo, alarmItemId } from './atom.ts';
-import { type FeedItem, type Withdrawal, entryText, entryTitle, isWithdrawal, pageUrl, permalink, withdrawalText, withdrawalTitle } from './describe.ts';
+import {
+  type FeedItem,
+  type Withdrawal,
+  entryText,
+  entryTitle,
+  isWithdrawal,
+  pageUrl,
+  permalink,
+  withdrawalText,
+  withdrawalTitle,
+} from './describe.ts';
 
 /** What every item of the feed has: JSON Feed's own fields. */
 interface JsonFeedItemBase {
@@ -100,41 +110,44 @@ export function renderJsonFeed(info: FeedInfo, items: readonly FeedItem[]): Json
     feed_url: info.selfUrl,
     language: info.lang,
     authors: [{ name: info.title, url: `${info.origin}/` }],
-    items: [...alarms, ...items.map((ev) => {
-      if (isWithdrawal(ev)) return withdrawnItem(ev, info, about);
-      const item: JsonFeedItem = {
-        id: permalink(info.origin, ev.id),
-        url: pageUrl(info.origin, ev.id, info.lang),
-        title: entryTitle(ev, info.lang),
-        content_text: entryText(ev, info.lang),
-        date_published: ev.firstPublishedAt,
-        date_modified: ev.publishedAt,
-        tags: [ev.eventType, ev.subEventType, ev.status, ...ev.tags],
-        language: info.lang === 'ru' && !ev.summary.ru ? 'en' : info.lang,
-        _caravan: {
-          about,
-          lat: ev.location.lat,
-          lon: ev.location.lon,
-          status: ev.status,
-          eventType: ev.eventType,
-          subEventType: ev.subEventType,
-          localDate: ev.localDate,
-          fatalities: ev.fatalities.acled,
-          revision: ev.revision,
-        },
-      };
-      const first = ev.sources[0];
-      if (first) item.external_url = first.url;
-      if (ev.media && ev.media.length > 0) {
-        item.attachments = ev.media.map((m) => ({
-          url: `${info.origin}/media/${m.sha256}`,
-          mime_type: m.mime,
-          size_in_bytes: m.bytes,
-          ...(m.caption ? { title: m.caption } : {}),
-        }));
-      }
-      return item;
-    })],
+    items: [
+      ...alarms,
+      ...items.map((ev) => {
+        if (isWithdrawal(ev)) return withdrawnItem(ev, info, about);
+        const item: JsonFeedItem = {
+          id: permalink(info.origin, ev.id),
+          url: pageUrl(info.origin, ev.id, info.lang),
+          title: entryTitle(ev, info.lang),
+          content_text: entryText(ev, info.lang),
+          date_published: ev.firstPublishedAt,
+          date_modified: ev.publishedAt,
+          tags: [ev.eventType, ev.subEventType, ev.status, ...ev.tags],
+          language: info.lang === 'ru' && !ev.summary.ru ? 'en' : info.lang,
+          _caravan: {
+            about,
+            lat: ev.location.lat,
+            lon: ev.location.lon,
+            status: ev.status,
+            eventType: ev.eventType,
+            subEventType: ev.subEventType,
+            localDate: ev.localDate,
+            fatalities: ev.fatalities.acled,
+            revision: ev.revision,
+          },
+        };
+        const first = ev.sources[0];
+        if (first) item.external_url = first.url;
+        if (ev.media && ev.media.length > 0) {
+          item.attachments = ev.media.map((m) => ({
+            url: `${info.origin}/media/${m.sha256}`,
+            mime_type: m.mime,
+            size_in_bytes: m.bytes,
+            ...(m.caption ? { title: m.caption } : {}),
+          }));
+        }
+        return item;
+      }),
+    ],
   };
   if (info.subtitle) feed.description = info.subtitle;
   return feed;

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
  * entity, no character XML forbids. Enough to catch what a renderer gets wrong.
  */
 export function assertWellFormedXml(xml: string): void {
-  // eslint-disable-next-line no-control-regex
   assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/, 'no character illegal in XML 1.0');
   const body = xml.replace(/^<\?xml [^?]*\?>\s*/, '');
   const token = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*="[^"<]*")*)\s*(\/?)>|([^<]+)/y;

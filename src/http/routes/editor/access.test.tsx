@@ -156,7 +156,12 @@ describe('editor access control', () => {
       const res = await t.app.request(BASE + path, {
         method: 'POST',
         body: new URLSearchParams({ ...form, _csrf: admin.csrf }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', host: 'localhost', cookie: admin.cookie },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://evil.example',
+          host: 'localhost',
+          cookie: admin.cookie,
+        },
       });
       assert.equal(res.status, 403, path);
       assert.match(await res.text(), /came from another site/, path);

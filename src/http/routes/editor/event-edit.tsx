@@ -54,7 +54,15 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
         report={report}
         notSaved={extra.notSaved}
         conflict={extra.conflict}
-        media={media.map((m) => ({ id: m.id, reportId: m.report_id, sha256: m.stripped_sha256, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height }))}
+        media={media.map((m) => ({
+          id: m.id,
+          reportId: m.report_id,
+          sha256: m.stripped_sha256,
+          mime: m.mime,
+          bytes: m.bytes,
+          width: m.width,
+          height: m.height,
+        }))}
       />,
       status,
     );
@@ -66,7 +74,10 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
     const resolution = resolveFormPlace(addPendingSources(readEventForm(form)), intent === 'find_place');
     const state = resolution.state;
     const lang = c.get('lang');
-    const candidates = resolution.candidates.map((x) => ({ id: x.place.id, label: `${placeLabel(x.place.id, lang)} — ${x.place.kind} (${x.place.id})` }));
+    const candidates = resolution.candidates.map((x) => ({
+      id: x.place.id,
+      label: `${placeLabel(x.place.id, lang)} — ${x.place.kind} (${x.place.id})`,
+    }));
     if (intent !== 'save') {
       return render(c, eventId, state, { candidates, notSaved: true, problems: intent === 'find_place' ? resolution.problems : [] });
     }
@@ -87,7 +98,8 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
 
     const { input, problems: formProblems } = eventInputFromState(state);
     const fromReportId = /^\d{1,9}$/.test(state.fromReport) ? Number(state.fromReport) : undefined;
-    const scope = eventId !== undefined ? { eventId, ...(previous ? { previous } : {}) } : fromReportId !== undefined ? { fromReportId } : {};
+    const scope =
+      eventId !== undefined ? { eventId, ...(previous ? { previous } : {}) } : fromReportId !== undefined ? { fromReportId } : {};
     const withFacts = await withMediaFacts(ctx.db, input, scope);
     let problems: FieldProblem[] = [...resolution.problems, ...formProblems, ...withFacts.problems];
     try {

@@ -118,7 +118,15 @@ describe('event form', () => {
   });
 
   it('names every problem the form can see, on the field it belongs to', () => {
-    const s = coded({ date: '2022-02-30', clock: '', timeZone: 'Mars/Olympus', placeQuery: '', lat: 'north', fatalitiesMin: '2.5', subEventType: '' });
+    const s = coded({
+      date: '2022-02-30',
+      clock: '',
+      timeZone: 'Mars/Olympus',
+      placeQuery: '',
+      lat: 'north',
+      fatalitiesMin: '2.5',
+      subEventType: '',
+    });
     const { problems } = eventInputFromState(s);
     assert.deepEqual(fields(problems).sort(), ['eventType', 'fatalities.min', 'location.lat', 'time.clock', 'time.start', 'time.timeZone']);
     assert.match(problems.find((p) => p.field === 'time.timeZone')!.message, /“Mars\/Olympus” is not an IANA time zone/);
@@ -164,7 +172,9 @@ describe('event form', () => {
   });
 
   it('reads associated actors and tags separated by commas or lines', () => {
-    const { input } = eventInputFromState(coded({ actor1Associated: 'Oil workers\nLabour Group (Kazakhstan), Students', tags: 'fuel prices, , oil' }));
+    const { input } = eventInputFromState(
+      coded({ actor1Associated: 'Oil workers\nLabour Group (Kazakhstan), Students', tags: 'fuel prices, , oil' }),
+    );
     assert.deepEqual((input.actor1 as { associated: string[] }).associated, ['Oil workers', 'Labour Group (Kazakhstan)', 'Students']);
     assert.deepEqual(input.tags, ['fuel prices', 'oil']);
   });
@@ -174,7 +184,13 @@ describe('event form', () => {
     for (const data of [
       sampleEventData(),
       sampleEventData({
-        time: { start: '2022-01-05T18:00:00.000Z', end: '2022-01-06T19:00:00.000Z', precision: 'days', timeZone: 'Asia/Almaty', approximate: true },
+        time: {
+          start: '2022-01-05T18:00:00.000Z',
+          end: '2022-01-06T19:00:00.000Z',
+          precision: 'days',
+          timeZone: 'Asia/Almaty',
+          approximate: true,
+        },
         actor2: { name: 'Police Forces of Kazakhstan (2019-)', type: 1, associated: ['National Guard'] },
         fatalities: { min: 2, max: 8, wording: 'several' },
         status: 'disputed',
@@ -199,7 +215,10 @@ describe('event form', () => {
     const s = stateFromReport({ id: 12, what: '\nShots at the airport\nfrom a relay', place_id: 'kz-almaty-airport' });
     assert.equal(s.summaryEn, 'Shots at the airport');
     assert.equal(s.fromReport, '12');
-    assert.deepEqual(s.sources.map((x) => [x.kind, x.reportId]), [['report', '12']]);
+    assert.deepEqual(
+      s.sources.map((x) => [x.kind, x.reportId]),
+      [['report', '12']],
+    );
     assert.equal(s.placeId, 'kz-almaty-airport');
     assert.equal(s.admin1, 'Almaty');
     assert.equal(s.timeZone, 'Asia/Almaty');

@@ -22,12 +22,7 @@ import {
   partOfDay,
   zonedToInstant,
 } from '../../../core/time.ts';
-import {
-  type EventFormState,
-  type SourceRowState,
-  emptyEventFormState,
-  emptySourceRow,
-} from '../../../publish/editor/event-form-state.ts';
+import { type EventFormState, type SourceRowState, emptyEventFormState, emptySourceRow } from '../../../publish/editor/event-form-state.ts';
 import { mediaChoicesOf, mediaInputOf, readMediaChoices } from './event-form-media.ts';
 import type { Form } from './guard.ts';
 
@@ -150,7 +145,10 @@ export function resolveFormPlace(state: EventFormState, search: boolean): PlaceR
     const winner = clearWinner(candidates)?.place.id ?? '';
     s.placeId = newQuery ? winner || current : current || winner;
     if (candidates.length === 0) {
-      problems.push({ field: 'location.placeId', message: `no gazetteer place matches “${s.placeQuery}”; try another spelling, or enter the name and coordinates below` });
+      problems.push({
+        field: 'location.placeId',
+        message: `no gazetteer place matches “${s.placeQuery}”; try another spelling, or enter the name and coordinates below`,
+      });
     } else if (!s.placeId) {
       problems.push({ field: 'location.placeId', message: `several places match “${s.placeQuery}”: choose one` });
     }
@@ -261,7 +259,11 @@ function timeInput(s: EventFormState, add: (field: string, message: string) => v
   if (!precision) add('time.precision', 'choose how precisely the time is known');
   const zone = s.timeZone;
   const zoneOk = isValidTimeZone(zone);
-  if (!zoneOk) add('time.timeZone', zone ? `“${zone}” is not an IANA time zone such as Asia/Almaty` : 'is required: choose a place, or type a zone such as Asia/Almaty');
+  if (!zoneOk)
+    add(
+      'time.timeZone',
+      zone ? `“${zone}” is not an IANA time zone such as Asia/Almaty` : 'is required: choose a place, or type a zone such as Asia/Almaty',
+    );
   if (!s.date) add('time.start', 'the date is required');
   else if (!isLocalDate(s.date)) add('time.start', 'the date must be written YYYY-MM-DD');
 
@@ -364,7 +366,11 @@ function sourceRowOf(ref: SourceRef): SourceRowState {
  */
 export function stateFromReport(report: { id: number; what: string; place_id: string | null }): EventFormState {
   let s = emptyEventFormState();
-  const line = report.what.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const line =
+    report.what
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
   s.summaryEn = line.length > 300 ? `${line.slice(0, 299)}…` : line;
   s.sources = [{ ...emptySourceRow('report'), reportId: String(report.id) }];
   s.fromReport = String(report.id);

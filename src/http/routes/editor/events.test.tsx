@@ -35,7 +35,11 @@ describe('event page for editors', () => {
     assert.match(await refused.text(), /disputed needs a note on what is disputed/);
     assert.equal((await getEventRow(t.db, id)).latest_revision, 1);
 
-    const res = await editor.post(`/editor/events/${id}/status`, { ...form, status: 'disputed', status_reason: 'Officials say no one was hurt' });
+    const res = await editor.post(`/editor/events/${id}/status`, {
+      ...form,
+      status: 'disputed',
+      status_reason: 'Officials say no one was hurt',
+    });
     assert.equal(res.status, 303);
     const rev = await getRevision(t.db, id, 2);
     assert.equal(rev.data.status, 'disputed');

@@ -70,7 +70,10 @@ export function registerEventRoutes(app: Hono<Env>, ctx: AppContext): void {
     const revision = form.get('revision');
     const publicNote = form.get('public_note');
     try {
-      await publishLatest(ctx, editorOf(c), id, { expectedRevision: /^\d{1,9}$/.test(revision) ? Number(revision) : undefined, publicNote });
+      await publishLatest(ctx, editorOf(c), id, {
+        expectedRevision: /^\d{1,9}$/.test(revision) ? Number(revision) : undefined,
+        publicNote,
+      });
     } catch (err) {
       if (err instanceof ValidationError) return render(c, id, { problems: err.problems, values: { publicNote } }, 422);
       throw err;

@@ -8,7 +8,7 @@ import { BadRequestError, ForbiddenError } from '../../../core/errors.ts';
 import type { EditorUser } from '../../../publish/editor/shell.tsx';
 import { csrfMatches, sameOrigin } from '../../middleware/auth.ts';
 import type { Editor } from '../../../app/editing/editing.ts';
-import { type Ctx, type Env, type Session } from '../../common.ts';
+import type { Ctx, Env, Session } from '../../common.ts';
 
 const PUBLIC_PATHS = new Set(['/editor/login']);
 

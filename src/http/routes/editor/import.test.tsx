@@ -10,7 +10,12 @@ before(async () => {
 });
 after(() => t.close());
 
-const block = encodeArmoredReport({ deviceId: 'cGFzdGVkLWJ5LWFuLWVkaXRvcg', what: 'Shots near the TV tower', where: 'Almaty', howKnown: 'heard' });
+const block = encodeArmoredReport({
+  deviceId: 'cGFzdGVkLWJ5LWFuLWVkaXRvcg',
+  what: 'Shots near the TV tower',
+  where: 'Almaty',
+  howKnown: 'heard',
+});
 const code = receiptCodeForDeviceKey('device:cGFzdGVkLWJ5LWFuLWVkaXRvcg');
 const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from reports'))[0]!.n;
 
@@ -20,7 +25,10 @@ test('an editor pastes a forwarded block and gets the report with the reporter�
   assert.equal(form.status, 200);
   assert.match(await form.text(), /name="armored"/);
 
-  const forwarded = `From: +7 700 …\n${block.split('\n').map((l) => `> ${l}`).join('\n')}`;
+  const forwarded = `From: +7 700 …\n${block
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n')}`;
   const res = await editor.post('/editor/import', { armored: forwarded });
   assert.equal(res.status, 200);
   const html = await res.text();

@@ -133,7 +133,10 @@ describe('triage journey', () => {
     const page = await (await editor.get(`/editor/events/${eventId}`)).text();
     assert.match(page, /Revision 2/);
     assert.match(page, /Reason: Shorter summary/);
-    assert.match(page, /<th scope="row">summary.en<\/th><td><del>Police fire stun grenades at the crowd near the akimat in Almaty<\/del><\/td><td><ins>Police disperse crowd at Almaty akimat<\/ins>/);
+    assert.match(
+      page,
+      /<th scope="row">summary.en<\/th><td><del>Police fire stun grenades at the crowd near the akimat in Almaty<\/del><\/td><td><ins>Police disperse crowd at Almaty akimat<\/ins>/,
+    );
     const rev2 = /<section id="rev-2">[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
     assert.equal(rev2.match(/<th scope="row">/g)?.length, 1, 'only the summary changed, whatever order the stored keys come back in');
   });
@@ -145,13 +148,22 @@ describe('triage journey', () => {
     const html = await res.text();
     assert.match(html, /Not saved yet/);
     assert.match(html, /<input type="radio" name="place_id" id="place-\d" value="kz-shymkent-akimat"/);
-    assert.match(html, /<input type="radio" name="place_id" id="place-\d" value="kz-almaty-akimat" checked=""/, 'the current place stays chosen');
+    assert.match(
+      html,
+      /<input type="radio" name="place_id" id="place-\d" value="kz-almaty-akimat" checked=""/,
+      'the current place stays chosen',
+    );
     assert.equal((await getEventRow(t.db, eventId)).latest_revision, 2);
   });
 
   it('refuses “corroborated” with one source, naming the rule, and keeps the input', async () => {
     const form = scrapeForm(await (await editor.get(`/editor/events/${eventId}/edit`)).text(), `/editor/events/${eventId}/edit`);
-    const res = await editor.post(`/editor/events/${eventId}/edit`, { ...form, status: 'corroborated', reason: 'Second look', notes: 'kept' });
+    const res = await editor.post(`/editor/events/${eventId}/edit`, {
+      ...form,
+      status: 'corroborated',
+      reason: 'Second look',
+      notes: 'kept',
+    });
     assert.equal(res.status, 422);
     const html = await res.text();
     assert.match(html, /corroborated needs at least two independent sources \(has 1\)/);
@@ -201,7 +213,11 @@ describe('triage journey', () => {
   it('refuses a save based on a revision someone else has replaced', async () => {
     const mine = scrapeForm(await (await editor.get(`/editor/events/${eventId}/edit`)).text(), `/editor/events/${eventId}/edit`);
     const theirs = scrapeForm(await (await editor2.get(`/editor/events/${eventId}/edit`)).text(), `/editor/events/${eventId}/edit`);
-    const first = await editor2.post(`/editor/events/${eventId}/edit`, { ...theirs, fatalities_wording: 'none reported', reason: 'Added fatalities' });
+    const first = await editor2.post(`/editor/events/${eventId}/edit`, {
+      ...theirs,
+      fatalities_wording: 'none reported',
+      reason: 'Added fatalities',
+    });
     assert.equal(first.status, 303);
     const stale = await editor.post(`/editor/events/${eventId}/edit`, { ...mine, tags: 'akimat', reason: 'Tagging' });
     assert.equal(stale.status, 409);

@@ -11,7 +11,15 @@ export function registerLimitRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/limits', async (c) => {
     const hits = await ctx.limits.hits.recent(DAYS);
     return c.html(
-      <LimitsPage lang={c.get('lang')} path={currentPath(c)} user={userOf(c)} days={DAYS} periodSeconds={ctx.config.limitPeriod} budget={ctx.config.intakeBudget} hits={hits} />,
+      <LimitsPage
+        lang={c.get('lang')}
+        path={currentPath(c)}
+        user={userOf(c)}
+        days={DAYS}
+        periodSeconds={ctx.config.limitPeriod}
+        budget={ctx.config.intakeBudget}
+        hits={hits}
+      />,
     );
   });
 }

@@ -103,9 +103,15 @@ describe('editor login', () => {
     const asked = await anonymous(t).get('/editor/events?page=2');
     assert.equal(asked.status, 303);
     assert.equal(asked.headers.get('location'), '/editor/login?next=%2Feditor%2Fevents%3Fpage%3D2');
-    const back = await t.app.request(`${BASE}/editor/login`, form({ username: 'editor', password: TEST_PASSWORD, next: '/editor/events?page=2' }));
+    const back = await t.app.request(
+      `${BASE}/editor/login`,
+      form({ username: 'editor', password: TEST_PASSWORD, next: '/editor/events?page=2' }),
+    );
     assert.equal(back.headers.get('location'), '/editor/events?page=2');
-    const away = await t.app.request(`${BASE}/editor/login`, form({ username: 'editor', password: TEST_PASSWORD, next: '//evil.example/x' }));
+    const away = await t.app.request(
+      `${BASE}/editor/login`,
+      form({ username: 'editor', password: TEST_PASSWORD, next: '//evil.example/x' }),
+    );
     assert.equal(away.headers.get('location'), '/editor');
   });
 

@@ -24,7 +24,14 @@ export function registerLoginRoutes(app: Hono<Env>, ctx: AppContext): void {
     const password = form.get('password');
     const next = safeNext(form.get('next'));
     const page = (error: 'failed' | 'missing' | 'login_client' | 'login_account', retryAfter?: number) => (
-      <LoginPage lang={c.get('lang')} path={currentPath(c)} username={username.slice(0, 40)} error={error} next={next} retryAfter={retryAfter} />
+      <LoginPage
+        lang={c.get('lang')}
+        path={currentPath(c)}
+        username={username.slice(0, 40)}
+        error={error}
+        next={next}
+        retryAfter={retryAfter}
+      />
     );
     if (!username || !password) return c.html(page('missing'), 422);
     // Over-long input, or a name holding a NUL, cannot be an account: no lookup, no hash spent on it.

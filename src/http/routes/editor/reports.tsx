@@ -47,8 +47,15 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         recentEvents={recentEvents}
         origin={origin}
         media={media.map((m) => ({
-          id: m.id, sha256: m.sha256, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height,
-          durationMs: m.duration_ms, href: mediaPath(m.id), originalHref: m.evidence_path === null ? null : originalPath(m.id),
+          id: m.id,
+          sha256: m.sha256,
+          mime: m.mime,
+          bytes: m.bytes,
+          width: m.width,
+          height: m.height,
+          durationMs: m.duration_ms,
+          href: mediaPath(m.id),
+          originalHref: m.evidence_path === null ? null : originalPath(m.id),
         }))}
         {...extra}
       />,
@@ -82,7 +89,12 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const form = await formOf(c);
     const of = form.get('of').trim();
     if (!/^\d{1,9}$/.test(of)) {
-      return render(c, id, { problems: [{ field: 'of', message: 'enter the number of the report this one repeats' }], values: { of } }, 422);
+      return render(
+        c,
+        id,
+        { problems: [{ field: 'of', message: 'enter the number of the report this one repeats' }], values: { of } },
+        422,
+      );
     }
     const editor = editorOf(c);
     await ctx.db.transaction((tx) => markDuplicate(tx, id, Number(of), editor.id, editor.role === 'admin'));
@@ -108,7 +120,12 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const typed = form.get('event_id').trim();
     const chosen = typed || form.get('recent_event').trim();
     if (!/^\d{1,9}$/.test(chosen)) {
-      return render(c, id, { problems: [{ field: 'event_id', message: 'enter an event number or pick a recent event' }], values: { eventId: typed } }, 422);
+      return render(
+        c,
+        id,
+        { problems: [{ field: 'event_id', message: 'enter an event number or pick a recent event' }], values: { eventId: typed } },
+        422,
+      );
     }
     const editor = editorOf(c);
     await ctx.db.transaction((tx) => linkReport(tx, id, Number(chosen), editor.id, editor.role === 'admin'));

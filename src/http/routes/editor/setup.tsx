@@ -26,7 +26,15 @@ export function registerSetupRoutes(app: Hono<Env>, ctx: AppContext): void {
       return c.redirect('/editor', 303);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      const page = <SetupPage lang={c.get('lang')} path={currentPath(c)} action={`${SETUP_PATH}/${token}`} username={username.slice(0, 40)} problems={err.problems} />;
+      const page = (
+        <SetupPage
+          lang={c.get('lang')}
+          path={currentPath(c)}
+          action={`${SETUP_PATH}/${token}`}
+          username={username.slice(0, 40)}
+          problems={err.problems}
+        />
+      );
       return c.html(page, 422);
     }
   });

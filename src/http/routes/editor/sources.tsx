@@ -39,7 +39,12 @@ export function registerSourceRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.post('/sources', async (c) => {
     const form = await formOf(c);
-    const values: SourceForm = { kind: form.get('kind'), name: form.get('name'), reliability: form.get('reliability'), notes: form.get('notes') };
+    const values: SourceForm = {
+      kind: form.get('kind'),
+      name: form.get('name'),
+      reliability: form.get('reliability'),
+      notes: form.get('notes'),
+    };
     try {
       await insertSource(ctx.db, checkSource(values));
     } catch (err) {

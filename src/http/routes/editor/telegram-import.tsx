@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { BadRequestError, ValidationError } from '../../../core/errors.ts';
 import { TelegramImportPage } from '../../../publish/editor/telegram-import.tsx';
 import type { AppContext } from '../../../app/context.ts';
-import { type Ctx, type Env } from '../../common.ts';
+import type { Ctx, Env } from '../../common.ts';
 import { importTelegramExport, parseTelegramJson, uploadedMediaHasher } from '../../../app/intake/telegram.ts';
 import { userOf } from './guard.ts';
 

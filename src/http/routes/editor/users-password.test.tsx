@@ -32,10 +32,18 @@ describe('changing passwords', () => {
     assert.match(page, /name="_csrf"/);
     assert.match(page, /autocomplete="current-password"/);
 
-    const wrong = await here.post('/editor/password', { current: 'not my password', password: 'a brand new secret', repeat: 'a brand new secret' });
+    const wrong = await here.post('/editor/password', {
+      current: 'not my password',
+      password: 'a brand new secret',
+      repeat: 'a brand new secret',
+    });
     assert.equal(wrong.status, 422);
     assert.match(await wrong.text(), /is not your current password/);
-    const mismatch = await here.post('/editor/password', { current: TEST_PASSWORD, password: 'a brand new secret', repeat: 'a brand new secreT' });
+    const mismatch = await here.post('/editor/password', {
+      current: TEST_PASSWORD,
+      password: 'a brand new secret',
+      repeat: 'a brand new secreT',
+    });
     assert.equal(mismatch.status, 422);
     assert.match(await mismatch.text(), /does not match the new password/);
     const weak = await here.post('/editor/password', { current: TEST_PASSWORD, password: 'short', repeat: 'short' });
@@ -53,7 +61,11 @@ describe('changing passwords', () => {
     }
     assert.equal(await loginStatus(t, 'editor', TEST_PASSWORD), 303, 'nothing changed yet');
 
-    const done = await here.post('/editor/password', { current: TEST_PASSWORD, password: 'a brand new secret', repeat: 'a brand new secret' });
+    const done = await here.post('/editor/password', {
+      current: TEST_PASSWORD,
+      password: 'a brand new secret',
+      repeat: 'a brand new secret',
+    });
     assert.equal(done.status, 303);
     assert.equal(done.headers.get('location'), '/editor/password?done=1');
     assert.match(await (await here.get('/editor/password?done=1')).text(), /Your password is changed/);
@@ -92,7 +104,11 @@ describe('changing passwords', () => {
       assert.equal(res.status, 422, password);
       const html = await res.text();
       assert.match(html, why);
-      assert.match(html, /id="password-rule"[^>]*>\s*Password: At least 10 characters; not a common password/, 'the reset form says the rule');
+      assert.match(
+        html,
+        /id="password-rule"[^>]*>\s*Password: At least 10 characters; not a common password/,
+        'the reset form says the rule',
+      );
     }
     assert.ok(await isLoggedIn(victim));
 

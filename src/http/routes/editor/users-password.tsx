@@ -24,7 +24,11 @@ export function registerPasswordRoutes(app: Hono<Env>, ctx: AppContext): void {
     const user = await getUser(ctx.db, session.user_id);
     if (!user) return c.redirect('/editor/login', 303);
     // A stolen session must not become a way around the login's throttling to learn the password.
-    const attempt: LoginAttempt = { client: clientAddress(c, ctx.config.trustProxy), account: user.username, knownDevice: isKnownDevice(c, ctx, user) };
+    const attempt: LoginAttempt = {
+      client: clientAddress(c, ctx.config.trustProxy),
+      account: user.username,
+      knownDevice: isKnownDevice(c, ctx, user),
+    };
     const verdict = ctx.limits.login.verdict(attempt);
     if ('refused' in verdict) {
       ctx.limits.hits.record(verdict.refused);
@@ -39,7 +43,8 @@ export function registerPasswordRoutes(app: Hono<Env>, ctx: AppContext): void {
       return render(c, { problems: [{ field: 'current', message: 'is not your current password' }] }, 422);
     }
     const password = form.get('password');
-    if (password !== form.get('repeat')) return render(c, { problems: [{ field: 'repeat', message: 'does not match the new password' }] }, 422);
+    if (password !== form.get('repeat'))
+      return render(c, { problems: [{ field: 'repeat', message: 'does not match the new password' }] }, 422);
     try {
       await changePassword(ctx, user.id, password, session.tokenHash);
     } catch (err) {
