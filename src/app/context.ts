@@ -70,6 +70,16 @@ export async function createContext(config: Config, holder = 'a caravan command'
   return ctx;
 }
 
+/** Opens a context, runs `fn`, and closes the store whatever happens: what every command does. */
+export async function withContext<T>(config: Config, holder: string, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await createContext(config, holder);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
 /** The store; an embedded one that cannot be opened says so in one line, instead of a wasm stack trace. */
 async function openStore(config: Config, holder: string): Promise<Db> {
   if (config.databaseUrl) return openDb({ databaseUrl: config.databaseUrl });

@@ -3,10 +3,9 @@
  * readable by its owner only. Its name is the log's origin as it was when the key was made, and
  * stays the origin for the log's life; readers check checkpoints with the verifier key.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ConflictError, NotFoundError } from '../../core/errors.ts';
 import { type Signer, generateSignerKey, parseSignerKey } from '../../log/note.ts';
+import { createKeyFile, keyFilePath, readKeyFile } from './key-file.ts';
 
 export type LogSigner = Signer;
 
@@ -34,7 +33,7 @@ export function logOriginOf(signer: Pick<LogSigner, 'name'>, lastCheckpointNote?
 }
 
 export function logKeyPath(dataDir: string): string {
-  return join(dataDir, 'keys', 'log.key');
+  return keyFilePath(dataDir, 'log.key');
 }
 
 /**
@@ -43,29 +42,18 @@ export function logKeyPath(dataDir: string): string {
  */
 export async function createLogKey(dataDir: string, name: string): Promise<LogSigner> {
   const file = logKeyPath(dataDir);
-  await mkdir(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
   const { signerKey } = generateSignerKey(name);
-  try {
-    await writeFile(file, `${signerKey}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ConflictError(`${file} already exists; a log key is never replaced`);
-    throw err;
-  }
+  if (!(await createKeyFile(file, signerKey))) throw new ConflictError(`${file} already exists; a log key is never replaced`);
   return parseSignerKey(signerKey);
 }
 
 /** Reads the key file; NotFoundError when there is none yet. */
 export async function readLogKey(dataDir: string): Promise<LogSigner> {
   const file = logKeyPath(dataDir);
-  let text: string;
+  const text = await readKeyFile(file);
+  if (text === undefined) throw new NotFoundError(`log key ${file}`);
   try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`log key ${file}`);
-    throw err;
-  }
-  try {
-    return parseSignerKey(text.trim());
+    return parseSignerKey(text);
   } catch (err) {
     throw new Error(`${file} does not hold a signer key: ${(err as Error).message}`);
   }

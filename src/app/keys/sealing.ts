@@ -4,8 +4,7 @@
  * database: a stolen database dump does not reveal who reported.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { keyFilePath, loadOrCreateKeyFile } from './key-file.ts';
 
 export interface Sealer {
   seal(plain: string): string;
@@ -37,20 +36,8 @@ export function createSealer(key: Uint8Array): Sealer {
 
 /** Reads the key from `<dataDir>/keys/contact.key`, creating it (mode 0600) on first use. */
 export async function loadSealingKey(dataDir: string): Promise<Uint8Array> {
-  const dir = join(dataDir, 'keys');
-  const file = join(dir, 'contact.key');
-  try {
-    const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-    if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
-    return key;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch(async (err) => {
-    // Another process created it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  });
-  return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+  const file = keyFilePath(dataDir, 'contact.key');
+  const key = Buffer.from(await loadOrCreateKeyFile(file, () => randomBytes(32).toString('base64')), 'base64');
+  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
+  return key;
 }

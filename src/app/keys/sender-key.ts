@@ -5,29 +5,14 @@
  * keyed hash is not: the key stays in the data folder (`keys/sender.key`), never in the database.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { keyFilePath, loadOrCreateKeyFile } from './key-file.ts';
 
 /** Reads `<dataDir>/keys/sender.key`, creating it (mode 0600) on first use. */
 export async function loadSenderKey(dataDir: string): Promise<Uint8Array> {
-  const dir = join(dataDir, 'keys');
-  const file = join(dir, 'sender.key');
-  const read = async () => {
-    const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-    if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
-    return key;
-  };
-  try {
-    return await read();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch((err) => {
-    // Another process created it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  });
-  return read();
+  const file = keyFilePath(dataDir, 'sender.key');
+  const key = Buffer.from(await loadOrCreateKeyFile(file, () => randomBytes(32).toString('base64')), 'base64');
+  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`);
+  return key;
 }
 
 /**

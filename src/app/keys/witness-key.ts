@@ -4,12 +4,11 @@
  * v1), so the key readers configure is the type 0x04 vkey of the same public key. Witnessing
  * is on when this file exists.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CaravanError, ConflictError, NotFoundError } from '../../core/errors.ts';
 import { witnessVerifierKey } from '../../log/cosignature.ts';
 import { type Signer, generateSignerKey, isValidKeyName, parseSignerKey, verifierKeyParts } from '../../log/note.ts';
 import { publicAddress } from './log-key.ts';
+import { createKeyFile, keyFilePath, readKeyFile } from './key-file.ts';
 
 export interface WitnessKey {
   name: string;
@@ -19,7 +18,7 @@ export interface WitnessKey {
 }
 
 export function witnessKeyPath(dataDir: string): string {
-  return join(dataDir, 'keys', 'witness.key');
+  return keyFilePath(dataDir, 'witness.key');
 }
 
 /** "<public host and path>/witness": unique per chronicle, and a valid note key name. */
@@ -36,30 +35,18 @@ function witnessKeyOf(signerKey: string): WitnessKey {
 export async function createWitnessKey(dataDir: string, name: string): Promise<WitnessKey> {
   if (!isValidKeyName(name)) throw new CaravanError('bad_request', `"${name}" is not a valid key name (no spaces, no "+")`);
   const file = witnessKeyPath(dataDir);
-  await mkdir(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
   const { signerKey } = generateSignerKey(name);
-  try {
-    await writeFile(file, `${signerKey}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new ConflictError(`${file} already exists; a witness key is never replaced`);
-    throw err;
-  }
+  if (!(await createKeyFile(file, signerKey))) throw new ConflictError(`${file} already exists; a witness key is never replaced`);
   return witnessKeyOf(signerKey);
 }
 
 /** Reads the key file; NotFoundError when this chronicle is not a witness. */
 export async function readWitnessKey(dataDir: string): Promise<WitnessKey> {
   const file = witnessKeyPath(dataDir);
-  let text: string;
+  const text = await readKeyFile(file);
+  if (text === undefined) throw new NotFoundError(`witness key ${file}`);
   try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`witness key ${file}`);
-    throw err;
-  }
-  try {
-    return witnessKeyOf(text.trim());
+    return witnessKeyOf(text);
   } catch (err) {
     throw new Error(`${file} does not hold a signer key: ${(err as Error).message}`);
   }

@@ -1,6 +1,4 @@
-/** `caravan backup`: the database, keys and media of this chronicle in one owner-only file. */
-import type { Config } from '../../app/config.ts';
-import { type AppContext, createContext } from '../../app/context.ts';
+import type { AppContext } from '../../app/context.ts';
 import { type WrittenBackup, writeBackup } from '../../app/backup/backup.ts';
 
 type Print = (line: string) => void;
@@ -15,13 +13,4 @@ export async function backupAction(ctx: AppContext, file: string, out: Print = c
   const written = await writeBackup(ctx, file);
   out(describeBackup(written));
   return written;
-}
-
-export async function withContext<T>(config: Config, fn: (ctx: AppContext) => Promise<T>, holder = 'caravan backup'): Promise<T> {
-  const ctx = await createContext(config, holder);
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.db.close();
-  }
 }

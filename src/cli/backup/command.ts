@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../app/config.ts';
 import type { Command } from '../command.ts';
-import { backupAction, withContext } from './action.ts';
+import { withContext } from '../../app/context.ts';
+import { backupAction } from './action.ts';
 
 const HELP = `usage: caravan backup <file>
 
@@ -26,7 +27,7 @@ export const backupCommand: Command = {
       console.error(`caravan backup: name one file to write\n\n${HELP}`);
       return 2;
     }
-    await withContext(loadConfig(env), (ctx) => backupAction(ctx, positionals[0]!));
+    await withContext(loadConfig(env), 'caravan backup', (ctx) => backupAction(ctx, positionals[0]!));
     return 0;
   },
 };

@@ -8,8 +8,7 @@ import { BundleError, type BundleMediaFile, type ReadBundleMedia, type WrittenBu
 import { type ImportOutcome, importBundle } from '../../app/mirror/bundle-import.ts';
 import type { LogSource } from '../../app/mirror/sources.ts';
 import { createApp } from '../../http/app.tsx';
-import type { Config } from '../../app/config.ts';
-import { type AppContext, createContext } from '../../app/context.ts';
+import type { AppContext } from '../../app/context.ts';
 import { readPublishedMedia } from '../../app/reading/public-media.ts';
 import { getMirrorMedia } from '../../store/mirror-media.ts';
 import { getMirror, getMirrorTile } from '../../store/mirrors.ts';
@@ -113,13 +112,4 @@ export async function bundleImport(
   const outcome = await importBundle({ db: ctx.db, now: ctx.now }, { file, env, ...(key ? { key } : {}) });
   out(describeImport(file, outcome));
   return outcome.status === 'refused' ? 1 : 0;
-}
-
-export async function withContext<T>(config: Config, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await createContext(config, 'caravan bundle');
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.db.close();
-  }
 }

@@ -4,7 +4,8 @@ import { BundleError } from '../../app/mirror/bundle.ts';
 import { MirrorError } from '../../app/mirror/sync.ts';
 import { loadConfig } from '../../app/config.ts';
 import type { Command } from '../command.ts';
-import { bundleExport, bundleImport, withContext } from './action.ts';
+import { withContext } from '../../app/context.ts';
+import { bundleExport, bundleImport } from './action.ts';
 
 const HELP = `usage:
   caravan bundle export <file> [--mirror <origin>]
@@ -47,7 +48,7 @@ export const bundleCommand: Command = {
     }
     const config = loadConfig(env);
     try {
-      return await withContext(config, async (ctx) => {
+      return await withContext(config, 'caravan bundle', async (ctx) => {
         if (sub === 'export') {
           await bundleExport(ctx, file, values.mirror);
           return 0;

@@ -1,6 +1,6 @@
 import { resetAndLoadDemo } from '../../demo/load.ts';
 import type { Config } from '../../app/config.ts';
-import { type AppContext, createContext } from '../../app/context.ts';
+import { type AppContext, withContext } from '../../app/context.ts';
 
 /** Empties the store and its media files and loads the demo again; prints what it did. */
 export async function resetDemo(ctx: AppContext, print: (line: string) => void = console.log): Promise<number> {
@@ -10,11 +10,6 @@ export async function resetDemo(ctx: AppContext, print: (line: string) => void =
   return 0;
 }
 
-export async function reloadDemo(config: Config): Promise<number> {
-  const ctx = await createContext(config, 'caravan demo --reset');
-  try {
-    return await resetDemo(ctx);
-  } finally {
-    await ctx.db.close();
-  }
+export function reloadDemo(config: Config): Promise<number> {
+  return withContext(config, 'caravan demo --reset', (ctx) => resetDemo(ctx));
 }

@@ -3,19 +3,14 @@
  * functions run in the background of `caravan serve`.
  */
 import type { Config } from '../../app/config.ts';
-import { createContext } from '../../app/context.ts';
+import { withContext } from '../../app/context.ts';
 import { mirrorStatusLines } from '../../app/mirror/status.ts';
 import type { MirrorDeps } from '../../app/mirror/sources.ts';
 import { type SyncOutcome, addMirror, syncMirror } from '../../app/mirror/sync.ts';
 import { listMirrors } from '../../store/mirrors.ts';
 
-async function withDeps<T>(config: Config, fn: (deps: MirrorDeps) => Promise<T>): Promise<T> {
-  const ctx = await createContext(config, 'caravan mirror');
-  try {
-    return await fn({ db: ctx.db, now: ctx.now });
-  } finally {
-    await ctx.db.close();
-  }
+function withDeps<T>(config: Config, fn: (deps: MirrorDeps) => Promise<T>): Promise<T> {
+  return withContext(config, 'caravan mirror', (ctx) => fn({ db: ctx.db, now: ctx.now }));
 }
 
 export function describeOutcome(o: SyncOutcome): string {

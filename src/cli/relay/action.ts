@@ -1,5 +1,5 @@
 import type { Config } from '../../app/config.ts';
-import { createContext } from '../../app/context.ts';
+import { withContext } from '../../app/context.ts';
 import type { Queryable } from '../../store/db.ts';
 import { listRelayItems, retryFailedRelayItem } from '../../store/relay.ts';
 
@@ -28,26 +28,20 @@ export async function relayStatusLines(q: Queryable, config: Pick<Config, 'relay
   return lines;
 }
 
-export async function showRelayStatus(config: Config): Promise<number> {
-  const ctx = await createContext(config, 'caravan relay status');
-  try {
+export function showRelayStatus(config: Config): Promise<number> {
+  return withContext(config, 'caravan relay status', async (ctx) => {
     for (const line of await relayStatusLines(ctx.db, config, ctx.now())) console.log(line);
     return 0;
-  } finally {
-    await ctx.db.close();
-  }
+  });
 }
 
-export async function retryRelayItem(config: Config, id: number): Promise<number> {
-  const ctx = await createContext(config, 'caravan relay retry');
-  try {
+export function retryRelayItem(config: Config, id: number): Promise<number> {
+  return withContext(config, 'caravan relay retry', async (ctx) => {
     if (await retryFailedRelayItem(ctx.db, id, ctx.now())) {
       console.log(`#${id} will be sent again on the forwarder's next pass`);
       return 0;
     }
     console.error(`caravan relay retry: no failed report #${id} is held here`);
     return 1;
-  } finally {
-    await ctx.db.close();
-  }
+  });
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { BackupError, checkBackup } from '../../app/backup/backup.ts';
 import { loadConfig } from '../../app/config.ts';
 import { StoreRestoreError } from '../../store/backup.ts';
-import { withContext } from '../backup/action.ts';
+import { withContext } from '../../app/context.ts';
 import type { Command } from '../command.ts';
 import { restoreAction } from './action.ts';
 
@@ -39,7 +39,7 @@ export const restoreCommand: Command = {
       const config = loadConfig(env);
       // Before the store is opened (or made): a damaged file leaves no trace at all.
       const checked = await checkBackup(positionals[0]!);
-      await withContext(config, (ctx) => restoreAction(ctx, positionals[0]!, { force: values.force ?? false, checked }), 'caravan restore');
+      await withContext(config, 'caravan restore', (ctx) => restoreAction(ctx, positionals[0]!, { force: values.force ?? false, checked }));
       return 0;
     } catch (err) {
       if (err instanceof BackupError || err instanceof StoreRestoreError) {
