@@ -7,6 +7,7 @@ import type { Queryable } from './db.ts';
 import { type LogEntry, encodeLogEntry } from '../log/entry.ts';
 import { appendLogEntry } from './log.ts';
 import { countPublishedByDay, dayOfOffset, lastCountsByDay } from './published.ts';
+import { type FilterColumns, filterWhere } from './filter-sql.ts';
 
 export interface EventRow {
   id: number;
@@ -236,25 +237,17 @@ export async function getPublishedEvent(q: Queryable, id: number): Promise<Publi
   return rows[0]?.pub_record;
 }
 
+const PUBLISHED: FilterColumns = {
+  date: 'pub_local_date',
+  region: 'pub_region',
+  eventType: 'pub_event_type',
+  status: 'pub_status',
+  lon: 'pub_lon',
+  lat: 'pub_lat',
+};
+
 function whereOf(f: EventFilter, params: unknown[]): string {
-  const clauses = ['published_revision is not null'];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    clauses.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.from) add('pub_local_date >= ?::date', f.from);
-  if (f.to) add('pub_local_date <= ?::date', f.to);
-  if (f.region) add('pub_region = ?', f.region);
-  if (f.eventType) add('pub_event_type = ?', f.eventType);
-  if (f.status) add('pub_status = ?', f.status);
-  if (f.bbox) {
-    const [west, south, east, north] = f.bbox;
-    add('pub_lon >= ?', west);
-    add('pub_lat >= ?', south);
-    add('pub_lon <= ?', east);
-    add('pub_lat <= ?', north);
-  }
-  return clauses.join(' and ');
+  return filterWhere(f, params, PUBLISHED, ['published_revision is not null']);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { CopyColumn } from './copy-rows.ts';
 import type { Queryable } from './db.ts';
 import type { PublishedPoint } from './published.ts';
 import { type WithdrawnEvent, recordMatches } from './withdrawals.ts';
+import { type FilterColumns, filterWhere } from './filter-sql.ts';
 
 export interface MirrorRow {
   origin: string;
@@ -384,26 +385,18 @@ export async function listMirrorAlarms(q: Queryable, origin?: string): Promise<M
   return q.query<MirrorAlarmRow>('select * from mirror_alarms where origin = $1 order by id', [origin]);
 }
 
+const MIRRORED: FilterColumns = {
+  date: 'v.local_date',
+  region: 'v.region',
+  eventType: 'v.event_type',
+  status: 'v.status',
+  lon: 'v.lon',
+  lat: 'v.lat',
+};
+
 function whereOf(origin: string, f: EventFilter, params: unknown[]): string {
   params.push(origin);
-  const clauses = ['v.origin = $1'];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    clauses.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.from) add('v.local_date >= ?::date', f.from);
-  if (f.to) add('v.local_date <= ?::date', f.to);
-  if (f.region) add('v.region = ?', f.region);
-  if (f.eventType) add('v.event_type = ?', f.eventType);
-  if (f.status) add('v.status = ?', f.status);
-  if (f.bbox) {
-    const [west, south, east, north] = f.bbox;
-    add('v.lon >= ?', west);
-    add('v.lat >= ?', south);
-    add('v.lon <= ?', east);
-    add('v.lat <= ?', north);
-  }
-  return clauses.join(' and ');
+  return filterWhere(f, params, MIRRORED, [`v.origin = $${params.length}`]);
 }
 
 /** The read model, each row with its entry, whose bytes hold the record. */

@@ -8,6 +8,7 @@
 import type { EventFilter } from '../core/filter.ts';
 import type { VerificationStatus } from '../core/verification.ts';
 import type { Queryable } from './db.ts';
+import { type FilterColumns, filterWhere } from './filter-sql.ts';
 
 /** The published events at one position with one place, region and status, counted. */
 export interface PublishedPoint {
@@ -56,25 +57,10 @@ async function cached<T>(q: Queryable, key: string, compute: (version: string) =
 }
 
 /** The filter on a tally: an area needs the per-position tally, everything else the per-day one. */
+const TALLIED: FilterColumns = { date: 'local_date', region: 'region', eventType: 'event_type', status: 'status', lon: 'lon', lat: 'lat' };
+
 function tallyWhere(f: EventFilter, params: unknown[]): { table: string; where: string } {
-  const clauses = ['true'];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    clauses.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.from) add('local_date >= ?::date', f.from);
-  if (f.to) add('local_date <= ?::date', f.to);
-  if (f.region) add('region = ?', f.region);
-  if (f.eventType) add('event_type = ?', f.eventType);
-  if (f.status) add('status = ?', f.status);
-  if (f.bbox) {
-    const [west, south, east, north] = f.bbox;
-    add('lon >= ?', west);
-    add('lat >= ?', south);
-    add('lon <= ?', east);
-    add('lat <= ?', north);
-  }
-  return { table: f.bbox ? 'published_points' : 'published_days', where: clauses.join(' and ') };
+  return { table: f.bbox ? 'published_points' : 'published_days', where: filterWhere(f, params, TALLIED) };
 }
 
 const filterKey = (kind: string, f: EventFilter) =>
