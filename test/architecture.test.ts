@@ -332,6 +332,23 @@ describe('ARCHITECTURE.md', () => {
     assert.deepEqual(missing, [], 'folders in the rule table that ARCHITECTURE.md does not describe');
   });
 
+  it('says in its table what each folder may import, as the rules here do', () => {
+    const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+    const rows = [...text.matchAll(/^\| `([\w-]+)\/` \|.*\| ([^|]+) \|$/gm)].map((m) => ({ folder: m[1]!, cell: m[2]! }));
+    assert.deepEqual(
+      rows.map((r) => r.folder),
+      Object.keys(MAY_IMPORT),
+      'the table lists the folders in the order of the rules',
+    );
+    const folders = (cell: string) => [...cell.matchAll(/`([\w-]+)\/`/g)].map((m) => m[1]!).sort();
+    for (const [i, { folder, cell }] of rows.entries()) {
+      const [own, tests = ''] = cell.split(/\(its tests may also/);
+      const said = /all of the above/.test(own!) ? rows.slice(0, i).map((r) => r.folder).sort() : folders(own!);
+      assert.deepEqual(said, [...MAY_IMPORT[folder]!].sort(), `the table's "may import" for ${folder}/`);
+      assert.deepEqual(folders(tests), [...(TESTS_MAY_ALSO_IMPORT[folder] ?? [])].sort(), `what the table lets ${folder}/ tests import`);
+    }
+  });
+
   it('names only files that exist', () => {
     const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
     const named = [...text.matchAll(/`([\w.-]+(?:\/[\w.-]+)+\.(?:tsx?|mjs))`/g)].map((m) => m[1]!);
