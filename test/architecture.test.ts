@@ -343,7 +343,12 @@ describe('ARCHITECTURE.md', () => {
     const folders = (cell: string) => [...cell.matchAll(/`([\w-]+)\/`/g)].map((m) => m[1]!).sort();
     for (const [i, { folder, cell }] of rows.entries()) {
       const [own, tests = ''] = cell.split(/\(its tests may also/);
-      const said = /all of the above/.test(own!) ? rows.slice(0, i).map((r) => r.folder).sort() : folders(own!);
+      const said = /all of the above/.test(own!)
+        ? rows
+            .slice(0, i)
+            .map((r) => r.folder)
+            .sort()
+        : folders(own!);
       assert.deepEqual(said, [...MAY_IMPORT[folder]!].sort(), `the table's "may import" for ${folder}/`);
       assert.deepEqual(folders(tests), [...(TESTS_MAY_ALSO_IMPORT[folder] ?? [])].sort(), `what the table lets ${folder}/ tests import`);
     }

@@ -7,6 +7,7 @@
  * this exact.
  */
 import { type Lang, isLang, translator } from '../publish/i18n.ts';
+import { escapeHtml } from '../publish/escape.ts';
 
 /** Paths a static copy cannot answer: forms that post, the editors' workspace, the query API, other chronicles. */
 const SERVER_ONLY = /^\/(?:report|editor|api|mirrors|sw\.js)(?:[/?#.]|$)/;
@@ -40,10 +41,6 @@ const t = translator({
     filtersRest: 'В этой копии — страницы без отбора.',
   },
 });
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 export function unescapeAttribute(s: string): string {
   return s.replace(

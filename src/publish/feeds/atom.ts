@@ -19,6 +19,7 @@ import {
   withdrawalText,
   withdrawalTitle,
 } from './describe.ts';
+import { escapeHtml } from '../escape.ts';
 
 export interface FeedInfo {
   origin: string;
@@ -67,7 +68,7 @@ const el = (name: string, text: string, attrs = '') => `<${name}${attrs}>${escap
 
 /** The entry body as HTML, which Atom carries escaped (type="html"). */
 function contentHtml(ev: PublicEvent, lang: Lang, origin: string): string {
-  const h = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const h = escapeHtml;
   const facts = entryFacts(ev, lang)
     .map((f) => `<dt>${h(f.label)}</dt><dd>${h(f.value)}</dd>`)
     .join('');
