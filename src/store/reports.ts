@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { HowKnown, ReportChannel, ReportInput, ReportState } from '../core/report.ts';
 import type { Queryable } from './db.ts';
+import type { ReportLang } from '../core/reading/language.ts';
 
 export interface ReportRow {
   id: number;
@@ -14,6 +15,7 @@ export interface ReportRow {
   contact_sealed: string | null;
   /** Private fields encrypted on the reporter's device to the editors' age recipients. */
   contact_age: string | null;
+  lang: ReportLang | null;
   place_id: string | null;
   source_id: number | null;
   state: ReportState;
@@ -42,11 +44,13 @@ export interface NewReport {
   /** Chosen by the sender so that a retried submission is stored once. */
   idempotencyKey?: string;
   receivedAt?: Date;
+  /** The language the desk read it in (core/reading/language.ts). */
+  lang?: ReportLang;
 }
 
 const INSERT_REPORT = `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
-       contact_sealed, place_id, source_id, idempotency_key, contact_age)
-     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       contact_sealed, place_id, source_id, idempotency_key, contact_age, lang)
+     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      on conflict do nothing`;
 
 /** 60 random bits: a second draw is already astronomically unlikely to be needed. */
@@ -66,6 +70,7 @@ function insertParams(r: NewReport, receiptCode: string): unknown[] {
     r.sourceId ?? null,
     r.idempotencyKey ?? null,
     r.input.contactAge ?? null,
+    r.lang ?? null,
   ];
 }
 

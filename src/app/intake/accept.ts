@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, Problems, ValidationError } from '../../core/errors.ts';
 import { resolvePlace } from '../../core/gazetteer/search.ts';
+import { detectLanguage } from '../../core/reading/language.ts';
 import { unstorableReason } from '../../core/storable-text.ts';
 import {
   type ReportChannel,
@@ -131,8 +132,8 @@ export interface ReportToWrite {
 }
 
 /**
- * The one writer of report rows, in the caller's transaction: locates the place, seals the
- * contact, and stores with the receipt code rule (a device key's code is fixed; any other is
+ * The one writer of report rows, in the caller's transaction: locates the place, reads the
+ * language (core/reading/), seals the contact, and stores with the receipt code rule (a device key's code is fixed; any other is
  * drawn, and drawn again should it be taken: store/reports.ts). An idempotency key seen before
  * returns the earlier report and stores nothing.
  */
@@ -142,6 +143,7 @@ export async function writeReport(
   r: ReportToWrite,
 ): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
   const placeId = placeIdFor(r.input.where);
+  const lang = detectLanguage(r.input.where ? `${r.input.what}\n${r.input.where}` : r.input.what).lang;
   const deviceReceipt =
     r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
   return insertReportForReceipt(tx, {
@@ -149,6 +151,7 @@ export async function writeReport(
     channel: r.channel,
     receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
     receivedAt: ctx.now(),
+    lang,
     ...(r.input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(r.input.contact) }),
     ...(placeId === undefined ? {} : { placeId }),
     ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),

@@ -4,6 +4,7 @@
  * the admin's explicit reveal, once.
  */
 import type { FieldProblem } from '../../core/errors.ts';
+import { detectLanguage } from '../../core/reading/language.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { reportLabel } from './queue.tsx';
 import { ReportOrigin, type ReportOriginView } from './report-origin.tsx';
@@ -14,6 +15,12 @@ const text = translator({
     title: 'Report #{id}',
     received: 'Received',
     channel: 'Channel',
+    language: 'Language (read by the desk)',
+    lang_kk: 'Kazakh',
+    lang_ru: 'Russian',
+    lang_en: 'English',
+    lang_other: 'another language',
+    langEvidence: 'from {evidence}',
     state: 'State',
     whenClaimed: 'When (reporter’s words)',
     whereClaimed: 'Where (reporter’s words)',
@@ -74,6 +81,12 @@ const text = translator({
     title: 'Сообщение №{id}',
     received: 'Получено',
     channel: 'Канал',
+    language: 'Язык (по прочтению)',
+    lang_kk: 'казахский',
+    lang_ru: 'русский',
+    lang_en: 'английский',
+    lang_other: 'другой язык',
+    langEvidence: 'по {evidence}',
     state: 'Состояние',
     whenClaimed: 'Когда (со слов автора)',
     whereClaimed: 'Где (со слов автора)',
@@ -133,6 +146,13 @@ const text = translator({
 });
 
 type Key = Parameters<typeof text>[1];
+
+/** The language the desk read, with what it read it from (read again from the text: it is pure and quick). */
+function languageLine(lang: Lang, r: Pick<ReportView, 'what' | 'claimed_where'>): string {
+  const guess = detectLanguage(r.claimed_where ? `${r.what}\n${r.claimed_where}` : r.what);
+  const name = text(lang, `lang_${guess.lang}`);
+  return guess.evidence.length > 0 ? `${name} (${text(lang, 'langEvidence', { evidence: guess.evidence.slice(0, 4).join(', ') })})` : name;
+}
 
 export interface ReportView {
   id: number;
@@ -227,6 +247,8 @@ export function ReportPage(props: ReportPageProps) {
         </dd>
         <dt>{t('channel')}</dt>
         <dd>{reportLabel(lang, 'channel', r.channel)}</dd>
+        <dt>{t('language')}</dt>
+        <dd>{languageLine(lang, r)}</dd>
         <dt>{t('whenClaimed')}</dt>
         <dd>{r.claimed_when ?? '—'}</dd>
         <dt>{t('whereClaimed')}</dt>

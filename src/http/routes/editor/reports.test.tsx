@@ -43,6 +43,22 @@ describe('report triage', () => {
     assert.match(html, /Claim this report/);
   });
 
+  it('reads the language of a report on arrival, whatever the channel, and says from what', async () => {
+    const sent = await t.app.request('http://localhost/api/v1/reports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ what: 'Жанаозенде халык алаңга шыкты, коп адам', howKnown: 'saw' }),
+    });
+    assert.equal(sent.status, 201, await sent.clone().text());
+    const { receiptCode } = (await sent.json()) as { receiptCode: string };
+    const [row] = await t.db.query<{ id: number; lang: string }>('select id, lang from reports where receipt_code = $1', [receiptCode]);
+    assert.equal(row?.lang, 'kk', 'Kazakh typed mostly with Russian letters');
+    const html = await (await editor.get(`/editor/reports/${row!.id}`)).text();
+    assert.match(html, /Language \(read by the desk\)<\/dt><dd>Kazakh \(from letter ң/);
+    const ru = await (await editor.get(`/editor/reports/${row!.id}?lang=ru`)).text();
+    assert.match(ru, /казахский/);
+  });
+
   it('marks a report as a duplicate of another and records it', async () => {
     const original = await newReport();
     const copy = await newReport();
