@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { receiptCodeFromBytes } from '../core/report.ts';
+import { foldText } from '../core/reading/fold.ts';
 import { detectLanguage } from '../core/reading/language.ts';
 import { zonedToInstant } from '../core/time.ts';
 import type { Db, Queryable } from '../store/db.ts';
@@ -73,6 +74,7 @@ async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
       receiptCode: () => receiptCodeFromBytes(randomBytes(8)),
       receivedAt: new Date(r.receivedAt),
       lang: detectLanguage(r.what).lang,
+      textFold: foldText(r.what),
     });
     reportIds.set(r.key, report.id);
   }

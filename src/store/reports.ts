@@ -46,11 +46,13 @@ export interface NewReport {
   receivedAt?: Date;
   /** The language the desk read it in (core/reading/language.ts). */
   lang?: ReportLang;
+  /** Its words folded (core/reading/fold.ts): equal for reports that say the same however typed. */
+  textFold?: string;
 }
 
 const INSERT_REPORT = `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
-       contact_sealed, place_id, source_id, idempotency_key, contact_age, lang)
-     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       contact_sealed, place_id, source_id, idempotency_key, contact_age, lang, text_fold)
+     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      on conflict do nothing`;
 
 /** 60 random bits: a second draw is already astronomically unlikely to be needed. */
@@ -71,6 +73,7 @@ function insertParams(r: NewReport, receiptCode: string): unknown[] {
     r.idempotencyKey ?? null,
     r.input.contactAge ?? null,
     r.lang ?? null,
+    r.textFold ?? null,
   ];
 }
 
@@ -221,6 +224,24 @@ export async function listOpenReports(q: Queryable, query: QueuePageQuery): Prom
 
 export async function reportExists(q: Queryable, id: number): Promise<boolean> {
   return (await q.query('select 1 from reports where id = $1', [id])).length > 0;
+}
+
+/**
+ * For each of these reports, the earlier reports whose words are the same however they were
+ * typed (core/reading/fold.ts), oldest first: what the desk flags as likely duplicates.
+ */
+export async function sameTextAs(q: Queryable, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const rows = await q.query<{ id: number; earlier: number[] }>(
+    `select r.id, array_agg(o.id order by o.id) as earlier
+     from reports r join reports o on o.text_fold = r.text_fold and o.id < r.id
+     where r.id = any($1::int[]) and r.text_fold <> ''
+     group by r.id`,
+    [ids],
+  );
+  for (const r of rows) out.set(r.id, r.earlier.slice(0, 20));
+  return out;
 }
 
 /** Where a report stands in the queue's order (its received time and id), if it exists. */

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, Problems, ValidationError } from '../../core/errors.ts';
 import { resolvePlace } from '../../core/gazetteer/search.ts';
+import { foldText } from '../../core/reading/fold.ts';
 import { detectLanguage } from '../../core/reading/language.ts';
 import { unstorableReason } from '../../core/storable-text.ts';
 import {
@@ -152,6 +153,7 @@ export async function writeReport(
     receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
     receivedAt: ctx.now(),
     lang,
+    textFold: foldText(r.input.what),
     ...(r.input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(r.input.contact) }),
     ...(placeId === undefined ? {} : { placeId }),
     ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),

@@ -68,6 +68,7 @@ const text = translator({
     claimedBy: 'Claimed by',
     you: 'you',
     nobody: 'nobody yet',
+    sameText: 'same text as',
   },
   ru: {
     title: 'Очередь сообщений',
@@ -89,6 +90,7 @@ const text = translator({
     claimedBy: 'В работе у',
     you: 'вас',
     nobody: 'никого',
+    sameText: 'тот же текст, что',
   },
 });
 
@@ -106,6 +108,22 @@ export interface QueueReport {
 
 export const QUEUE_PAGE_SIZE = 200;
 
+/** "same text as #3, #7": the earlier reports that say the same however they were typed. */
+export function SameText(props: { lang: Lang; earlier: readonly number[] | undefined }) {
+  if (!props.earlier?.length) return null;
+  return (
+    <span class="badge same-text">
+      {text(props.lang, 'sameText')}{' '}
+      {props.earlier.map((id, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <a href={`/editor/reports/${id}`}>#{id}</a>
+        </>
+      ))}
+    </span>
+  );
+}
+
 export interface QueuePageProps {
   lang: Lang;
   path: string;
@@ -114,6 +132,8 @@ export interface QueuePageProps {
   order: 'oldest' | 'newest';
   /** One page of the open reports in `order`, and where it sits in the whole queue. */
   page: { reports: QueueReport[]; skipped: number; hasPrevious: boolean; hasNext: boolean };
+  /** Per report on the page, earlier reports with the same words however typed: likely duplicates. */
+  sameText?: ReadonlyMap<number, readonly number[]>;
 }
 
 const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
@@ -172,6 +192,7 @@ export function QueuePage(props: QueuePageProps) {
                 <td>{reportLabel(lang, 'channel', r.channel)}</td>
                 <td>
                   <a href={`/editor/reports/${r.id}`}>#{r.id}</a> {firstLine(r.what)}
+                  <SameText lang={lang} earlier={props.sameText?.get(r.id)} />
                 </td>
                 <td>
                   {r.claimed_where ?? '—'} / {r.claimed_when ?? '—'}

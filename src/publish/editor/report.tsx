@@ -6,7 +6,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import { detectLanguage } from '../../core/reading/language.ts';
 import { type Lang, translator } from '../i18n.ts';
-import { reportLabel } from './queue.tsx';
+import { SameText, reportLabel } from './queue.tsx';
 import { ReportOrigin, type ReportOriginView } from './report-origin.tsx';
 import { type EditorUser, Csrf, EditorPage, FieldProblems, Lines, Time, fieldId, firstLine, placeLabel } from './shell.tsx';
 
@@ -21,6 +21,7 @@ const text = translator({
     lang_en: 'English',
     lang_other: 'another language',
     langEvidence: 'from {evidence}',
+    sameText: 'Likely duplicate',
     state: 'State',
     whenClaimed: 'When (reporter’s words)',
     whereClaimed: 'Where (reporter’s words)',
@@ -87,6 +88,7 @@ const text = translator({
     lang_en: 'английский',
     lang_other: 'другой язык',
     langEvidence: 'по {evidence}',
+    sameText: 'Похоже на повтор',
     state: 'Состояние',
     whenClaimed: 'Когда (со слов автора)',
     whereClaimed: 'Где (со слов автора)',
@@ -210,6 +212,8 @@ export interface ReportPageProps {
   /** For reports from SMS or Telegram: channel time and id, the sender's other messages, media hashes. */
   origin?: ReportOriginView | undefined;
   problems?: readonly FieldProblem[];
+  /** Earlier reports with the same words however typed (core/reading/fold.ts). */
+  sameText?: readonly number[];
   /** What the editor typed into a refused form, to show again. */
   values?: { of?: string; note?: string; eventId?: string };
 }
@@ -249,6 +253,14 @@ export function ReportPage(props: ReportPageProps) {
         <dd>{reportLabel(lang, 'channel', r.channel)}</dd>
         <dt>{t('language')}</dt>
         <dd>{languageLine(lang, r)}</dd>
+        {props.sameText?.length ? (
+          <>
+            <dt>{t('sameText')}</dt>
+            <dd>
+              <SameText lang={lang} earlier={props.sameText} />
+            </dd>
+          </>
+        ) : null}
         <dt>{t('whenClaimed')}</dt>
         <dd>{r.claimed_when ?? '—'}</dd>
         <dt>{t('whereClaimed')}</dt>

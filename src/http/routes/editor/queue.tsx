@@ -1,7 +1,7 @@
 /** The workspace home: counts by state and every open report, a page at a time, oldest or newest first. */
 import type { Hono } from 'hono';
 import { QUEUE_PAGE_SIZE, QueuePage } from '../../../publish/editor/queue.tsx';
-import { type QueueKey, countReportsByState, listOpenReports, queueKeyOf } from '../../../store/reports.ts';
+import { type QueueKey, countReportsByState, listOpenReports, queueKeyOf, sameTextAs } from '../../../store/reports.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { BadRequestError } from '../../../core/errors.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
@@ -27,6 +27,20 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
       countReportsByState(ctx.db),
       listOpenReports(ctx.db, { order, after, before, limit: QUEUE_PAGE_SIZE }),
     ]);
-    return c.html(<QueuePage lang={c.get('lang')} path={currentPath(c)} user={userOf(c)} counts={counts} order={order} page={page} />);
+    const sameText = await sameTextAs(
+      ctx.db,
+      page.reports.map((r) => r.id),
+    );
+    return c.html(
+      <QueuePage
+        lang={c.get('lang')}
+        path={currentPath(c)}
+        user={userOf(c)}
+        counts={counts}
+        order={order}
+        page={page}
+        sameText={sameText}
+      />,
+    );
   });
 }

@@ -59,6 +59,32 @@ describe('report triage', () => {
     assert.match(ru, /казахский/);
   });
 
+  it('flags reports that say the same however they were typed, in the queue and on the report', async () => {
+    const send = async (what: string) => {
+      const res = await t.app.request('http://localhost/api/v1/reports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ what, howKnown: 'heard' }),
+      });
+      assert.equal(res.status, 201);
+      const { receiptCode } = (await res.json()) as { receiptCode: string };
+      const [row] = await t.db.query<{ id: number }>('select id from reports where receipt_code = $1', [receiptCode]);
+      return row!.id;
+    };
+    const first = await send('Ақтауда адамдар алаңға шықты!');
+    const second = await send('Forwarded from Mangystau chat\nактауда адамдар аланга шыкты');
+    const third = await send('Aktauda adamdar alanga shykty 🔥');
+    const other = await send('Ақтауда адамдар үйге қайтты');
+    const queue = await (await editor.get('/editor?order=newest')).text();
+    const rowOf = (id: number) => new RegExp(`href="/editor/reports/${id}">#${id}</a>[^<]*<span class="badge same-text">([\\s\\S]*?)</span>`).exec(queue)?.[1] ?? '';
+    assert.match(rowOf(second), new RegExp(`#${first}<`));
+    assert.match(rowOf(third), new RegExp(`#${first}</a>, <a href="/editor/reports/${second}">#${second}<`));
+    assert.equal(rowOf(first), '', 'the first of them is not a duplicate of anything');
+    assert.equal(rowOf(other), '', 'other words are another report');
+    const page = await (await editor.get(`/editor/reports/${third}`)).text();
+    assert.match(page, new RegExp(`Likely duplicate</dt><dd><span class="badge same-text">same text as <a href="/editor/reports/${first}">`));
+  });
+
   it('marks a report as a duplicate of another and records it', async () => {
     const original = await newReport();
     const copy = await newReport();

@@ -18,6 +18,7 @@ import {
   recordContactReveal,
   rejectReport,
   releaseReport,
+  sameTextAs,
 } from '../../../store/reports.ts';
 import { hasRole, requireRole } from '../../middleware/auth.ts';
 import type { AppContext } from '../../../app/context.ts';
@@ -29,12 +30,13 @@ const NOTE_MAX = 1000;
 
 export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
   async function render(c: Ctx, id: number, extra: Partial<ReportPageProps> = {}, status: 200 | 422 = 200) {
-    const [report, actions, recent, media, origin] = await Promise.all([
+    const [report, actions, recent, media, origin, sameText] = await Promise.all([
       getReport(ctx.db, id),
       listReportActions(ctx.db, id),
       listEditorEvents(ctx.db, { limit: 20, offset: 0 }),
       listMediaOfReport(ctx.db, id),
       summarizeReportOrigin(ctx.db, id),
+      sameTextAs(ctx.db, [id]),
     ]);
     const recentEvents = recent.map((e) => ({ id: e.id, summary: e.data.summary.en }));
     return c.html(
@@ -46,6 +48,7 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         actions={actions}
         recentEvents={recentEvents}
         origin={origin}
+        sameText={sameText.get(id) ?? []}
         media={media.map((m) => ({
           id: m.id,
           sha256: m.sha256,
