@@ -23,7 +23,7 @@ import {
 } from '../../core/report.ts';
 import type { Queryable } from '../../store/db.ts';
 import { getPublishedEvent } from '../../store/events.ts';
-import { type ReceiptRow, type ReportRow, findReportByReceipt, insertReportForReceipt } from '../../store/reports.ts';
+import { type NewReport, type ReceiptRow, type ReportRow, findReportByReceipt, insertReportForReceipt } from '../../store/reports.ts';
 import type { AppContext } from '../context.ts';
 
 export interface AcceptOptions {
@@ -89,9 +89,10 @@ export async function acceptReport(ctx: AppContext, input: unknown, opts: Accept
   // chosen on a reporter's device, which one report carries over every path (the API, an
   // armored block, a relay) and which therefore share one space.
   const storedKey = key === undefined ? undefined : isDeviceKey(key) ? key : `${opts.channel}:${key}`;
+  const row = prepareReport(ctx, { input: report, channel: opts.channel, idempotencyKey: storedKey });
   // Grouped: reports arriving together share one commit and one fsync (store/group-commit.ts).
   const stored = await ctx.db.grouped(async (tx) => {
-    const stored = await writeReport(ctx, tx, { input: report, channel: opts.channel, idempotencyKey: storedKey });
+    const stored = await writeReport(tx, row);
     if (stored.created && opts.attach) await opts.attach(tx, stored.report.id);
     return stored;
   });
@@ -133,21 +134,18 @@ export interface ReportToWrite {
 }
 
 /**
- * The one writer of report rows, in the caller's transaction: locates the place, reads the
- * language (core/reading/), seals the contact, and stores with the receipt code rule (a device key's code is fixed; any other is
- * drawn, and drawn again should it be taken: store/reports.ts). An idempotency key seen before
- * returns the earlier report and stores nothing.
+ * Everything a report row holds, derived the one way for every channel: the place the gazetteer
+ * finds, the language and folded words the desk reads (core/reading/), the sealed contact, and
+ * the receipt code rule (a device key's code is fixed; any other is drawn, and drawn again should
+ * it be taken: store/reports.ts). Done before the write, so a grouped commit holds its
+ * transaction only for the inserts.
  */
-export async function writeReport(
-  ctx: AppContext,
-  tx: Queryable,
-  r: ReportToWrite,
-): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
+export function prepareReport(ctx: AppContext, r: ReportToWrite): NewReport {
   const placeId = placeIdFor(r.input.where);
   const lang = detectLanguage(r.input.where ? `${r.input.what}\n${r.input.where}` : r.input.what).lang;
   const deviceReceipt =
     r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
-  return insertReportForReceipt(tx, {
+  return {
     input: r.input,
     channel: r.channel,
     receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
@@ -158,7 +156,18 @@ export async function writeReport(
     ...(placeId === undefined ? {} : { placeId }),
     ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),
     ...(r.idempotencyKey === undefined ? {} : { idempotencyKey: r.idempotencyKey }),
-  });
+  };
+}
+
+/**
+ * The one writer of report rows, in the caller's transaction. An idempotency key seen before
+ * returns the earlier report and stores nothing.
+ */
+export function writeReport(
+  tx: Queryable,
+  report: NewReport,
+): Promise<{ report: ReceiptRow; created: true } | { report: ReportRow; created: false }> {
+  return insertReportForReceipt(tx, report);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ReportChannel, ReportInput } from '../../core/report.ts';
 import type { Queryable } from '../../store/db.ts';
 import { type MediaRef, addMediaRefs, setReportOrigin } from '../../store/report-origins.ts';
 import type { AppContext } from '../context.ts';
-import { checkReportFields, writeReport } from './accept.ts';
+import { checkReportFields, prepareReport, writeReport } from './accept.ts';
 
 export interface ExternalReport {
   channel: ReportChannel;
@@ -50,7 +50,10 @@ export function validateExternalInput(r: ExternalReport['input']): ReportInput {
 
 export async function storeExternalReport(ctx: AppContext, tx: Queryable, r: ExternalReport): Promise<StoredExternalReport> {
   const input = validateExternalInput(r.input);
-  const { report, created } = await writeReport(ctx, tx, { input, channel: r.channel, idempotencyKey: r.dedupeKey, sourceId: r.sourceId });
+  const { report, created } = await writeReport(
+    tx,
+    prepareReport(ctx, { input, channel: r.channel, idempotencyKey: r.dedupeKey, sourceId: r.sourceId }),
+  );
   if (created) {
     await setReportOrigin(tx, report.id, { sentAt: r.sentAt, externalId: r.externalId, senderHash: r.senderHash });
     if (r.media?.length) await addMediaRefs(tx, report.id, r.media);

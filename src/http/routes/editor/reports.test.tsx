@@ -76,13 +76,17 @@ describe('report triage', () => {
     const third = await send('Aktauda adamdar alanga shykty 🔥');
     const other = await send('Ақтауда адамдар үйге қайтты');
     const queue = await (await editor.get('/editor?order=newest')).text();
-    const rowOf = (id: number) => new RegExp(`href="/editor/reports/${id}">#${id}</a>[^<]*<span class="badge same-text">([\\s\\S]*?)</span>`).exec(queue)?.[1] ?? '';
+    const rowOf = (id: number) =>
+      new RegExp(`href="/editor/reports/${id}">#${id}</a>[^<]*<span class="badge same-text">([\\s\\S]*?)</span>`).exec(queue)?.[1] ?? '';
     assert.match(rowOf(second), new RegExp(`#${first}<`));
     assert.match(rowOf(third), new RegExp(`#${first}</a>, <a href="/editor/reports/${second}">#${second}<`));
     assert.equal(rowOf(first), '', 'the first of them is not a duplicate of anything');
     assert.equal(rowOf(other), '', 'other words are another report');
     const page = await (await editor.get(`/editor/reports/${third}`)).text();
-    assert.match(page, new RegExp(`Likely duplicate</dt><dd><span class="badge same-text">same text as <a href="/editor/reports/${first}">`));
+    assert.match(
+      page,
+      new RegExp(`Likely duplicate</dt><dd><span class="badge same-text">same text as <a href="/editor/reports/${first}">`),
+    );
   });
 
   it('marks a report as a duplicate of another and records it', async () => {
