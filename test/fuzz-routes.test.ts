@@ -142,6 +142,7 @@ const ROUTES: Record<string, RouteSpec> = {
     weight: 1,
   },
   'GET /editor/limits': NONE,
+  'GET /editor/search': NONE,
   'GET /editor/setup/:token': NONE,
   'POST /editor/setup/:token': { body: 'form', base: () => ({ username: 'first', password: 'a long enough passphrase' }), weight: 1 },
   'ALL /feed.atom': NONE,
@@ -233,7 +234,7 @@ const QUERY_VALUES: Record<string, string> = {
   type: 'Protests',
   status: 'verified',
   bbox: '76.8,43.1,77.1,43.4',
-  q: 'square',
+  q: 'Жанаозен "Республика алаңы" square',
 };
 
 /** Percent-encodes the UTF-8 bytes (a lone surrogate becomes EF BF BD), sometimes adding raw invalid UTF-8. */

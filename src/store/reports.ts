@@ -359,3 +359,35 @@ export async function linkReport(q: Queryable, reportId: number, eventId: number
 export async function reportsForEvent(q: Queryable, eventId: number): Promise<ReportRow[]> {
   return q.query<ReportRow>('select * from reports where event_id = $1 order by received_at', [eventId]);
 }
+
+export interface FoundReport {
+  id: number;
+  received_at: Date;
+  channel: string;
+  what: string;
+  claimed_where: string | null;
+  state: ReportState;
+  lang: ReportLang | null;
+}
+
+/**
+ * Reports whose folded words match a full-text query (`toTsQuery` in core/reading/search.ts),
+ * best first, a page at a time, with how many match in all.
+ */
+export async function searchReports(
+  q: Queryable,
+  tsQuery: string,
+  page: { limit: number; offset: number },
+): Promise<{ reports: FoundReport[]; total: number }> {
+  const matches = `to_tsvector('simple', coalesce(text_fold, '')) @@ to_tsquery('simple', $1)`;
+  const [count, rows] = await Promise.all([
+    q.query<{ n: number }>(`select count(*)::int as n from reports where ${matches}`, [tsQuery]),
+    q.query<FoundReport>(
+      `select id, received_at, channel, what, claimed_where, state, lang from reports where ${matches}
+       order by ts_rank(to_tsvector('simple', coalesce(text_fold, '')), to_tsquery('simple', $1)) desc, id desc
+       limit $2 offset $3`,
+      [tsQuery, page.limit, page.offset],
+    ),
+  ]);
+  return { reports: rows, total: count[0]?.n ?? 0 };
+}

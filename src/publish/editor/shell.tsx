@@ -21,6 +21,7 @@ export const shellText = translator({
   en: {
     workspace: 'Editor workspace',
     queue: 'Report queue',
+    search: 'Search',
     events: 'Events',
     newEvent: 'New event',
     sources: 'Sources',
@@ -39,6 +40,7 @@ export const shellText = translator({
   ru: {
     workspace: 'Рабочее место редакции',
     queue: 'Очередь сообщений',
+    search: 'Поиск',
     events: 'События',
     newEvent: 'Новое событие',
     sources: 'Источники',
@@ -70,7 +72,7 @@ export function EditorHead() {
   return <meta name="referrer" content="same-origin" />;
 }
 
-export type EditorNav = 'queue' | 'events' | 'new-event' | 'sources' | 'users' | 'import' | 'password' | 'limits';
+export type EditorNav = 'queue' | 'search' | 'events' | 'new-event' | 'sources' | 'users' | 'import' | 'password' | 'limits';
 
 export interface EditorPageProps {
   lang: Lang;
@@ -98,6 +100,7 @@ export function EditorPage(props: EditorPageProps) {
       <nav class="editor-nav" aria-label={t('workspace')}>
         <ul class="plain inline">
           {item('queue', '/editor', t('queue'))}
+          {item('search', '/editor/search', t('search'))}
           {item('events', '/editor/events', t('events'))}
           {item('new-event', '/editor/events/new', t('newEvent'))}
           {item('sources', '/editor/sources', t('sources'))}

@@ -18,6 +18,7 @@ import { registerLoginRoutes } from './login.tsx';
 import { registerImportRoutes } from './import.tsx';
 import { TELEGRAM_UPLOAD_MAX, TELEGRAM_UPLOAD_PATH, registerTelegramImportRoutes } from './telegram-import.tsx';
 import { registerQueueRoutes } from './queue.tsx';
+import { registerSearchRoutes } from './search.tsx';
 import { registerReportRoutes } from './reports.tsx';
 import { registerMediaRoutes } from '../media.ts';
 import { registerSetupRoutes } from './setup.tsx';
@@ -70,6 +71,7 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   registerLoginRoutes(editor, ctx);
   registerSetupRoutes(editor, ctx);
   registerQueueRoutes(editor, ctx);
+  registerSearchRoutes(editor, ctx);
   registerReportRoutes(editor, ctx);
   registerMediaRoutes(editor, ctx);
   // Before the event routes: "/events/new" must not be taken for an event id.
