@@ -16,6 +16,7 @@ import { witnessCommand } from './witness/command.ts';
 import { bundleCommand } from './bundle/command.ts';
 import { backupCommand } from './backup/command.ts';
 import { restoreCommand } from './restore/command.ts';
+import { rereadCommand } from './reread/command.ts';
 import { useNodeSha256 } from '../app/log/node-sha256.ts';
 import type { Command, Env } from './command.ts';
 
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   'export-site': exportSiteCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  reread: rereadCommand,
 };
 
 function usage(): string {

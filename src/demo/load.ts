@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { receiptCodeFromBytes } from '../core/report.ts';
-import { foldText } from '../core/reading/fold.ts';
-import { detectLanguage } from '../core/reading/language.ts';
+import { readReport } from '../core/reading/read.ts';
 import { zonedToInstant } from '../core/time.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { createEvent, publishEvent, reviseEvent } from '../store/events.ts';
@@ -73,8 +72,7 @@ async function loadInto(tx: Queryable, now: Date): Promise<DemoLoadResult> {
       channel: r.channel,
       receiptCode: () => receiptCodeFromBytes(randomBytes(8)),
       receivedAt: new Date(r.receivedAt),
-      lang: detectLanguage(r.what).lang,
-      textFold: foldText(r.what),
+      ...readReport({ what: r.what, where: r.where }),
     });
     reportIds.set(r.key, report.id);
   }

@@ -391,3 +391,27 @@ export async function searchReports(
   ]);
   return { reports: rows, total: count[0]?.n ?? 0 };
 }
+
+/** Reports the desk has not read (from before it read on arrival), or every report when `all`, by id after `afterId`. */
+export async function reportsToRead(
+  q: Queryable,
+  o: { afterId: number; limit: number; all: boolean },
+): Promise<Array<{ id: number; what: string; claimed_where: string | null }>> {
+  return q.query(
+    `select id, what, claimed_where from reports where id > $1 ${o.all ? '' : 'and (lang is null or text_fold is null)'} order by id limit $2`,
+    [o.afterId, o.limit],
+  );
+}
+
+/** Stores what the desk read in many reports at once. */
+export async function saveReadings(
+  q: Queryable,
+  readings: ReadonlyArray<{ id: number; lang: ReportLang; textFold: string }>,
+): Promise<void> {
+  if (readings.length === 0) return;
+  await q.query(
+    `update reports r set lang = x.lang, text_fold = x.text_fold
+     from unnest($1::int[], $2::text[], $3::text[]) as x(id, lang, text_fold) where r.id = x.id`,
+    [readings.map((r) => r.id), readings.map((r) => r.lang), readings.map((r) => r.textFold)],
+  );
+}

@@ -10,8 +10,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, Problems, ValidationError } from '../../core/errors.ts';
 import { resolvePlace } from '../../core/gazetteer/search.ts';
-import { foldText } from '../../core/reading/fold.ts';
-import { detectLanguage } from '../../core/reading/language.ts';
+import { readReport } from '../../core/reading/read.ts';
 import { unstorableReason } from '../../core/storable-text.ts';
 import {
   type ReportChannel,
@@ -142,7 +141,6 @@ export interface ReportToWrite {
  */
 export function prepareReport(ctx: AppContext, r: ReportToWrite): NewReport {
   const placeId = placeIdFor(r.input.where);
-  const lang = detectLanguage(r.input.where ? `${r.input.what}\n${r.input.where}` : r.input.what).lang;
   const deviceReceipt =
     r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
   return {
@@ -150,8 +148,7 @@ export function prepareReport(ctx: AppContext, r: ReportToWrite): NewReport {
     channel: r.channel,
     receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
     receivedAt: ctx.now(),
-    lang,
-    textFold: foldText(r.input.what),
+    ...readReport(r.input),
     ...(r.input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(r.input.contact) }),
     ...(placeId === undefined ? {} : { placeId }),
     ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),

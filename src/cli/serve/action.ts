@@ -9,6 +9,7 @@ import { startMirrorPoller } from '../../app/mirror/poller.ts';
 import { describeOutcome } from '../mirror/action.ts';
 import { startWitnessCollector } from '../../app/witness/ask-periodically.ts';
 import { startBackupSchedule } from '../../app/backup/schedule.ts';
+import { rereadReports } from '../../app/intake/reread.ts';
 
 /** Opens the store, loads the demo into an empty store, and serves until SIGINT or SIGTERM. */
 export async function serve(config: Config): Promise<void> {
@@ -52,6 +53,12 @@ export async function serve(config: Config): Promise<void> {
             ),
         })
       : undefined;
+  // Reports stored before the desk read them on arrival are read once, in the background.
+  const rereading = new AbortController();
+  const reread = rereadReports(ctx, { signal: rereading.signal }).then(
+    (n) => n > 0 && console.log(`read ${n} earlier reports (language, duplicates, search)`),
+    (err: unknown) => console.error(`reading earlier reports: ${err instanceof Error ? err.message : String(err)}`),
+  );
   if (backups) console.log(`backing up every ${config.backupInterval} hours into ${config.dataDir}/backups/, keeping ${config.backupKeep}`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);
@@ -59,6 +66,8 @@ export async function serve(config: Config): Promise<void> {
     process.once('SIGTERM', stop);
   });
   // Outcomes of attempts under way are recorded before the store closes.
+  rereading.abort();
+  await reread;
   await forwarder?.stop();
   await mirrors.stop();
   await witnesses.stop();

@@ -4,7 +4,7 @@
  * the admin's explicit reveal, once.
  */
 import type { FieldProblem } from '../../core/errors.ts';
-import { detectLanguage } from '../../core/reading/language.ts';
+import { languageOf } from '../../core/reading/read.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { SameText, reportLabel } from './queue.tsx';
 import { ReportOrigin, type ReportOriginView } from './report-origin.tsx';
@@ -151,7 +151,7 @@ type Key = Parameters<typeof text>[1];
 
 /** The language the desk read, with what it read it from (read again from the text: it is pure and quick). */
 function languageLine(lang: Lang, r: Pick<ReportView, 'what' | 'claimed_where'>): string {
-  const guess = detectLanguage(r.claimed_where ? `${r.what}\n${r.claimed_where}` : r.what);
+  const guess = languageOf({ what: r.what, where: r.claimed_where });
   const name = text(lang, `lang_${guess.lang}`);
   return guess.evidence.length > 0 ? `${name} (${text(lang, 'langEvidence', { evidence: guess.evidence.slice(0, 4).join(', ') })})` : name;
 }
