@@ -223,6 +223,8 @@ const TAILS = ['0/000', '0/x001/234', '1/000.p/5', 'entries/000', 'entries/x000.
 
 const QUERY_VALUES: Record<string, string> = {
   lang: 'ru',
+  language: 'kk',
+  channel: 'sms',
   page: '2',
   next: '/editor',
   out: '1',

@@ -169,6 +169,31 @@ export interface QueuePageQuery {
   after?: QueueKey | undefined;
   before?: QueueKey | undefined;
   limit: number;
+  /** Only reports in this language (as the desk read it) or from this channel. */
+  filter?: QueueFilter;
+}
+
+export interface QueueFilter {
+  lang?: ReportLang | undefined;
+  channel?: ReportChannel | undefined;
+}
+
+/** The filter's conditions on `reports` (no alias), their values appended to `params`. */
+function queueFilterWhere(f: QueueFilter | undefined, params: unknown[], alias = ''): string {
+  let where = '';
+  if (f?.lang) where += ` and ${alias}lang = $${params.push(f.lang)}`;
+  if (f?.channel) where += ` and ${alias}channel = $${params.push(f.channel)}`;
+  return where;
+}
+
+/** How many open reports the filter leaves. */
+export async function countOpenReports(q: Queryable, f: QueueFilter = {}): Promise<number> {
+  const params: unknown[] = [OPEN_STATES];
+  const [row] = await q.query<{ n: number }>(
+    `select count(*)::int as n from reports where state = any($1::text[])${queueFilterWhere(f, params)}`,
+    params,
+  );
+  return row?.n ?? 0;
 }
 
 export interface QueuePageRows {
@@ -196,6 +221,7 @@ export async function listOpenReports(q: Queryable, query: QueuePageQuery): Prom
     params.push(key.at, key.id);
     where += ` and (r.received_at, r.id) ${descending ? '<' : '>'} ($3::timestamptz, $4::int)`;
   }
+  where += queueFilterWhere(query.filter, params, 'r.');
   const dir = descending ? 'desc' : '';
   const rows = await q.query<ReportRow>(
     `select r.*, u.username as claimed_by_name from reports r left join users u on u.id = r.claimed_by
@@ -208,9 +234,10 @@ export async function listOpenReports(q: Queryable, query: QueuePageQuery): Prom
   const first = reports[0];
   let skipped = 0;
   if (first) {
+    const params: unknown[] = [OPEN_STATES, first.received_at, first.id];
     const [row] = await q.query<{ n: number }>(
-      `select count(*)::int as n from reports where state = any($1::text[]) and (received_at, id) ${newest ? '>' : '<'} ($2::timestamptz, $3::int)`,
-      [OPEN_STATES, first.received_at, first.id],
+      `select count(*)::int as n from reports where state = any($1::text[]) and (received_at, id) ${newest ? '>' : '<'} ($2::timestamptz, $3::int)${queueFilterWhere(query.filter, params)}`,
+      params,
     );
     skipped = row?.n ?? 0;
   }

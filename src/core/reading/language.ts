@@ -7,7 +7,8 @@
  * its words. It answers with the evidence and a confidence, as every reader of a report does.
  */
 
-export type ReportLang = 'kk' | 'ru' | 'en' | 'other';
+export const REPORT_LANGS = ['kk', 'ru', 'en', 'other'] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
 
 export interface LanguageGuess {
   lang: ReportLang;

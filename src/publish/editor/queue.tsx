@@ -69,6 +69,14 @@ const text = translator({
     you: 'you',
     nobody: 'nobody yet',
     sameText: 'same text as',
+    narrow: 'Narrow the queue',
+    language: 'Language',
+    any: 'any',
+    show: 'Show',
+    lang_kk: 'Kazakh',
+    lang_ru: 'Russian',
+    lang_en: 'English',
+    lang_other: 'other',
   },
   ru: {
     title: 'Очередь сообщений',
@@ -91,6 +99,14 @@ const text = translator({
     you: 'вас',
     nobody: 'никого',
     sameText: 'тот же текст, что',
+    narrow: 'Сузить очередь',
+    language: 'Язык',
+    any: 'любой',
+    show: 'Показать',
+    lang_kk: 'казахский',
+    lang_ru: 'русский',
+    lang_en: 'английский',
+    lang_other: 'другой',
   },
 });
 
@@ -134,7 +150,13 @@ export interface QueuePageProps {
   page: { reports: QueueReport[]; skipped: number; hasPrevious: boolean; hasNext: boolean };
   /** Per report on the page, earlier reports with the same words however typed: likely duplicates. */
   sameText?: ReadonlyMap<number, readonly number[]>;
+  /** The queue narrowed to a language or a channel, and how many open reports that leaves. */
+  filter?: { lang?: string | undefined; channel?: string | undefined };
+  open?: number;
 }
+
+const LANGS = ['kk', 'ru', 'en', 'other'] as const;
+const CHANNELS = ['web', 'api', 'sms', 'telegram', 'relay', 'document'] as const;
 
 const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
 
@@ -143,9 +165,14 @@ export function QueuePage(props: QueuePageProps) {
   const t = (k: Parameters<typeof text>[1], vars?: Record<string, string | number>) => text(lang, k, vars);
   const { order, page } = props;
   const reports = page.reports;
-  const open = (props.counts.new ?? 0) + (props.counts.claimed ?? 0);
+  const open = props.open ?? (props.counts.new ?? 0) + (props.counts.claimed ?? 0);
+  const filter = props.filter ?? {};
+  const kept: Record<string, string> = {
+    ...(filter.lang ? { language: filter.lang } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
+  };
   const link = (params: Record<string, string>) => {
-    const q = new URLSearchParams({ ...(order === 'newest' ? { order } : {}), ...params }).toString();
+    const q = new URLSearchParams({ ...(order === 'newest' ? { order } : {}), ...kept, ...params }).toString();
     return `/editor${q ? `?${q}` : ''}`;
   };
   return (
@@ -161,8 +188,41 @@ export function QueuePage(props: QueuePageProps) {
         ))}
       </dl>
       <h2>{t(order === 'newest' ? 'openNewest' : 'open')}</h2>
+      <form method="get" action="/editor" class="filters" aria-label={t('narrow')}>
+        {order === 'newest' ? <input type="hidden" name="order" value="newest" /> : null}
+        <label>
+          {t('language')}
+          <select name="language">
+            <option value="">{t('any')}</option>
+            {LANGS.map((l) => (
+              <option value={l} selected={filter.lang === l}>
+                {t(`lang_${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('channel')}
+          <select name="channel">
+            <option value="">{t('any')}</option>
+            {CHANNELS.map((ch) => (
+              <option value={ch} selected={filter.channel === ch}>
+                {reportLabel(lang, 'channel', ch)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('show')}</button>
+      </form>
       <p>
-        <a href={order === 'newest' ? '/editor' : '/editor?order=newest'}>{t(order === 'newest' ? 'showOldest' : 'showNewest')}</a>
+        <a
+          href={(() => {
+            const q = new URLSearchParams({ ...(order === 'newest' ? {} : { order: 'newest' }), ...kept }).toString();
+            return `/editor${q ? `?${q}` : ''}`;
+          })()}
+        >
+          {t(order === 'newest' ? 'showOldest' : 'showNewest')}
+        </a>
       </p>
       {reports.length > 0 ? (
         <p class="count" role="status">

@@ -83,4 +83,23 @@ describe('report queue', () => {
       assert.equal(res.status, 400, path);
     }
   });
+
+  it('narrows to a language and a channel, counts what that leaves, and keeps the filter while paging', async () => {
+    // Half of the reports read as Kazakh and came by SMS.
+    await t.db.query(
+      `update reports set lang = case when id % 2 = 0 then 'kk' else 'ru' end, channel = case when id % 2 = 0 then 'sms' else 'web' end`,
+    );
+    const expected = (
+      await t.db.query<{ id: number }>(
+        `select id from reports where state in ('new', 'claimed') and lang = 'kk' and channel = 'sms' order by received_at, id`,
+      )
+    ).map((r) => r.id);
+    assert.ok(expected.length > 200, 'more than a page');
+    const { ids, statuses, pages } = await walk('/editor?language=kk&channel=sms');
+    assert.deepEqual(ids, expected, 'every Kazakh SMS once, in order');
+    assert.match(statuses[0]!, new RegExp(`of ${expected.length} open`));
+    assert.match(pages[0]!, /<option value="kk" selected="">Kazakh<\/option>/);
+    assert.equal((await editor.get('/editor?language=xx')).status, 400);
+    assert.equal((await editor.get('/editor?channel=fax')).status, 400);
+  });
 });

@@ -1,9 +1,19 @@
 /** The workspace home: counts by state and every open report, a page at a time, oldest or newest first. */
 import type { Hono } from 'hono';
 import { QUEUE_PAGE_SIZE, QueuePage } from '../../../publish/editor/queue.tsx';
-import { type QueueKey, countReportsByState, listOpenReports, queueKeyOf, sameTextAs } from '../../../store/reports.ts';
+import {
+  type QueueFilter,
+  type QueueKey,
+  countOpenReports,
+  countReportsByState,
+  listOpenReports,
+  queueKeyOf,
+  sameTextAs,
+} from '../../../store/reports.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { BadRequestError } from '../../../core/errors.ts';
+import { REPORT_LANGS, type ReportLang } from '../../../core/reading/language.ts';
+import { REPORT_CHANNELS, type ReportChannel } from '../../../core/report.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
 import { userOf } from './guard.ts';
 
@@ -17,15 +27,30 @@ async function keyOf(c: Ctx, ctx: AppContext, name: 'after' | 'before'): Promise
   return key;
 }
 
+/** ?language=kk&channel=sms: the queue narrowed; anything else named is refused, naming it. */
+function filterOf(c: Ctx): QueueFilter {
+  const language = c.req.query('language') || undefined;
+  const channel = c.req.query('channel') || undefined;
+  if (language !== undefined && !(REPORT_LANGS as readonly string[]).includes(language)) {
+    throw new BadRequestError(`language must be one of ${REPORT_LANGS.join(', ')}`, 'invalid_parameter');
+  }
+  if (channel !== undefined && !(REPORT_CHANNELS as readonly string[]).includes(channel)) {
+    throw new BadRequestError(`channel must be one of ${REPORT_CHANNELS.join(', ')}`, 'invalid_parameter');
+  }
+  return { lang: language as ReportLang | undefined, channel: channel as ReportChannel | undefined };
+}
+
 export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/', async (c) => {
     const order = c.req.query('order') ?? 'oldest';
     if (order !== 'oldest' && order !== 'newest') throw new BadRequestError('order must be "oldest" or "newest"', 'invalid_parameter');
     const [after, before] = [await keyOf(c, ctx, 'after'), await keyOf(c, ctx, 'before')];
     if (after && before) throw new BadRequestError('give either after or before, not both', 'invalid_parameter');
-    const [counts, page] = await Promise.all([
+    const filter = filterOf(c);
+    const [counts, page, open] = await Promise.all([
       countReportsByState(ctx.db),
-      listOpenReports(ctx.db, { order, after, before, limit: QUEUE_PAGE_SIZE }),
+      listOpenReports(ctx.db, { order, after, before, limit: QUEUE_PAGE_SIZE, filter }),
+      countOpenReports(ctx.db, filter),
     ]);
     const sameText = await sameTextAs(
       ctx.db,
@@ -40,6 +65,8 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
         order={order}
         page={page}
         sameText={sameText}
+        filter={filter}
+        open={open}
       />,
     );
   });
