@@ -10,7 +10,7 @@ import type { VerificationStatus } from '../core/verification.ts';
 import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../log/tiles.ts';
 import type { CopyColumn } from './copy-rows.ts';
 import type { Queryable } from './db.ts';
-import type { PublishedPoint } from './published.ts';
+import { type PointRow, type PublishedPoint, pointOf } from './published.ts';
 import { type WithdrawnEvent, recordMatches } from './withdrawals.ts';
 import { type FilterColumns, filterWhere } from './filter-sql.ts';
 
@@ -484,15 +484,7 @@ export async function mirrorPoints(q: Queryable, origin: string, f: EventFilter)
      group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
     params,
   );
-  return rows.map((r) => ({
-    lon: r.lon,
-    lat: r.lat,
-    placeId: r.place_id || undefined,
-    name: r.place_name,
-    region: r.region || undefined,
-    status: r.status,
-    count: r.n,
-  }));
+  return rows.map(pointOf);
 }
 
 /** The mirrored events under the filter at the given positions, in date order (the map's single marks and its list abroad). */

@@ -113,6 +113,29 @@ export function dayOfOffset(counts: DayCounts, offset: number): DayCounts['days'
   return days[lo];
 }
 
+/** A counted point as the tally queries return it (here and for mirrors, store/mirrors.ts). */
+export interface PointRow {
+  lon: number;
+  lat: number;
+  place_id: string;
+  place_name: string;
+  region: string;
+  status: VerificationStatus;
+  n: number;
+}
+
+export function pointOf(r: PointRow): PublishedPoint {
+  return {
+    lon: r.lon,
+    lat: r.lat,
+    placeId: r.place_id || undefined,
+    name: r.place_name,
+    region: r.region || undefined,
+    status: r.status,
+    count: r.n,
+  };
+}
+
 /** The map's points: published events matching the filter, counted per position, place and status. */
 export async function publishedPoints(q: Queryable, f: EventFilter): Promise<PublishedPoint[]> {
   return cached(q, filterKey('points', f), async () => {
@@ -134,14 +157,6 @@ export async function publishedPoints(q: Queryable, f: EventFilter): Promise<Pub
        group by lon, lat, place_id, place_name, region, status order by lon, lat, place_id, place_name, region, status`,
       params,
     );
-    return rows.map((r) => ({
-      lon: r.lon,
-      lat: r.lat,
-      placeId: r.place_id || undefined,
-      name: r.place_name,
-      region: r.region || undefined,
-      status: r.status,
-      count: r.n,
-    }));
+    return rows.map(pointOf);
   });
 }
