@@ -9,3 +9,5 @@ alter table reports
   add column text_fold text;
 
 create index reports_text_fold on reports using hash (text_fold) where text_fold <> '';
+-- Only the reports still to be read: serve looks for them at every start (app/intake/reread.ts).
+create index reports_unread on reports (id) where lang is null or text_fold is null;
