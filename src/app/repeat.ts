@@ -45,8 +45,6 @@ export function backoffMs(failures: number, b: Backoff): number {
 }
 
 export interface Periodic {
-  /** Runs a round now if none is under way (for example after new work arrived). */
-  wake(): void;
   /** No more rounds; aborts the one under way through its signal and waits for it to end. */
   stop(): Promise<void>;
 }
@@ -96,7 +94,6 @@ export function startPeriodic<T>(round: (signal: AbortSignal) => Promise<T>, o: 
   };
   const schedule = (ms: number) => {
     if (abort.signal.aborted) return;
-    if (handle !== undefined) timers.clearTimeout(handle);
     handle = timers.setTimeout(run, Math.max(0, ms));
   };
 
@@ -105,9 +102,6 @@ export function startPeriodic<T>(round: (signal: AbortSignal) => Promise<T>, o: 
   else first().then(schedule, () => schedule(typeof o.delayMs === 'number' ? o.delayMs : 0));
 
   return {
-    wake() {
-      if (!running) schedule(0);
-    },
     async stop() {
       abort.abort();
       if (handle !== undefined) timers.clearTimeout(handle);

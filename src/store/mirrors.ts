@@ -6,7 +6,6 @@
 import { admin1Of, getPlace } from '../core/gazetteer/search.ts';
 import type { EventFilter } from '../core/filter.ts';
 import type { PublicEvent } from '../core/public-event.ts';
-import type { VerificationStatus } from '../core/verification.ts';
 import { TILE_WIDTH, encodeEntryBundle, parseTilePath } from '../log/tiles.ts';
 import type { CopyColumn } from './copy-rows.ts';
 import type { Queryable } from './db.ts';
@@ -469,15 +468,7 @@ export async function latestMirrorEvents(q: Queryable, origin: string, f: EventF
 export async function mirrorPoints(q: Queryable, origin: string, f: EventFilter): Promise<PublishedPoint[]> {
   const params: unknown[] = [];
   const where = whereOf(origin, f, params);
-  const rows = await q.query<{
-    lon: number;
-    lat: number;
-    place_id: string;
-    place_name: string;
-    region: string;
-    status: VerificationStatus;
-    n: number;
-  }>(
+  const rows = await q.query<PointRow>(
     `select v.lon, v.lat, coalesce(v.place_id, '') as place_id, coalesce(v.place_name, '') as place_name, coalesce(v.region, '') as region, v.status,
        count(*)::int as n
      from mirror_events v where ${where} and v.lon is not null and v.lat is not null and v.lon <> 'NaN' and v.lat <> 'NaN'

@@ -143,15 +143,7 @@ export async function publishedPoints(q: Queryable, f: EventFilter): Promise<Pub
     const { where } = tallyWhere(f, params);
     // Only a day or a type needs the tally by day; the rest is in the one by place.
     const table = f.from || f.to || f.eventType ? 'published_points' : 'published_places';
-    const rows = await q.query<{
-      lon: number;
-      lat: number;
-      place_id: string;
-      place_name: string;
-      region: string;
-      status: VerificationStatus;
-      n: number;
-    }>(
+    const rows = await q.query<PointRow>(
       `select lon, lat, place_id, place_name, region, status, sum(n)::int as n from ${table}
        where ${where} and lon <> 'NaN' and lat <> 'NaN'
        group by lon, lat, place_id, place_name, region, status order by lon, lat, place_id, place_name, region, status`,

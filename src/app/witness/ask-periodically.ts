@@ -27,7 +27,6 @@ export function startWitnessCollector(ctx: AppContext, options: CollectorOptions
     { name: 'witness collector', delayMs: options.intervalMs, ...(options.timers ? { timers: options.timers } : {}) },
   );
   return {
-    wake: loop.wake,
     async stop() {
       await loop.stop();
       await cosignaturesSettled(ctx);

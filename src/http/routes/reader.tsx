@@ -99,7 +99,7 @@ function feedLang(c: Ctx): Lang {
   return isLang(asked) ? asked : 'en';
 }
 
-export function query(params: Record<string, string>): string {
+function query(params: Record<string, string>): string {
   const s = new URLSearchParams(params).toString();
   return s ? `?${s}` : '';
 }

@@ -1,6 +1,8 @@
 /** The triage queue, the workspace's home: every open report, oldest first so none waits forever, a page at a time. */
 import { type Lang, translator } from '../i18n.ts';
 import { type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
+import { REPORT_LANGS } from '../../core/reading/language.ts';
+import { REPORT_CHANNELS } from '../../core/report.ts';
 
 export const reportText = translator({
   en: {
@@ -155,9 +157,6 @@ export interface QueuePageProps {
   open?: number;
 }
 
-const LANGS = ['kk', 'ru', 'en', 'other'] as const;
-const CHANNELS = ['web', 'api', 'sms', 'telegram', 'relay', 'document'] as const;
-
 const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
 
 export function QueuePage(props: QueuePageProps) {
@@ -194,7 +193,7 @@ export function QueuePage(props: QueuePageProps) {
           {t('language')}
           <select name="language">
             <option value="">{t('any')}</option>
-            {LANGS.map((l) => (
+            {REPORT_LANGS.map((l) => (
               <option value={l} selected={filter.lang === l}>
                 {t(`lang_${l}`)}
               </option>
@@ -205,7 +204,7 @@ export function QueuePage(props: QueuePageProps) {
           {t('channel')}
           <select name="channel">
             <option value="">{t('any')}</option>
-            {CHANNELS.map((ch) => (
+            {REPORT_CHANNELS.map((ch) => (
               <option value={ch} selected={filter.channel === ch}>
                 {reportLabel(lang, 'channel', ch)}
               </option>
