@@ -153,6 +153,22 @@ function russianCaseForms(name: string): string[] {
   return out;
 }
 
+/** How reporters shorten the words in landmark names: "Republic sq", "пл. Республики", "пр. Абая". */
+const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bsquare\b/i, 'sq'],
+  [/\bstreet\b/i, 'st'],
+  [/\bavenue\b/i, 'ave'],
+  [/(?<!\p{L})площад[ьи](?!\p{L})/iu, 'пл'],
+  [/(?<!\p{L})улиц[аыеу](?!\p{L})/iu, 'ул'],
+  [/(?<!\p{L})проспект[аеу]?(?!\p{L})/iu, 'пр'],
+  [/(?<!\p{L})көшесі(?!\p{L})/iu, 'көш'],
+  [/(?<!\p{L})даңғылы(?!\p{L})/iu, 'даң'],
+];
+
+function shortForms(name: string): string[] {
+  return ABBREVIATIONS.filter(([word]) => word.test(name)).map(([word, short]) => name.replace(word, short));
+}
+
 /** Russian declension rules must not touch Kazakh names, which decline by suffix. */
 function isNotKazakh(s: string): boolean {
   return !/[әғқңөұүһі]/i.test(s);
@@ -189,6 +205,8 @@ function index(): Index {
     for (const v of place.variants) add(place, v, false, false);
     for (const n of [place.names.ru, ...place.variants.filter(isNotKazakh)])
       for (const f of russianCaseForms(n)) add(place, f, false, false, n);
+    if (place.kind === 'landmark')
+      for (const n of [...names, ...place.variants]) for (const f of shortForms(n)) add(place, f, false, false, n);
     for (const g of GENERIC_LANDMARK_TERMS[place.id] ?? []) {
       add(place, g, false, true);
       if (isNotKazakh(g)) for (const f of russianCaseForms(g)) add(place, f, false, true, g);
@@ -207,6 +225,9 @@ function index(): Index {
 const SUFFIX =
   /^(a|e|i|u|ia|iu|om|oi|ei|em|ou|ami|ah|am|ga|ge|ka|ke|na|ne|da|de|ta|te|an|en|dan|den|tan|ten|nan|nen|nin|din|tin|si|nda|nde|ndan|nden|dagi|degi|tagi|tegi|ndagi|ndegi|men|ben|pen)$/;
 const STEM_SUFFIX = /^(e|i|u|oi|ou|iu)$/;
+/** The Kazakh suffixes alone: English and Latin-typed Russian words end in a, e, i and u too. */
+const LATIN_KAZAKH_SUFFIX =
+  /^(ga|ge|ka|ke|na|ne|da|de|ta|te|dan|den|tan|ten|nan|nen|nin|din|tin|nda|nde|ndan|nden|dagi|degi|tagi|tegi|ndagi|ndegi)$/;
 
 /**
  * Letters one string has that the other lacks: a lower bound of the edit distance that costs
@@ -255,8 +276,12 @@ interface Match {
   entry: Entry;
   score: number;
   strength: Strength;
+  /** Token indices of the words that matched, end exclusive. */
   from: number;
   to: number;
+  /** The same words as UTF-16 offsets in the text. */
+  start: number;
+  end: number;
   subsumed: boolean;
 }
 
@@ -269,7 +294,20 @@ function tokenize(text: string): Token[] {
   return [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-function collectMatches(text: string, ix: Index): Match[] {
+/**
+ * How loosely a text is read. A place field is short and typed as a name: its last word may be
+ * unfinished and any word may carry a typo. A whole report is full of ordinary words that lie
+ * one letter from a town (человек and Shelek), so there only a capitalised word is forgiven a
+ * typo, and nothing is completed.
+ */
+interface Looseness {
+  prefix: boolean;
+  fuzzy: 'any' | 'capitalised';
+}
+const PLACE_FIELD: Looseness = { prefix: true, fuzzy: 'any' };
+const WHOLE_TEXT: Looseness = { prefix: false, fuzzy: 'capitalised' };
+
+function collectMatches(text: string, ix: Index, loose: Looseness = PLACE_FIELD): Match[] {
   const tokens = tokenize(text);
   const matches: Match[] = [];
   // Reports repeat words; each distinct window is compared with the keys once.
@@ -277,7 +315,8 @@ function collectMatches(text: string, ix: Index): Match[] {
   const add = (entries: Entry[] | undefined, strength: Strength, score: (e: Entry) => number, from: number, to: number) => {
     for (const entry of entries ?? []) {
       if (entry.generic && strength !== 'exact' && strength !== 'inflected') continue;
-      matches.push({ entry, score: score(entry), strength, from, to, subsumed: false });
+      const [start, end] = [tokens[from]!.start, tokens[to - 1]!.end];
+      matches.push({ entry, score: score(entry), strength, from, to, start, end, subsumed: false });
     }
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -296,8 +335,14 @@ function collectMatches(text: string, ix: Index): Match[] {
           if (!STEM_SUFFIX.test(key.slice(-cut))) continue;
           add(ix.byStem.get(key.slice(0, -cut)), 'inflected', (e) => (e.primary ? 0.85 : 0.83), i, i + n);
         }
+      } else if (n === 1) {
+        // Kazakh in Latin letters declines the same way: Almatyda, Janaozende, Aktauga.
+        for (let cut = 2; cut <= 5 && key.length - cut >= 4; cut++) {
+          if (!LATIN_KAZAKH_SUFFIX.test(key.slice(-cut))) continue;
+          add(ix.byKey.get(key.slice(0, -cut)), 'inflected', (e) => (e.primary ? 0.85 : 0.83), i, i + n);
+        }
       }
-      if (key.length >= 4 && i + n === tokens.length) {
+      if (loose.prefix && key.length >= 4 && i + n === tokens.length) {
         // Someone typing: the text ends with the start of a longer name.
         let lo = 0;
         let hi = ix.keys.length;
@@ -312,7 +357,8 @@ function collectMatches(text: string, ix: Index): Match[] {
           add(ix.byKey.get(full), 'prefix', () => 0.55 + 0.3 * (key.length / full.length), i, i + n);
         }
       }
-      if (!exact && n <= 3 && key.length >= 5) {
+      const forgiven = loose.fuzzy === 'any' || (n === 1 && key.length >= 6 && /^\p{Lu}/u.test(raw));
+      if (!exact && forgiven && n <= 3 && key.length >= 5) {
         let near = nearCache.get(key);
         if (!near) {
           near = [];
@@ -367,24 +413,7 @@ const KIND_ORDER: Readonly<Record<PlaceKind, number>> = { country: 0, region: 1,
  */
 export function resolvePlace(text: string, opts: ResolveOptions = {}): PlaceCandidate[] {
   const ix = index();
-  const matches = collectMatches(text, ix);
-  for (const m of matches) {
-    const swallowed = matches.some(
-      (o) =>
-        (o.strength === 'exact' || o.strength === 'inflected') &&
-        !o.entry.generic &&
-        o.entry.place !== m.entry.place &&
-        o.from <= m.from &&
-        o.to >= m.to &&
-        o.to - o.from > m.to - m.from,
-    );
-    if (swallowed) {
-      m.subsumed = true;
-      m.score *= 0.8;
-    }
-  }
-  // A prefix inside a longer name the text spells out in full is only noise.
-  const kept = matches.filter((m) => !(m.subsumed && m.strength === 'prefix'));
+  const kept = rankedMatches(text, ix, PLACE_FIELD);
   const strong = kept.filter(isStrong);
   const namedApart = (id: string, m: Match) => strong.some((o) => o.entry.place.id === id && (o.to <= m.from || o.from >= m.to));
 
@@ -404,6 +433,86 @@ export function resolvePlace(text: string, opts: ResolveOptions = {}): PlaceCand
     .filter((c) => kindMatches(c.place, kinds) && (!date || isValidOn(c.place, date)))
     .sort((a, b) => b.score - a.score || KIND_ORDER[a.place.kind] - KIND_ORDER[b.place.kind] || a.place.id.localeCompare(b.place.id))
     .slice(0, Math.max(0, limit));
+}
+
+/** A place named somewhere in a report, with where. */
+export interface PlaceMention {
+  place: Place;
+  /** UTF-16 offsets of the words that named it. */
+  start: number;
+  end: number;
+  /** Spelled as in the gazetteer, declined, or one letter off in a capitalised word. */
+  strength: 'exact' | 'inflected' | 'fuzzy';
+  /** The gazetteer name, variant or generic term that matched. */
+  matched: string;
+  /** A bare word ("the akimat") standing for the landmark of a city named elsewhere in the text. */
+  generic: boolean;
+  /** 0..1, as resolvePlace scores; a place inside another the text names gains. */
+  score: number;
+}
+
+/**
+ * Every place a whole report names, in the order written, read strictly (see WHOLE_TEXT): the
+ * same place may appear more than once. Which one is where the event happened is for the
+ * reader of the report to decide (core/reading/places.ts); this only finds them.
+ */
+export function placeMentions(text: string, date: string = DEFAULT_DATE): PlaceMention[] {
+  const ix = index();
+  const strong = rankedMatches(text, ix, WHOLE_TEXT).filter((m) => !m.subsumed && m.strength !== 'prefix');
+  const named = (id: string, m: Match) =>
+    strong.some((o) => !o.entry.generic && o.entry.place.id === id && (o.to <= m.from || o.from >= m.to));
+  const out: PlaceMention[] = [];
+  for (const m of strong) {
+    const place = m.entry.place;
+    if (!isValidOn(place, date)) continue;
+    // Small towns share their names with words (Есік "door", Алға "forward", Шу "noise"): in
+    // running text a town's name is only one written with a capital.
+    if (place.kind === 'town' && m.to - m.from === 1 && !/^\p{Lu}/u.test(text.slice(m.start, m.end))) continue;
+    if (m.entry.generic && !(place.parent && named(place.parent, m))) continue;
+    // Being in a region the text names counts; being in the country every place is in does not.
+    const within = ancestorIds(place, ix).some((id) => ix.byId.get(id)?.kind !== 'country' && named(id, m));
+    const score = m.score + (within ? 0.1 : 0);
+    const strength = m.strength as PlaceMention['strength'];
+    out.push({ place, start: m.start, end: m.end, strength, matched: m.entry.name, generic: m.entry.generic, score: Math.min(1, score) });
+  }
+  // One reading of each stretch of words: a near miss gives way to any name spelled out over the
+  // same words, and a place named by a longer stretch needs no second mention inside it.
+  const overlap = (a: PlaceMention, b: PlaceMention) => a.start < b.end && b.start < a.end;
+  const longer = (a: PlaceMention, b: PlaceMention) => a.end - a.start > b.end - b.start;
+  const kept = out.filter(
+    (m) =>
+      !out.some(
+        (o) =>
+          o !== m &&
+          overlap(o, m) &&
+          ((m.strength === 'fuzzy' && o.strength !== 'fuzzy') ||
+            (o.place === m.place && (longer(o, m) || (!longer(m, o) && o.score > m.score)))),
+      ),
+  );
+  kept.sort((a, b) => a.start - b.start || b.score - a.score);
+  return kept.filter((m, i) => !kept.slice(0, i).some((o) => o.place === m.place && o.start === m.start && o.end === m.end));
+}
+
+/** The matches of a text, those swallowed by a longer name marked and near misses dropped. */
+function rankedMatches(text: string, ix: Index, loose: Looseness): Match[] {
+  const matches = collectMatches(text, ix, loose);
+  for (const m of matches) {
+    const swallowed = matches.some(
+      (o) =>
+        (o.strength === 'exact' || o.strength === 'inflected') &&
+        !o.entry.generic &&
+        o.entry.place !== m.entry.place &&
+        o.from <= m.from &&
+        o.to >= m.to &&
+        o.to - o.from > m.to - m.from,
+    );
+    if (swallowed) {
+      m.subsumed = true;
+      m.score *= 0.8;
+    }
+  }
+  // A prefix inside a longer name the text spells out in full is only noise.
+  return matches.filter((m) => !(m.subsumed && m.strength === 'prefix'));
 }
 
 export function getPlace(id: string): Place | undefined {
