@@ -35,6 +35,7 @@
  */
 import type { EventType, SubEventType } from '../coding.ts';
 import { type Evidence, confidence, spanEvidence } from './evidence.ts';
+import { foldLetters } from './letters.ts';
 
 export interface TypeSuggestion {
   eventType: EventType;
@@ -42,46 +43,6 @@ export interface TypeSuggestion {
   /** Every span that triggered a cue, in the order of the text. */
   evidence: Evidence[];
   confidence: number;
-}
-
-/** Kazakh letters as the Russian ones people type instead, and Kazakh Latin letters without marks. */
-const LETTER_FOLD: Readonly<Record<string, string>> = {
-  ә: 'а',
-  қ: 'к',
-  ң: 'н',
-  ғ: 'г',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  і: 'и',
-  һ: 'х',
-  ё: 'е',
-  ä: 'a',
-  ö: 'o',
-  ü: 'u',
-  ū: 'u',
-  ğ: 'g',
-  ñ: 'n',
-  ı: 'i',
-  İ: 'i',
-};
-const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
-
-/**
- * The text lower-cased with Kazakh letters folded, one UTF-16 unit for one, so offsets found in
- * it are offsets in the text. A Latin "i" between Cyrillic letters is the Kazakh і typed on the
- * wrong layout.
- */
-function foldLetters(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const lower = ch.toLowerCase();
-    const one = lower.length === 1 ? lower : ch;
-    if (one === 'i' && (CYRILLIC_LETTER.test(text[i - 1] ?? '') || CYRILLIC_LETTER.test(text[i + 1] ?? ''))) out += 'и';
-    else out += LETTER_FOLD[one] ?? one;
-  }
-  return out;
 }
 
 /** Whole words of folded text: "…" stands for any ending, a space for spaces or a hyphen. */

@@ -92,7 +92,7 @@ function ancestorsOf(place: Place): string[] {
 }
 
 /** The city or town a place is in, or the place itself if it is one. */
-function settlementOf(place: Place): string | undefined {
+export function settlementOf(place: Place): string | undefined {
   for (const p of [place, ...ancestorsOf(place).map(getPlace)]) {
     if (p && (p.kind === 'city' || p.kind === 'town' || CITY_REGION_IDS.includes(p.id))) return p.id;
   }
