@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: builds synthetic chronicles of 10,000 and 100,000 events in an embedded
+ * `npm run bench`: first the editors' desk on our labelled reports (bench/desk.ts: accuracy per
+ * field, the cost of reading a report and of linking it to 100,000 others); then builds synthetic chronicles of 10,000 and 100,000 events in an embedded
  * store on disk and measures, in the same run, each path against its raw baseline:
  * - reports accepted per second through the HTTP API against raw inserts into the same store;
  * - the chronology's first and middle pages, a permalink and the map, against their bare queries;
@@ -23,6 +24,7 @@ import { BENCH_LIMITS, benchIntake } from './intake.ts';
 import { benchReaders, fmt } from './read.ts';
 import { benchLogInFreshStore } from './log.ts';
 import { benchMirror } from './mirror.ts';
+import { benchDesk } from './desk.ts';
 
 // BENCH_MILLION=1 adds the million-event store (about 20 minutes here); BENCH_SIZES sets any list.
 const SIZES = (process.env.BENCH_SIZES ?? (process.env.BENCH_MILLION ? '10000,100000,1000000' : '10000,100000')).split(',').map(Number);
@@ -64,6 +66,7 @@ async function benchSize(size: number) {
 }
 
 console.log(`# Caravan benchmark — Node ${process.version}, embedded PGlite on disk`);
+benchDesk();
 for (const size of SIZES) await benchSize(size);
 await benchLogInFreshStore();
 await benchMirror();

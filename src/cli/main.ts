@@ -17,6 +17,7 @@ import { bundleCommand } from './bundle/command.ts';
 import { backupCommand } from './backup/command.ts';
 import { restoreCommand } from './restore/command.ts';
 import { rereadCommand } from './reread/command.ts';
+import { suggestCommand } from './suggest/command.ts';
 import { useNodeSha256 } from '../app/log/node-sha256.ts';
 import type { Command, Env } from './command.ts';
 
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   reread: rereadCommand,
+  suggest: suggestCommand,
 };
 
 function usage(): string {

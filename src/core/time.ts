@@ -109,6 +109,13 @@ export function offsetLabel(instant: Date | string, timeZone: string): string {
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+/** ISO 8601 with the zone's offset of that instant: "2022-01-05T18:00:00+06:00". */
+export function localIso(instant: Date | string, timeZone: string): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const p = localParts(at, timeZone);
+  return `${localDate(at, timeZone)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offsetLabel(at, timeZone)}`;
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
