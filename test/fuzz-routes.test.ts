@@ -142,6 +142,7 @@ const ROUTES: Record<string, RouteSpec> = {
     weight: 1,
   },
   'GET /editor/limits': NONE,
+  'GET /editor/accuracy': NONE,
   'GET /editor/search': NONE,
   'GET /editor/setup/:token': NONE,
   'POST /editor/setup/:token': { body: 'form', base: () => ({ username: 'first', password: 'a long enough passphrase' }), weight: 1 },

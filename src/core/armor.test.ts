@@ -32,6 +32,14 @@ test('the private part travels as it is', () => {
   });
 });
 
+test('the time it was written travels with it, so a block passed on a day later reads "this morning" right', () => {
+  const writtenAt = '2022-01-05T03:12:00.000Z';
+  const back = decodeArmoredReport(encodeArmoredReport({ ...report, writtenAt }));
+  assert.equal(back.writtenAt, writtenAt);
+  assert.equal(armoredToReportInput(back).writtenAt, writtenAt);
+  assert.equal(decodeArmoredReport(encodeArmoredReport(report)).writtenAt, undefined);
+});
+
 test('what messengers do to text does not matter', () => {
   const block = encodeArmoredReport(report);
   const quoted = block

@@ -31,6 +31,8 @@ export interface ArmoredReport {
   howKnown: HowKnown;
   /** age-encrypted private fields (ASCII armor), when the reporter left any. */
   contactAge?: string;
+  /** When it was written on the device, ISO 8601 (the desk reads "this morning" against it). */
+  writtenAt?: string;
 }
 
 export class ArmorError extends CaravanError {
@@ -85,6 +87,7 @@ export function encodeArmoredReport(r: ArmoredReport): string {
   if (r.when !== undefined) payload.t = r.when;
   if (r.where !== undefined) payload.p = r.where;
   if (r.contactAge !== undefined) payload.c = r.contactAge;
+  if (r.writtenAt !== undefined) payload.a = r.writtenAt;
   const body = toBase64(new TextEncoder().encode(JSON.stringify(payload)));
   const lines: string[] = [];
   for (let i = 0; i < body.length; i += 64) lines.push(body.slice(i, i + 64));
@@ -131,9 +134,11 @@ export function decodeArmoredReport(pasted: string): ArmoredReport {
   const when = optionalText(p.t, 'time');
   const where = optionalText(p.p, 'place');
   const contactAge = optionalText(p.c, 'private part');
+  const writtenAt = optionalText(p.a, 'time of writing');
   if (when !== undefined) out.when = when;
   if (where !== undefined) out.where = where;
   if (contactAge !== undefined) out.contactAge = contactAge;
+  if (writtenAt !== undefined) out.writtenAt = writtenAt;
   return out;
 }
 
@@ -143,5 +148,6 @@ export function armoredToReportInput(r: ArmoredReport): Record<string, unknown> 
   if (r.when !== undefined) input.when = r.when;
   if (r.where !== undefined) input.where = r.where;
   if (r.contactAge !== undefined) input.contactAge = r.contactAge;
+  if (r.writtenAt !== undefined) input.writtenAt = r.writtenAt;
   return input;
 }

@@ -21,14 +21,17 @@ export const REPORT_PATTERNS = {
   notBlank: '\\S',
   contactAge: '^-----BEGIN AGE ENCRYPTED FILE-----\\r?\\n[A-Za-z0-9+/=\\r\\n]+-----END AGE ENCRYPTED FILE-----\\r?\\n?$',
   idempotencyKey: '^[A-Za-z0-9._~:+/=-]{8,128}$',
+  /** An instant in ISO 8601 with its offset or Z, to the second or finer. */
+  instant: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})$',
 } as const;
 
 const FORBIDDEN = new RegExp(REPORT_PATTERNS.forbidden, 'u');
 const NOT_BLANK = new RegExp(REPORT_PATTERNS.notBlank, 'u');
 const CONTACT_AGE = new RegExp(REPORT_PATTERNS.contactAge, 'u');
 const IDEMPOTENCY_KEY = new RegExp(REPORT_PATTERNS.idempotencyKey, 'u');
+const INSTANT = new RegExp(REPORT_PATTERNS.instant, 'u');
 
-const FIELDS = new Set(['what', 'when', 'where', 'howKnown', 'contact', 'contactAge', 'lang', 'idempotencyKey']);
+const FIELDS = new Set(['what', 'when', 'where', 'howKnown', 'contact', 'contactAge', 'lang', 'idempotencyKey', 'writtenAt']);
 
 function codePoints(s: string): number {
   let n = 0;
@@ -65,6 +68,9 @@ export function reportContractProblems(input: unknown): Problems {
     p.add('contactAge', 'must be an ASCII-armored age file (-----BEGIN AGE ENCRYPTED FILE-----)');
   }
   if ('contact' in v && 'contactAge' in v) p.add('contactAge', 'cannot come with contact: send the contact either in clear or encrypted');
+  if ('writtenAt' in v && (typeof v.writtenAt !== 'string' || !INSTANT.test(v.writtenAt) || Number.isNaN(Date.parse(v.writtenAt)))) {
+    p.add('writtenAt', 'must be an instant in ISO 8601 with its offset, such as 2022-01-05T14:02:00+06:00');
+  }
   if ('lang' in v && !(REPORT_LANGS as readonly unknown[]).includes(v.lang)) p.add('lang', `must be one of ${REPORT_LANGS.join(', ')}`);
   if ('idempotencyKey' in v && (typeof v.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(v.idempotencyKey))) {
     p.add('idempotencyKey', 'must be 8 to 128 letters, digits or ._~:+/=- characters');

@@ -66,6 +66,18 @@ describe('validateReportInput', () => {
     assert.deepEqual(validateReportInput({ what: 'x', lang: 'ru', idempotencyKey: 'k' }), { what: 'x', howKnown: 'other' });
   });
 
+  it('keeps when a report was written on the device, and refuses a time it cannot read', () => {
+    assert.equal(validateReportInput({ what: 'x', writtenAt: '2022-01-05T09:12:00+06:00' }).writtenAt, '2022-01-05T09:12:00+06:00');
+    assert.equal(validateReportInput({ what: 'x', writtenAt: '2022-01-05T03:12:00.512Z' }).writtenAt, '2022-01-05T03:12:00.512Z');
+    for (const bad of ['5 January', '2022-01-05', '2022-01-05T09:12', '2022-13-45T09:12:00Z', 1641352320000]) {
+      assert.deepEqual(
+        fieldsOf(() => validateReportInput({ what: 'x', writtenAt: bad })),
+        ['writtenAt'],
+        String(bad),
+      );
+    }
+  });
+
   it('refuses a report that is not an object', () => {
     for (const bad of [null, 'text', [1]])
       assert.deepEqual(

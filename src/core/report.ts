@@ -25,6 +25,11 @@ export interface ReportInput {
    * The server stores it as is and cannot read it.
    */
   contactAge?: string;
+  /**
+   * When the reporter wrote it on their device (the offline page keeps reports until a link
+   * works, sometimes a day): the time the event is read against. ISO 8601 with its offset.
+   */
+  writtenAt?: string;
 }
 
 /** Armored age with a few X25519 stanzas and 300 characters inside fits well below this. */
@@ -65,7 +70,7 @@ export function validateReportInput(input: unknown): ReportInput {
     p.throwIfAny();
   }
   const v = input as Record<string, unknown>;
-  const allowed = new Set(['what', 'when', 'where', 'howKnown', 'contact', 'contactAge', 'lang', 'idempotencyKey']);
+  const allowed = new Set(['what', 'when', 'where', 'howKnown', 'contact', 'contactAge', 'lang', 'idempotencyKey', 'writtenAt']);
   for (const key of Object.keys(v)) if (!allowed.has(key)) p.add(key, 'is not a report field');
   const what = field(p, 'what', v.what, true);
   const when = field(p, 'when', v.when, false);
@@ -74,6 +79,7 @@ export function validateReportInput(input: unknown): ReportInput {
   const howKnown = v.howKnown ?? 'other';
   if (!(HOW_KNOWN as readonly unknown[]).includes(howKnown)) p.add('howKnown', `must be one of ${HOW_KNOWN.join(', ')}`);
   const contactAge = contactAgeField(p, v.contactAge);
+  const writtenAt = instantField(p, 'writtenAt', v.writtenAt);
   if (contact && contactAge) p.add('contactAge', 'cannot come with contact: send the contact either in clear or encrypted');
   p.throwIfAny();
   const out: ReportInput = { what: what!, howKnown: howKnown as HowKnown };
@@ -81,7 +87,20 @@ export function validateReportInput(input: unknown): ReportInput {
   if (where) out.where = where;
   if (contact) out.contact = contact;
   if (contactAge) out.contactAge = contactAge;
+  if (writtenAt) out.writtenAt = writtenAt;
   return out;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant in ISO 8601 with its offset, as a device writes `new Date().toISOString()`. */
+function instantField(p: Problems, name: string, v: unknown): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string' || !INSTANT.test(v) || Number.isNaN(Date.parse(v))) {
+    p.add(name, 'must be an instant in ISO 8601 with its offset, such as 2022-01-05T14:02:00+06:00');
+    return undefined;
+  }
+  return v;
 }
 
 function contactAgeField(p: Problems, v: unknown): string | undefined {

@@ -240,6 +240,11 @@ export const schemas: Record<string, JsonSchema> = {
           { pattern: REPORT_PATTERNS.idempotencyKey },
         ),
         lang: { type: 'string', enum: REPORT_LANGS, description: 'Language the reporter wrote in or wants answers in.' },
+        writtenAt: str(
+          'When the reporter wrote the report on their device, if it was kept there before it was sent (the offline page does): ' +
+            'what the time of the event is read against. ISO 8601 with its offset.',
+          { pattern: REPORT_PATTERNS.instant },
+        ),
       },
       ['what'],
       'Text fields count Unicode code points and may not hold control characters (other than tab and line ends) or lone surrogates; ' +

@@ -2,6 +2,8 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { HowKnown, ReportChannel, ReportInput, ReportState } from '../core/report.ts';
 import type { Queryable } from './db.ts';
 import type { ReportLang } from '../core/reading/language.ts';
+import { getPlace } from '../core/gazetteer/search.ts';
+import { SHORT_TEXT_WORDS } from '../core/reading/incidents.ts';
 
 export interface ReportRow {
   id: number;
@@ -26,6 +28,16 @@ export interface ReportRow {
   duplicate_of: number | null;
   state_note: string | null;
   updated_at: Date;
+  /** From the channel (SMS, Telegram) and from the reporter's device (the offline page). */
+  sent_at?: Date | null;
+  written_at?: Date | null;
+  /** What the desk read (migration 017): null until read. */
+  hedged?: boolean | null;
+  event_place_id?: string | null;
+  event_settlement?: string | null;
+  event_start?: Date | null;
+  event_end?: Date | null;
+  event_type?: string | null;
 }
 
 export interface NewReport {
@@ -48,11 +60,21 @@ export interface NewReport {
   lang?: ReportLang;
   /** Its words folded (core/reading/fold.ts): equal for reports that say the same however typed. */
   textFold?: string;
+  /** The rest of what the desk read (core/reading/read.ts); with `lang`, the report counts as read. */
+  hedged?: boolean;
+  eventPlaceId?: string | null;
+  eventSettlement?: string | null;
+  eventStart?: Date | null;
+  eventEnd?: Date | null;
+  eventType?: string | null;
+  /** When the reporter wrote it on their device (the offline page). */
+  writtenAt?: Date | undefined;
 }
 
 const INSERT_REPORT = `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
-       contact_sealed, place_id, source_id, idempotency_key, contact_age, lang, text_fold)
-     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       contact_sealed, place_id, source_id, idempotency_key, contact_age, lang, text_fold,
+       written_at, hedged, event_place_id, event_settlement, event_start, event_end, event_type, suggested)
+     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
      on conflict do nothing`;
 
 /** 60 random bits: a second draw is already astronomically unlikely to be needed. */
@@ -74,6 +96,14 @@ function insertParams(r: NewReport, receiptCode: string): unknown[] {
     r.input.contactAge ?? null,
     r.lang ?? null,
     r.textFold ?? null,
+    r.writtenAt ?? null,
+    r.hedged ?? null,
+    r.eventPlaceId ?? null,
+    r.eventSettlement ?? null,
+    r.eventStart ?? null,
+    r.eventEnd ?? null,
+    r.eventType ?? null,
+    r.lang !== undefined && r.hedged !== undefined,
   ];
 }
 
@@ -176,6 +206,10 @@ export interface QueuePageQuery {
 export interface QueueFilter {
   lang?: ReportLang | undefined;
   channel?: ReportChannel | undefined;
+  /** Reports that say themselves they are hearsay (true), or that do not (false). */
+  hedged?: boolean | undefined;
+  /** Reports whose event place, as the desk read it, is one of these (a region and its places). */
+  placeIds?: readonly string[] | undefined;
 }
 
 /** The filter's conditions on `reports` (no alias), their values appended to `params`. */
@@ -183,6 +217,8 @@ function queueFilterWhere(f: QueueFilter | undefined, params: unknown[], alias =
   let where = '';
   if (f?.lang) where += ` and ${alias}lang = $${params.push(f.lang)}`;
   if (f?.channel) where += ` and ${alias}channel = $${params.push(f.channel)}`;
+  if (f?.hedged !== undefined) where += ` and ${alias}hedged is ${f.hedged ? 'true' : 'not true'}`;
+  if (f?.placeIds) where += ` and ${alias}event_place_id = any($${params.push(f.placeIds)}::text[])`;
   return where;
 }
 
@@ -268,6 +304,41 @@ export async function sameTextAs(q: Queryable, ids: readonly number[]): Promise<
     [ids],
   );
   for (const r of rows) out.set(r.id, r.earlier.slice(0, 20));
+  return out;
+}
+
+/**
+ * For each of these reports, the other reports the desk would group into one incident with it:
+ * the same settlement (and not two different landmarks in it), windows within two hours of
+ * each other, and the same kind of event when both have one (core/reading/incidents.ts says
+ * the same in memory). Texts under four words and rejected reports are never grouped; same-text
+ * duplicates are left to `sameTextAs`. Candidates are looked up by the settlement and a start
+ * within three days before, so the check costs the same in a store of a million reports.
+ */
+export async function sameIncidentAs(q: Queryable, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const rows = await q.query<{ id: number; other: number; place: string; other_place: string }>(
+    `select r.id, o.id as other, r.event_place_id as place, o.event_place_id as other_place
+     from reports r join reports o
+       on o.event_settlement = r.event_settlement and o.id <> r.id and o.state <> 'rejected'
+      and o.event_start >= r.event_start - interval '3 days' and o.event_start <= r.event_end + interval '2 hours'
+      and o.event_end >= r.event_start - interval '2 hours'
+      and (o.event_type is null or r.event_type is null or o.event_type = r.event_type)
+      and o.text_fold is distinct from r.text_fold
+      and array_length(string_to_array(o.text_fold, ' '), 1) >= $2
+     where r.id = any($1::int[]) and r.event_settlement is not null
+       and array_length(string_to_array(r.text_fold, ' '), 1) >= $2
+     order by r.id, o.id`,
+    [ids, SHORT_TEXT_WORDS],
+  );
+  const isLandmark = (id: string) => getPlace(id)?.kind === 'landmark';
+  for (const r of rows) {
+    if (r.place !== r.other_place && isLandmark(r.place) && isLandmark(r.other_place)) continue;
+    const list = out.get(r.id) ?? [];
+    if (list.length < 20) list.push(r.other);
+    out.set(r.id, list);
+  }
   return out;
 }
 
@@ -419,26 +490,58 @@ export async function searchReports(
   return { reports: rows, total: count[0]?.n ?? 0 };
 }
 
+export interface ReportToReread {
+  id: number;
+  what: string;
+  claimed_when: string | null;
+  claimed_where: string | null;
+  received_at: Date;
+  sent_at: Date | null;
+  written_at: Date | null;
+}
+
 /** Reports the desk has not read (from before it read on arrival), or every report when `all`, by id after `afterId`. */
-export async function reportsToRead(
-  q: Queryable,
-  o: { afterId: number; limit: number; all: boolean },
-): Promise<Array<{ id: number; what: string; claimed_where: string | null }>> {
+export async function reportsToRead(q: Queryable, o: { afterId: number; limit: number; all: boolean }): Promise<ReportToReread[]> {
   return q.query(
-    `select id, what, claimed_where from reports where id > $1 ${o.all ? '' : 'and (lang is null or text_fold is null)'} order by id limit $2`,
+    `select id, what, claimed_when, claimed_where, received_at, sent_at, written_at from reports
+     where id > $1 ${o.all ? '' : 'and (lang is null or text_fold is null or not suggested)'} order by id limit $2`,
     [o.afterId, o.limit],
   );
 }
 
+export interface SavedReading {
+  id: number;
+  lang: ReportLang;
+  textFold: string;
+  hedged: boolean;
+  eventPlaceId: string | null;
+  eventSettlement: string | null;
+  eventStart: Date | null;
+  eventEnd: Date | null;
+  eventType: string | null;
+}
+
 /** Stores what the desk read in many reports at once. */
-export async function saveReadings(
-  q: Queryable,
-  readings: ReadonlyArray<{ id: number; lang: ReportLang; textFold: string }>,
-): Promise<void> {
+export async function saveReadings(q: Queryable, readings: readonly SavedReading[]): Promise<void> {
   if (readings.length === 0) return;
+  const column = <K extends keyof SavedReading>(k: K) => readings.map((r) => r[k]);
   await q.query(
-    `update reports r set lang = x.lang, text_fold = x.text_fold
-     from unnest($1::int[], $2::text[], $3::text[]) as x(id, lang, text_fold) where r.id = x.id`,
-    [readings.map((r) => r.id), readings.map((r) => r.lang), readings.map((r) => r.textFold)],
+    `update reports r set lang = x.lang, text_fold = x.text_fold, hedged = x.hedged, event_place_id = x.event_place_id,
+       event_settlement = x.event_settlement, event_start = x.event_start, event_end = x.event_end, event_type = x.event_type,
+       suggested = true
+     from unnest($1::int[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[])
+       as x(id, lang, text_fold, hedged, event_place_id, event_settlement, event_start, event_end, event_type)
+     where r.id = x.id`,
+    [
+      column('id'),
+      column('lang'),
+      column('textFold'),
+      column('hedged'),
+      column('eventPlaceId'),
+      column('eventSettlement'),
+      column('eventStart'),
+      column('eventEnd'),
+      column('eventType'),
+    ],
   );
 }

@@ -21,6 +21,8 @@ import {
 import { linkReport, reportExists } from '../../store/reports.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Role } from '../../store/users.ts';
+import type { OutcomeRow } from '../../core/reading/fields.ts';
+import { recordOutcomes } from '../../store/suggestion-outcomes.ts';
 import type { AppContext } from '../context.ts';
 import { type MediaScope, withMediaFacts } from './event-media.ts';
 
@@ -86,13 +88,17 @@ export async function createEventFromForm(
   ctx: AppContext,
   editor: Editor,
   input: unknown,
-  opts: { reason?: string; fromReportId?: number } = {},
+  opts: { reason?: string; fromReportId?: number; outcomes?: readonly OutcomeRow[] } = {},
 ): Promise<number> {
   const reason = reasonOf(opts.reason, false) ?? (opts.fromReportId ? `coded from report ${opts.fromReportId}` : 'first draft');
   return ctx.db.transaction(async (tx) => {
     const data = await checkedData(tx, input, undefined, opts.fromReportId !== undefined ? { fromReportId: opts.fromReportId } : {});
     const id = await createEvent(tx, editor.id, data, reason);
-    if (opts.fromReportId !== undefined) await linkReport(tx, opts.fromReportId, id, editor.id, isAdmin(editor));
+    if (opts.fromReportId !== undefined) {
+      await linkReport(tx, opts.fromReportId, id, editor.id, isAdmin(editor));
+      // What the editor kept of the desk's suggestions, counted on /editor/accuracy.
+      if (opts.outcomes) await recordOutcomes(tx, { reportId: opts.fromReportId, eventId: id, userId: editor.id, outcomes: opts.outcomes });
+    }
     return id;
   });
 }

@@ -130,6 +130,9 @@ export interface ReportToWrite {
   /** As stored: scoped to its channel, a device key as it is, or a key derived from the message. */
   idempotencyKey?: string | undefined;
   sourceId?: number | undefined;
+  /** When the channel says it was sent, and when the reporter wrote it: what the event's time is read against. */
+  sentAt?: Date | undefined;
+  writtenAt?: Date | undefined;
 }
 
 /**
@@ -141,14 +144,19 @@ export interface ReportToWrite {
  */
 export function prepareReport(ctx: AppContext, r: ReportToWrite): NewReport {
   const placeId = placeIdFor(r.input.where);
+  const receivedAt = ctx.now();
+  // A device's clock can be wrong: what it wrote cannot have been written after we received it.
+  const given = r.writtenAt ?? (r.input.writtenAt === undefined ? undefined : new Date(r.input.writtenAt));
+  const writtenAt = given && given.getTime() > receivedAt.getTime() ? receivedAt : given;
   const deviceReceipt =
     r.idempotencyKey !== undefined && isDeviceKey(r.idempotencyKey) ? receiptCodeForDeviceKey(r.idempotencyKey) : undefined;
   return {
     input: r.input,
     channel: r.channel,
     receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
-    receivedAt: ctx.now(),
-    ...readReport(r.input),
+    receivedAt,
+    ...readReport({ what: r.input.what, where: r.input.where, when: r.input.when, sentAt: r.sentAt, writtenAt, receivedAt }),
+    ...(writtenAt === undefined ? {} : { writtenAt }),
     ...(r.input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(r.input.contact) }),
     ...(placeId === undefined ? {} : { placeId }),
     ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),

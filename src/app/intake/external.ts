@@ -52,7 +52,7 @@ export async function storeExternalReport(ctx: AppContext, tx: Queryable, r: Ext
   const input = validateExternalInput(r.input);
   const { report, created } = await writeReport(
     tx,
-    prepareReport(ctx, { input, channel: r.channel, idempotencyKey: r.dedupeKey, sourceId: r.sourceId }),
+    prepareReport(ctx, { input, channel: r.channel, idempotencyKey: r.dedupeKey, sourceId: r.sourceId, sentAt: r.sentAt }),
   );
   if (created) {
     await setReportOrigin(tx, report.id, { sentAt: r.sentAt, externalId: r.externalId, senderHash: r.senderHash });

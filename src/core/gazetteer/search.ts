@@ -535,6 +535,11 @@ export function admin1Of(place: Place): Place | undefined {
   return undefined;
 }
 
+/** The ids of a region and of every place in it: what "reports from this region" matches. */
+export function placesIn(regionId: string): string[] {
+  return [...index().byId.values()].filter((p) => admin1Of(p)?.id === regionId).map((p) => p.id);
+}
+
 export function countryOf(place: Place): Place | undefined {
   return index().countries.get(place.country);
 }

@@ -3,8 +3,9 @@
  * - a duplicate: the same words once case, script, Kazakh letters, punctuation, emoji and
  *   forwarding headers are folded away (or nearly the same words: a forward with a line added),
  *   or the same photo or video (SHA-256);
- * - the same incident: the same place (the same settlement, or the same landmark) and
- *   overlapping times, with the same kind of event, whatever language each was written in.
+ * - the same incident, whatever language each was written in: the same landmark (the akimat,
+ *   Republic Square) at times within two hours, of no different kind of event; or, in the same
+ *   city, the same kind of event at overlapping times, one of them known to a part of the day.
  * As Meedan Check learned, short texts ("стреляют!") and national statements match far too
  * much: they are never linked on their own words or place, only on their media. Links are
  * proposals; nothing is merged without an editor.
@@ -41,6 +42,8 @@ export const SHORT_TEXT_WORDS = 4;
 const NEAR_TEXT = 0.8;
 /** How far apart two windows may be and still be one incident: reports round times. */
 const TIME_SLACK_MS = 2 * 3600_000;
+/** A window at most this long says when to within a part of the day. */
+const NARROW_WINDOW_MS = 6 * 3600_000;
 
 export function isShort(c: Comparable): boolean {
   return c.words.length < SHORT_TEXT_WORDS;
@@ -74,11 +77,37 @@ export function linkBetween(
   const near = jaccard(sa, sb);
   if (near >= NEAR_TEXT) return { reason: 'nearly the same text', score: Math.round(near * 100) / 100 };
   if (!a.settlement || a.settlement !== b.settlement || !a.window || !b.window) return undefined;
-  if (a.landmark && b.landmark && a.landmark !== b.landmark) return undefined;
-  if (a.window.start > b.window.end + TIME_SLACK_MS || b.window.start > a.window.end + TIME_SLACK_MS) return undefined;
   if (a.eventType && b.eventType && a.eventType !== b.eventType) return undefined;
-  const score = 0.6 + (a.landmark && a.landmark === b.landmark ? 0.2 : 0) + (a.eventType && a.eventType === b.eventType ? 0.1 : 0);
-  return { reason: 'same place and time', score };
+  const sameLandmark = a.landmark !== undefined && a.landmark === b.landmark;
+  if (sameLandmark) {
+    if (a.window.start > b.window.end + TIME_SLACK_MS || b.window.start > a.window.end + TIME_SLACK_MS) return undefined;
+    return { reason: 'same place and time', score: a.eventType && a.eventType === b.eventType ? 0.9 : 0.8 };
+  }
+  // A whole city on one day holds many incidents: at city level both must say what happened,
+  // the same, and one at least when to within a few hours.
+  if (a.landmark && b.landmark) return undefined;
+  if (!a.eventType || a.eventType !== b.eventType) return undefined;
+  if (Math.min(a.window.end - a.window.start, b.window.end - b.window.start) > NARROW_WINDOW_MS) return undefined;
+  if (a.window.start >= b.window.end || b.window.start >= a.window.end) return undefined;
+  return { reason: 'same place and time', score: 0.6 };
+}
+
+/** Beyond this many reports sharing it, a word pair is too common to find near texts by. */
+const COMMON_SHINGLE = 2000;
+const HOUR_MS = 3600_000;
+
+/**
+ * Index keys for a report's place and time: its settlement with each six-hour slot its window
+ * (and the slack around it) touches, so reports of one city on another day are never candidates.
+ */
+function placeKeys(c: Comparable): string[] {
+  if (!c.settlement || !c.window) return [];
+  const slot = 6 * HOUR_MS;
+  const from = Math.floor((c.window.start - TIME_SLACK_MS) / slot);
+  const to = Math.floor((c.window.end + TIME_SLACK_MS) / slot);
+  const keys: string[] = [];
+  for (let k = from; k <= to && keys.length < 64; k++) keys.push(`p:${c.settlement}:${k}`);
+  return keys;
 }
 
 /** Earlier reports linked to one report: its duplicates, and the rest of its incident. */
@@ -109,14 +138,16 @@ export class Linker {
     const shingles = shinglesOf(item.words);
     const keys = [
       ...item.media.map((m) => `m:${m}`),
-      ...(isShort(item) ? [] : [`t:${item.words.join(' ')}`, ...(item.settlement ? [`p:${item.settlement}`] : [])]),
-      ...(isShort(item) ? [] : [...shingles].map((s) => `s:${s}`)),
+      ...(isShort(item) ? [] : [`t:${item.words.join(' ')}`, ...placeKeys(item), ...[...shingles].map((s) => `s:${s}`)]),
     ];
     // Word pairs in common, counted per earlier report: a near text needs many.
     const shared = new Map<number, number>();
     const candidates = new Set<number>();
     for (const key of keys) {
-      for (const j of this.#byKey.get(key) ?? []) {
+      const list = this.#byKey.get(key) ?? [];
+      // A word pair in thousands of reports ("people gathered") tells nothing apart.
+      if (key.startsWith('s:') && list.length > COMMON_SHINGLE) continue;
+      for (const j of list) {
         if (key.startsWith('s:')) shared.set(j, (shared.get(j) ?? 0) + 1);
         else candidates.add(j);
       }

@@ -17,7 +17,7 @@ interface QueuedReport {
   receiptCode: string;
   state: 'waiting' | 'delivered' | 'refused';
   /** Dropped once delivered: a seized phone should hold as little as possible. */
-  report?: { what: string; when?: string; where?: string; howKnown: string; contact?: string; contactAge?: string };
+  report?: { what: string; when?: string; where?: string; howKnown: string; contact?: string; contactAge?: string; writtenAt?: string };
   problem?: string;
 }
 
@@ -156,6 +156,7 @@ function armored(deviceId: string, r: NonNullable<QueuedReport['report']>): stri
   if (r.when) a.when = r.when;
   if (r.where) a.where = r.where;
   if (r.contactAge) a.contactAge = r.contactAge;
+  if (r.writtenAt) a.writtenAt = r.writtenAt;
   return encodeArmoredReport(a);
 }
 
@@ -239,7 +240,12 @@ function enhance(form: HTMLFormElement): void {
     void (async () => {
       const data = new FormData(form);
       const value = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-      const report: NonNullable<QueuedReport['report']> = { what: value('what') ?? '', howKnown: value('howKnown') ?? 'other' };
+      // When it was written, not when a link let it through: the desk reads "this morning" against it.
+      const report: NonNullable<QueuedReport['report']> = {
+        what: value('what') ?? '',
+        howKnown: value('howKnown') ?? 'other',
+        writtenAt: new Date().toISOString(),
+      };
       const hidden: Record<string, string> = {};
       const keys = await known;
       for (const [name, box] of [

@@ -2,6 +2,7 @@
  * The event form as typed: every control's value as a string, so a refused form comes back
  * exactly as the editor left it. The server turns it into an event document and back.
  */
+import type { SuggestedField } from '../../core/reading/fields.ts';
 
 export interface SourceRowState {
   kind: string;
@@ -19,6 +20,24 @@ export interface MediaChoiceState {
   sha256: string;
   chosen: boolean;
   caption: string;
+}
+
+/** The desk's suggestions as form values, with the words each came from (`quote`). */
+export interface SuggestedForm {
+  place?: { placeId: string; quote: string };
+  time?: {
+    date: string;
+    clock: string;
+    partOfDay: string;
+    endDate: string;
+    endClock: string;
+    precision: string;
+    approximate: boolean;
+    timeZone: string;
+    quote: string;
+  };
+  type?: { subEventType: string; quote: string };
+  fatalities?: { min: string; max: string; wording: string; quote: string };
 }
 
 export interface EventFormState {
@@ -70,6 +89,10 @@ export interface EventFormState {
   baseRevision: string;
   /** Report the event is being coded from; linked when the event is created. */
   fromReport: string;
+  /** What the desk suggested from that report, remembered in a hidden field. */
+  suggested: SuggestedForm;
+  /** The suggested fields the editor ticked as checked. */
+  confirmed: string[];
   media: MediaChoiceState[];
 }
 
@@ -119,10 +142,64 @@ export function emptyEventFormState(): EventFormState {
     reason: '',
     baseRevision: '',
     fromReport: '',
+    suggested: {},
+    confirmed: [],
     media: [],
   };
 }
 
 export function emptySourceRow(kind: string): SourceRowState {
   return { kind, url: '', outlet: '', title: '', scale: '', reportId: '', sourceId: '' };
+}
+
+/** One field group's value as the form holds it, compared as a string. */
+export function formValue(field: SuggestedField, s: Pick<EventFormState, keyof EventFormState>): string {
+  switch (field) {
+    case 'place':
+      return s.placeId;
+    case 'time':
+      if (!s.date) return '';
+      return [s.date, s.clock || s.partOfDay, s.endDate, s.endClock, s.precision, s.timeZone].join(' ').replace(/\s+/g, ' ').trim();
+    case 'type':
+      return s.subEventType;
+    case 'fatalities':
+      return s.fatalitiesMin || s.fatalitiesMax ? `${s.fatalitiesMin}–${s.fatalitiesMax}` : '';
+  }
+}
+
+/** The value each suggestion put in the form. */
+export function suggestedValue(field: SuggestedField, suggested: SuggestedForm): string | undefined {
+  switch (field) {
+    case 'place':
+      return suggested.place?.placeId;
+    case 'time': {
+      const t = suggested.time;
+      return t && formValue('time', { ...emptyish, ...t });
+    }
+    case 'type':
+      return suggested.type?.subEventType;
+    case 'fatalities': {
+      const f = suggested.fatalities;
+      return f && formValue('fatalities', { ...emptyish, fatalitiesMin: f.min, fatalitiesMax: f.max });
+    }
+  }
+}
+
+const emptyish = {
+  placeId: '',
+  date: '',
+  clock: '',
+  partOfDay: '',
+  endDate: '',
+  endClock: '',
+  precision: '',
+  timeZone: '',
+} as EventFormState;
+
+/** Per suggested field: still as suggested, changed, or cleared. */
+export function suggestionState(state: EventFormState, field: SuggestedField): 'suggested' | 'confirmed' | 'changed' | undefined {
+  const was = suggestedValue(field, state.suggested);
+  if (was === undefined) return undefined;
+  if (formValue(field, state) !== was) return 'changed';
+  return state.confirmed.includes(field) ? 'confirmed' : 'suggested';
 }

@@ -10,6 +10,7 @@ import { VERIFICATION_STATUSES } from '../../core/verification.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { Checkbox, Select, TextArea, TextInput } from './controls.tsx';
 import type { EventFormState } from './event-form-state.ts';
+import { SuggestedMark } from './event-form-suggested.tsx';
 import { type OfferedMedia, MediaFieldset } from './event-form-media.tsx';
 import { SourcesFieldset } from './event-form-sources.tsx';
 import { reportLabel } from './queue.tsx';
@@ -243,6 +244,7 @@ export function EventFormPage(props: EventFormPageProps) {
         <Csrf token={props.user.csrf} />
         <input type="hidden" name="base_revision" value={s.baseRevision} />
         <input type="hidden" name="from_report" value={s.fromReport} />
+        {Object.keys(s.suggested).length > 0 ? <input type="hidden" name="suggested" value={JSON.stringify(s.suggested)} /> : null}
         <input type="hidden" name="prev_place_id" value={s.prevPlaceId} />
         <input type="hidden" name="prev_query" value={s.prevQuery} />
         {/* The first submit button is the one Enter presses: make it Save. */}
@@ -269,6 +271,7 @@ export function EventFormPage(props: EventFormPageProps) {
 
         <fieldset>
           <legend>{t('place')}</legend>
+          <SuggestedMark lang={lang} state={s} field="place" />
           <TextInput
             {...p}
             label={t('placeQuery')}
@@ -334,6 +337,7 @@ export function EventFormPage(props: EventFormPageProps) {
 
         <fieldset>
           <legend>{t('time')}</legend>
+          <SuggestedMark lang={lang} state={s} field="time" />
           <Select
             {...p}
             label={t('precision')}
@@ -368,6 +372,7 @@ export function EventFormPage(props: EventFormPageProps) {
 
         <fieldset>
           <legend>{t('coding')}</legend>
+          <SuggestedMark lang={lang} state={s} field="type" />
           <Select
             {...p}
             label={t('eventType')}
@@ -418,6 +423,7 @@ export function EventFormPage(props: EventFormPageProps) {
 
         <fieldset>
           <legend>{t('fatalities')}</legend>
+          <SuggestedMark lang={lang} state={s} field="fatalities" />
           <FieldProblems problems={problems} fields={['fatalities']} />
           <TextInput
             {...p}

@@ -1,6 +1,12 @@
 /** The triage queue, the workspace's home: every open report, oldest first so none waits forever, a page at a time. */
 import { type Lang, translator } from '../i18n.ts';
 import { type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
+import { getPlace, placeName, regionsOf } from '../../core/gazetteer/search.ts';
+import { localDate } from '../../core/time.ts';
+import { EVENT_TYPE_LIST, type EventType } from '../../core/coding.ts';
+import { eventTypeLabel } from '../event-view.tsx';
+
+const isEventType = (v: string): v is EventType => (EVENT_TYPE_LIST as readonly string[]).includes(v);
 import { REPORT_LANGS } from '../../core/reading/language.ts';
 import { REPORT_CHANNELS } from '../../core/report.ts';
 
@@ -66,7 +72,13 @@ const text = translator({
     channel: 'Channel',
     report: 'Report',
     claimedWhereWhen: 'Reporter says (where / when)',
-    place: 'Place found',
+    place: 'The desk read (where, when, type)',
+    hearsay: 'hearsay',
+    sameIncident: 'same place and time as',
+    hedged: 'Hearsay',
+    hedged_yes: 'only hearsay and unconfirmed',
+    hedged_no: 'no hearsay',
+    region: 'Region',
     claimedBy: 'Claimed by',
     you: 'you',
     nobody: 'nobody yet',
@@ -96,7 +108,13 @@ const text = translator({
     channel: 'Канал',
     report: 'Сообщение',
     claimedWhereWhen: 'Со слов автора (где / когда)',
-    place: 'Найденное место',
+    place: 'Прочитано машиной (где, когда, тип)',
+    hearsay: 'слухи',
+    sameIncident: 'то же место и время, что',
+    hedged: 'Слухи',
+    hedged_yes: 'только слухи и неподтверждённое',
+    hedged_no: 'без слухов',
+    region: 'Регион',
     claimedBy: 'В работе у',
     you: 'вас',
     nobody: 'никого',
@@ -122,16 +140,39 @@ export interface QueueReport {
   place_id: string | null;
   state: string;
   claimed_by_name?: string | null | undefined;
+  /** What the desk read (migration 017). */
+  event_place_id?: string | null | undefined;
+  event_start?: Date | null | undefined;
+  event_type?: string | null | undefined;
+  hedged?: boolean | null | undefined;
 }
 
 export const QUEUE_PAGE_SIZE = 200;
 
+/** "Zhanaozen · 2022-01-05 · Protests · hearsay": the desk's reading in one line, the date local to the place. */
+function DeskRead(props: { lang: Lang; report: QueueReport }) {
+  const r = props.report;
+  const placeId = r.event_place_id ?? r.place_id;
+  const zone = (placeId ? getPlace(placeId)?.timeZone : undefined) ?? 'Asia/Almaty';
+  const parts = [
+    placeLabel(placeId, props.lang) ?? '—',
+    r.event_start ? localDate(r.event_start, zone) : undefined,
+    r.event_type && isEventType(r.event_type) ? eventTypeLabel(r.event_type, props.lang) : undefined,
+  ].filter(Boolean);
+  return (
+    <>
+      {parts.join(' · ')}
+      {r.hedged ? <span class="badge hearsay"> {text(props.lang, 'hearsay')}</span> : null}
+    </>
+  );
+}
+
 /** "same text as #3, #7": the earlier reports that say the same however they were typed. */
-export function SameText(props: { lang: Lang; earlier: readonly number[] | undefined }) {
+export function SameText(props: { lang: Lang; earlier: readonly number[] | undefined; incident?: boolean }) {
   if (!props.earlier?.length) return null;
   return (
-    <span class="badge same-text">
-      {text(props.lang, 'sameText')}{' '}
+    <span class={`badge ${props.incident ? 'same-incident' : 'same-text'}`}>
+      {text(props.lang, props.incident ? 'sameIncident' : 'sameText')}{' '}
       {props.earlier.map((id, i) => (
         <>
           {i > 0 ? ', ' : ''}
@@ -152,8 +193,10 @@ export interface QueuePageProps {
   page: { reports: QueueReport[]; skipped: number; hasPrevious: boolean; hasNext: boolean };
   /** Per report on the page, earlier reports with the same words however typed: likely duplicates. */
   sameText?: ReadonlyMap<number, readonly number[]>;
-  /** The queue narrowed to a language or a channel, and how many open reports that leaves. */
-  filter?: { lang?: string | undefined; channel?: string | undefined };
+  /** Per report on the page, the other reports of the same place and time: one proposed incident. */
+  sameIncident?: ReadonlyMap<number, readonly number[]>;
+  /** The queue narrowed, and how many open reports that leaves. */
+  filter?: { lang?: string | undefined; channel?: string | undefined; hedged?: boolean | undefined; region?: string | undefined };
   open?: number;
 }
 
@@ -169,6 +212,8 @@ export function QueuePage(props: QueuePageProps) {
   const kept: Record<string, string> = {
     ...(filter.lang ? { language: filter.lang } : {}),
     ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.hedged === undefined ? {} : { hedged: filter.hedged ? 'yes' : 'no' }),
+    ...(filter.region ? { region: filter.region } : {}),
   };
   const link = (params: Record<string, string>) => {
     const q = new URLSearchParams({ ...(order === 'newest' ? { order } : {}), ...kept, ...params }).toString();
@@ -207,6 +252,29 @@ export function QueuePage(props: QueuePageProps) {
             {REPORT_CHANNELS.map((ch) => (
               <option value={ch} selected={filter.channel === ch}>
                 {reportLabel(lang, 'channel', ch)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('hedged')}
+          <select name="hedged">
+            <option value="">{t('any')}</option>
+            <option value="yes" selected={filter.hedged === true}>
+              {t('hedged_yes')}
+            </option>
+            <option value="no" selected={filter.hedged === false}>
+              {t('hedged_no')}
+            </option>
+          </select>
+        </label>
+        <label>
+          {t('region')}
+          <select name="region">
+            <option value="">{t('any')}</option>
+            {regionsOf('KAZ').map((r) => (
+              <option value={r.id} selected={filter.region === r.id}>
+                {placeName(r, lang)}
               </option>
             ))}
           </select>
@@ -252,11 +320,14 @@ export function QueuePage(props: QueuePageProps) {
                 <td>
                   <a href={`/editor/reports/${r.id}`}>#{r.id}</a> {firstLine(r.what)}
                   <SameText lang={lang} earlier={props.sameText?.get(r.id)} />
+                  <SameText lang={lang} earlier={props.sameIncident?.get(r.id)} incident />
                 </td>
                 <td>
                   {r.claimed_where ?? '—'} / {r.claimed_when ?? '—'}
                 </td>
-                <td>{placeLabel(r.place_id, lang) ?? '—'}</td>
+                <td>
+                  <DeskRead lang={lang} report={r} />
+                </td>
                 <td>
                   {r.state === 'claimed'
                     ? r.claimed_by_name === props.user.username

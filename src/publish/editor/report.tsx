@@ -4,10 +4,11 @@
  * the admin's explicit reveal, once.
  */
 import type { FieldProblem } from '../../core/errors.ts';
-import { languageOf } from '../../core/reading/read.ts';
+import { type Suggestions, languageOf } from '../../core/reading/read.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { SameText, reportLabel } from './queue.tsx';
 import { ReportOrigin, type ReportOriginView } from './report-origin.tsx';
+import { SuggestionsPanel } from './suggestions.tsx';
 import { type EditorUser, Csrf, EditorPage, FieldProblems, Lines, Time, fieldId, firstLine, placeLabel } from './shell.tsx';
 
 const text = translator({
@@ -175,6 +176,7 @@ export interface ReportView {
   contact_sealed: string | null;
   /** Private fields the reporter's browser encrypted to the editors' age recipients. */
   contact_age?: string | null;
+  written_at?: Date | null;
 }
 
 export interface MediaView {
@@ -214,6 +216,8 @@ export interface ReportPageProps {
   problems?: readonly FieldProblem[];
   /** Earlier reports with the same words however typed (core/reading/fold.ts). */
   sameText?: readonly number[];
+  /** What the desk read in it (core/reading/read.ts). */
+  suggestions?: Suggestions | undefined;
   /** What the editor typed into a refused form, to show again. */
   values?: { of?: string; note?: string; eventId?: string };
 }
@@ -244,6 +248,7 @@ export function ReportPage(props: ReportPageProps) {
           <Lines text={r.what} />
         </p>
       </blockquote>
+      {props.suggestions ? <SuggestionsPanel lang={lang} suggestions={props.suggestions} /> : null}
       <dl class="facts">
         <dt>{t('received')}</dt>
         <dd>

@@ -29,6 +29,7 @@ export const shellText = translator({
     users: 'Users',
     password: 'My password',
     limits: 'Limits',
+    accuracy: 'Desk accuracy',
     signedInAs: 'Signed in as {name} ({role})',
     logout: 'Log out',
     role_admin: 'admin',
@@ -48,6 +49,7 @@ export const shellText = translator({
     users: 'Пользователи',
     password: 'Мой пароль',
     limits: 'Ограничения',
+    accuracy: 'Точность подсказок',
     signedInAs: 'Вы вошли как {name} ({role})',
     logout: 'Выйти',
     role_admin: 'администратор',
@@ -72,7 +74,7 @@ export function EditorHead() {
   return <meta name="referrer" content="same-origin" />;
 }
 
-export type EditorNav = 'queue' | 'search' | 'events' | 'new-event' | 'sources' | 'users' | 'import' | 'password' | 'limits';
+export type EditorNav = 'queue' | 'search' | 'events' | 'new-event' | 'sources' | 'users' | 'import' | 'password' | 'limits' | 'accuracy';
 
 export interface EditorPageProps {
   lang: Lang;
@@ -106,6 +108,7 @@ export function EditorPage(props: EditorPageProps) {
           {item('sources', '/editor/sources', t('sources'))}
           {item('import', '/editor/import', t('importArmored'))}
           {user.role === 'admin' ? item('users', '/editor/users', t('users')) : null}
+          {user.role === 'admin' ? item('accuracy', '/editor/accuracy', t('accuracy')) : null}
           {item('limits', '/editor/limits', t('limits'))}
           {item('password', '/editor/password', t('password'))}
         </ul>

@@ -28,6 +28,8 @@ import {
   stateFromReport,
 } from './event-form.ts';
 import { editorOf, formOf, userOf } from './guard.ts';
+import { outcomesOf, suggestedFormOf } from './event-form-suggested.ts';
+import { suggestionsOf } from '../../../app/intake/suggestions.ts';
 
 type Extra = Partial<Pick<EventFormPageProps, 'problems' | 'candidates' | 'notSaved' | 'conflict'>>;
 
@@ -119,7 +121,8 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
         await saveRevision(ctx, editor, eventId, input, { reason: state.reason, baseRevision });
         return c.redirect(`/editor/events/${eventId}`, 303);
       }
-      const id = await createEventFromForm(ctx, editor, input, { reason: state.reason, fromReportId });
+      const outcomes = fromReportId === undefined ? undefined : outcomesOf(state);
+      const id = await createEventFromForm(ctx, editor, input, { reason: state.reason, fromReportId, ...(outcomes ? { outcomes } : {}) });
       return c.redirect(`/editor/events/${id}`, 303);
     } catch (err) {
       if (err instanceof ValidationError) return render(c, eventId, state, { candidates, problems: [...err.problems] }, 422);
@@ -135,7 +138,7 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (report.state !== 'new' && report.state !== 'claimed') {
       throw new ConflictError(`report ${report.id} is already ${report.state}; there is nothing left to code from it`);
     }
-    return render(c, undefined, stateFromReport(report));
+    return render(c, undefined, stateFromReport(report, suggestedFormOf(suggestionsOf(report))));
   });
 
   app.post('/events/new', (c) => handle(c, undefined));

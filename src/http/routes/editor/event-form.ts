@@ -22,9 +22,17 @@ import {
   partOfDay,
   zonedToInstant,
 } from '../../../core/time.ts';
-import { type EventFormState, type SourceRowState, emptyEventFormState, emptySourceRow } from '../../../publish/editor/event-form-state.ts';
+import {
+  type EventFormState,
+  type SourceRowState,
+  type SuggestedForm,
+  emptyEventFormState,
+  emptySourceRow,
+} from '../../../publish/editor/event-form-state.ts';
 import { mediaChoicesOf, mediaInputOf, readMediaChoices } from './event-form-media.ts';
 import type { Form } from './guard.ts';
+import { readSuggestedField } from './event-form-suggested.ts';
+import { SUGGESTED_FIELDS } from '../../../core/reading/fields.ts';
 
 const SOURCE_FIELDS = ['kind', 'url', 'outlet', 'title', 'scale', 'reportId', 'sourceId'] as const;
 const MAX_SOURCE_ROWS = 100;
@@ -76,6 +84,8 @@ export function readEventForm(form: Form): EventFormState {
     reason: str('reason'),
     baseRevision: str('base_revision').trim(),
     fromReport: str('from_report').trim(),
+    suggested: readSuggestedField(str('suggested')),
+    confirmed: SUGGESTED_FIELDS.filter((f) => str(`confirm_${f}`) === '1'),
     media: readMediaChoices(form),
   } satisfies Partial<EventFormState>);
   const count = Math.min(Number(/^\d{1,3}$/.test(str('src_count')) ? str('src_count') : 0), MAX_SOURCE_ROWS);
@@ -362,9 +372,10 @@ function sourceRowOf(ref: SourceRef): SourceRowState {
 
 /**
  * A new event's form prefilled from a report: its first line as the summary, the report as a
- * source, and the gazetteer's place. The time is left to the editor, who has the reporter's words.
+ * source, and the gazetteer's place for the reporter's place field; the desk's suggestions
+ * (event-form-suggested.ts) are laid over this.
  */
-export function stateFromReport(report: { id: number; what: string; place_id: string | null }): EventFormState {
+export function stateFromReport(report: { id: number; what: string; place_id: string | null }, suggested?: SuggestedForm): EventFormState {
   let s = emptyEventFormState();
   const line =
     report.what
@@ -377,6 +388,22 @@ export function stateFromReport(report: { id: number; what: string; place_id: st
   if (report.place_id && getPlace(report.place_id)) {
     s.placeId = report.place_id;
     s = resolveFormPlace(s, false).state;
+  }
+  return suggested ? withSuggestions(s, suggested) : s;
+}
+
+/** The state with the suggestions filled in and remembered. */
+function withSuggestions(state: EventFormState, suggested: SuggestedForm): EventFormState {
+  let s: EventFormState = { ...state, suggested, confirmed: [] };
+  if (suggested.place) s = resolveFormPlace({ ...s, placeId: suggested.place.placeId }, false).state;
+  if (suggested.time) {
+    const { quote: _, ...time } = suggested.time;
+    s = { ...s, ...time };
+  }
+  if (suggested.type) s.subEventType = suggested.type.subEventType;
+  if (suggested.fatalities) {
+    const f = suggested.fatalities;
+    s = { ...s, fatalitiesMin: f.min, fatalitiesMax: f.max, fatalitiesWording: f.wording };
   }
   return s;
 }

@@ -26,6 +26,7 @@ import { registerSourceRoutes } from './sources.tsx';
 import { registerUserRoutes } from './users.tsx';
 import { registerPasswordRoutes } from './users-password.tsx';
 import { registerLimitRoutes } from './limits.tsx';
+import { registerAccuracyRoutes } from './accuracy.tsx';
 
 const text = translator({
   en: {
@@ -83,6 +84,7 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   registerUserRoutes(editor, ctx);
   registerPasswordRoutes(editor, ctx);
   registerLimitRoutes(editor, ctx);
+  registerAccuracyRoutes(editor, ctx);
 
   editor.onError((err, c) => {
     let error: CaravanError | undefined;

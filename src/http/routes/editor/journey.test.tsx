@@ -94,7 +94,12 @@ describe('triage journey', () => {
     assert.equal(form.src_reportId_0, String(reportId));
     assert.equal(form.place_id, 'kz-almaty-akimat');
     assert.equal(form.time_zone, 'Asia/Almaty');
-    assert.equal(form.date, '', 'the time is left to the editor');
+    // The desk read the time from the reporter's own words, and marks it as suggested.
+    assert.equal(form.date, '2022-01-05');
+    assert.equal(form.clock, '10:00');
+    assert.equal(form.precision, 'hour');
+    assert.equal(form.sub_event_type, 'Protest with intervention', 'stun grenades at a crowd');
+    assert.match(html, /Suggested by the desk<\/strong> from the report’s words: <q>around 10 in the morning, 5 January<\/q>/);
     assert.match(html, /around 10 in the morning, 5 January/);
 
     const res = await editor.post('/editor/events/new', { ...form, ...codedFields() });

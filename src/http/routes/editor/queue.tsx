@@ -8,12 +8,14 @@ import {
   countReportsByState,
   listOpenReports,
   queueKeyOf,
+  sameIncidentAs,
   sameTextAs,
 } from '../../../store/reports.ts';
 import type { AppContext } from '../../../app/context.ts';
 import { BadRequestError } from '../../../core/errors.ts';
 import { REPORT_LANGS, type ReportLang } from '../../../core/reading/language.ts';
 import { REPORT_CHANNELS, type ReportChannel } from '../../../core/report.ts';
+import { placesIn, regionsOf } from '../../../core/gazetteer/search.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
 import { userOf } from './guard.ts';
 
@@ -27,8 +29,8 @@ async function keyOf(c: Ctx, ctx: AppContext, name: 'after' | 'before'): Promise
   return key;
 }
 
-/** ?language=kk&channel=sms: the queue narrowed; anything else named is refused, naming it. */
-function filterOf(c: Ctx): QueueFilter {
+/** ?language=kk&channel=sms&hedged=yes&region=kz-mangystau: the queue narrowed; anything else named is refused, naming it. */
+function filterOf(c: Ctx): QueueFilter & { region?: string | undefined } {
   const language = c.req.query('language') || undefined;
   const channel = c.req.query('channel') || undefined;
   if (language !== undefined && !(REPORT_LANGS as readonly string[]).includes(language)) {
@@ -37,7 +39,21 @@ function filterOf(c: Ctx): QueueFilter {
   if (channel !== undefined && !(REPORT_CHANNELS as readonly string[]).includes(channel)) {
     throw new BadRequestError(`channel must be one of ${REPORT_CHANNELS.join(', ')}`, 'invalid_parameter');
   }
-  return { lang: language as ReportLang | undefined, channel: channel as ReportChannel | undefined };
+  const hedged = c.req.query('hedged') || undefined;
+  if (hedged !== undefined && hedged !== 'yes' && hedged !== 'no')
+    throw new BadRequestError('hedged must be "yes" or "no"', 'invalid_parameter');
+  const region = c.req.query('region') || undefined;
+  const regions = regionsOf('KAZ');
+  if (region !== undefined && !regions.some((r) => r.id === region)) {
+    throw new BadRequestError(`region must be one of ${regions.map((r) => r.id).join(', ')}`, 'invalid_parameter');
+  }
+  return {
+    lang: language as ReportLang | undefined,
+    channel: channel as ReportChannel | undefined,
+    hedged: hedged === undefined ? undefined : hedged === 'yes',
+    region,
+    placeIds: region === undefined ? undefined : placesIn(region),
+  };
 }
 
 export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
@@ -52,10 +68,8 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
       listOpenReports(ctx.db, { order, after, before, limit: QUEUE_PAGE_SIZE, filter }),
       countOpenReports(ctx.db, filter),
     ]);
-    const sameText = await sameTextAs(
-      ctx.db,
-      page.reports.map((r) => r.id),
-    );
+    const ids = page.reports.map((r) => r.id);
+    const [sameText, sameIncident] = await Promise.all([sameTextAs(ctx.db, ids), sameIncidentAs(ctx.db, ids)]);
     return c.html(
       <QueuePage
         lang={c.get('lang')}
@@ -65,6 +79,7 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
         order={order}
         page={page}
         sameText={sameText}
+        sameIncident={sameIncident}
         filter={filter}
         open={open}
       />,

@@ -25,6 +25,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
 import { editorOf, formOf, sessionOf, userOf } from './guard.ts';
 import { mediaPath, originalPath } from '../media.ts';
+import { suggestionsOf } from '../../../app/intake/suggestions.ts';
 
 const NOTE_MAX = 1000;
 
@@ -49,6 +50,7 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         recentEvents={recentEvents}
         origin={origin}
         sameText={sameText.get(id) ?? []}
+        suggestions={suggestionsOf(report)}
         media={media.map((m) => ({
           id: m.id,
           sha256: m.sha256,

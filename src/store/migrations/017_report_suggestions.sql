@@ -1,0 +1,43 @@
+-- What the desk suggests for each report (core/reading/read.ts), in columns so the queue can
+-- filter and group by them; the suggestions' evidence is read again from the text when a report
+-- is shown. Written with the report by writeReport, and again by `caravan reread`.
+-- written_at: when the reporter wrote it on their device (the offline page), which can be a day
+--   before it reached us; the time the event is read against.
+-- hedged: the report says itself that it is hearsay, a rumour or unconfirmed.
+-- event_place_id / event_settlement: the place the event happened, and its city or town (or the
+--   region, when no settlement is named), which incidents are grouped by.
+-- event_start / event_end: the window the event happened in, as read.
+-- event_type: the ACLED event type read from the words.
+alter table reports
+  add column written_at timestamptz,
+  add column hedged boolean,
+  add column event_place_id text,
+  add column event_settlement text,
+  add column event_start timestamptz,
+  add column event_end timestamptz,
+  add column event_type text,
+  add column suggested boolean not null default false;
+
+-- The reports of one settlement around a time: the candidates for the same incident.
+create index reports_incident on reports (event_settlement, event_start) where event_settlement is not null;
+-- Reports read before this migration get their suggestions from `caravan serve`'s background
+-- reading, which looks for them here.
+drop index reports_unread;
+create index reports_unread on reports (id) where lang is null or text_fold is null or not suggested;
+
+-- What editors did with each suggestion when they coded an event from a report: kept it
+-- ('accepted'), changed it ('corrected') or cleared it ('rejected'), per field, so the desk's
+-- accuracy on real work can be counted (/editor/accuracy). `suggested` and `chosen` are the
+-- field's values as the form shows them.
+create table suggestion_outcomes (
+  id serial primary key,
+  report_id int not null references reports(id),
+  event_id int not null references events(id),
+  field text not null check (field in ('place', 'time', 'type', 'fatalities')),
+  outcome text not null check (outcome in ('accepted', 'corrected', 'rejected')),
+  suggested text not null,
+  chosen text not null,
+  user_id int references users(id),
+  at timestamptz not null default now()
+);
+create index suggestion_outcomes_field on suggestion_outcomes (field, outcome);
