@@ -21,6 +21,11 @@ export interface EventTime {
 
 export type PartOfDay = 'night' | 'morning' | 'afternoon' | 'evening';
 
+/** Known to a part of the day or finer, not only the day. */
+export function isPartOfDayOrFiner(precision: TimePrecision): boolean {
+  return precision === 'minute' || precision === 'hour' || precision === 'part_of_day';
+}
+
 export function isTimePrecision(value: unknown): value is TimePrecision {
   return typeof value === 'string' && (TIME_PRECISIONS as readonly string[]).includes(value);
 }

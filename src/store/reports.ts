@@ -3,7 +3,8 @@ import type { HowKnown, ReportChannel, ReportInput, ReportState } from '../core/
 import type { Queryable } from './db.ts';
 import type { ReportLang } from '../core/reading/language.ts';
 import { getPlace } from '../core/gazetteer/search.ts';
-import { SHORT_TEXT_WORDS } from '../core/reading/incidents.ts';
+import { type PlaceTime, SHORT_TEXT_WORDS, placeTimeLink } from '../core/reading/incidents.ts';
+import { isPartOfDayOrFiner, isTimePrecision } from '../core/time.ts';
 
 export interface ReportRow {
   id: number;
@@ -37,6 +38,7 @@ export interface ReportRow {
   event_settlement?: string | null;
   event_start?: Date | null;
   event_end?: Date | null;
+  event_precision?: string | null;
   event_type?: string | null;
 }
 
@@ -66,6 +68,7 @@ export interface NewReport {
   eventSettlement?: string | null;
   eventStart?: Date | null;
   eventEnd?: Date | null;
+  eventPrecision?: string | null;
   eventType?: string | null;
   /** When the reporter wrote it on their device (the offline page). */
   writtenAt?: Date | undefined;
@@ -73,8 +76,8 @@ export interface NewReport {
 
 const INSERT_REPORT = `insert into reports (receipt_code, channel, received_at, what, claimed_when, claimed_where, how_known,
        contact_sealed, place_id, source_id, idempotency_key, contact_age, lang, text_fold,
-       written_at, hedged, event_place_id, event_settlement, event_start, event_end, event_type, suggested)
-     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+       written_at, hedged, event_place_id, event_settlement, event_start, event_end, event_precision, event_type, suggested)
+     values ($1, $2, coalesce($3, now()), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
      on conflict do nothing`;
 
 /** 60 random bits: a second draw is already astronomically unlikely to be needed. */
@@ -102,6 +105,7 @@ function insertParams(r: NewReport, receiptCode: string): unknown[] {
     r.eventSettlement ?? null,
     r.eventStart ?? null,
     r.eventEnd ?? null,
+    r.eventPrecision ?? null,
     r.eventType ?? null,
     r.lang !== undefined && r.hedged !== undefined,
   ];
@@ -308,23 +312,26 @@ export async function sameTextAs(q: Queryable, ids: readonly number[]): Promise<
 }
 
 /**
- * For each of these reports, the other reports the desk would group into one incident with it:
- * the same settlement (and not two different landmarks in it), windows within two hours of
- * each other, and the same kind of event when both have one (core/reading/incidents.ts says
- * the same in memory). Texts under four words and rejected reports are never grouped; same-text
- * duplicates are left to `sameTextAs`. Candidates are looked up by the settlement and a start
- * within three days before, so the check costs the same in a store of a million reports.
+ * For each of these reports, the other reports the desk would group into one incident with it,
+ * by place and time (`placeTimeLink` in core/reading/incidents.ts, the rule the in-memory check
+ * uses). Texts under four words and rejected reports are never grouped; same-text duplicates are
+ * left to `sameTextAs`. Candidates are looked up by settlement and a start within three days
+ * before, so the check costs the same in a store of a million reports.
  */
 export async function sameIncidentAs(q: Queryable, ids: readonly number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (ids.length === 0) return out;
-  const rows = await q.query<{ id: number; other: number; place: string; other_place: string }>(
-    `select r.id, o.id as other, r.event_place_id as place, o.event_place_id as other_place
+  type Side = { place: string; start: Date; end: Date; precision: string | null; type: string | null };
+  const rows = await q.query<{ id: number; other: number; settlement: string; a: Side; b: Side }>(
+    `select r.id, o.id as other, r.event_settlement as settlement,
+       json_build_object('place', r.event_place_id, 'start', r.event_start, 'end', r.event_end,
+                         'precision', r.event_precision, 'type', r.event_type) as a,
+       json_build_object('place', o.event_place_id, 'start', o.event_start, 'end', o.event_end,
+                         'precision', o.event_precision, 'type', o.event_type) as b
      from reports r join reports o
        on o.event_settlement = r.event_settlement and o.id <> r.id and o.state <> 'rejected'
       and o.event_start >= r.event_start - interval '3 days' and o.event_start <= r.event_end + interval '2 hours'
       and o.event_end >= r.event_start - interval '2 hours'
-      and (o.event_type is null or r.event_type is null or o.event_type = r.event_type)
       and o.text_fold is distinct from r.text_fold
       and array_length(string_to_array(o.text_fold, ' '), 1) >= $2
      where r.id = any($1::int[]) and r.event_settlement is not null
@@ -332,11 +339,17 @@ export async function sameIncidentAs(q: Queryable, ids: readonly number[]): Prom
      order by r.id, o.id`,
     [ids, SHORT_TEXT_WORDS],
   );
-  const isLandmark = (id: string) => getPlace(id)?.kind === 'landmark';
+  const placeTime = (settlement: string, s: Side): PlaceTime => ({
+    settlement,
+    landmark: getPlace(s.place)?.kind === 'landmark' ? s.place : undefined,
+    window: { start: Date.parse(String(s.start)), end: Date.parse(String(s.end)) },
+    narrow: s.precision !== null && isTimePrecision(s.precision) && isPartOfDayOrFiner(s.precision),
+    eventType: s.type ?? undefined,
+  });
   for (const r of rows) {
-    if (r.place !== r.other_place && isLandmark(r.place) && isLandmark(r.other_place)) continue;
+    if (!placeTimeLink(placeTime(r.settlement, r.a), placeTime(r.settlement, r.b))) continue;
     const list = out.get(r.id) ?? [];
-    if (list.length < 20) list.push(r.other);
+    if (list.length < 100) list.push(r.other);
     out.set(r.id, list);
   }
   return out;
@@ -518,6 +531,7 @@ export interface SavedReading {
   eventSettlement: string | null;
   eventStart: Date | null;
   eventEnd: Date | null;
+  eventPrecision: string | null;
   eventType: string | null;
 }
 
@@ -527,10 +541,11 @@ export async function saveReadings(q: Queryable, readings: readonly SavedReading
   const column = <K extends keyof SavedReading>(k: K) => readings.map((r) => r[k]);
   await q.query(
     `update reports r set lang = x.lang, text_fold = x.text_fold, hedged = x.hedged, event_place_id = x.event_place_id,
-       event_settlement = x.event_settlement, event_start = x.event_start, event_end = x.event_end, event_type = x.event_type,
-       suggested = true
-     from unnest($1::int[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[])
-       as x(id, lang, text_fold, hedged, event_place_id, event_settlement, event_start, event_end, event_type)
+       event_settlement = x.event_settlement, event_start = x.event_start, event_end = x.event_end,
+       event_precision = x.event_precision, event_type = x.event_type, suggested = true
+     from unnest($1::int[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
+                 $9::text[], $10::text[])
+       as x(id, lang, text_fold, hedged, event_place_id, event_settlement, event_start, event_end, event_precision, event_type)
      where r.id = x.id`,
     [
       column('id'),
@@ -541,6 +556,7 @@ export async function saveReadings(q: Queryable, readings: readonly SavedReading
       column('eventSettlement'),
       column('eventStart'),
       column('eventEnd'),
+      column('eventPrecision'),
       column('eventType'),
     ],
   );

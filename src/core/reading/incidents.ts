@@ -5,7 +5,8 @@
  *   or the same photo or video (SHA-256);
  * - the same incident, whatever language each was written in: the same landmark (the akimat,
  *   Republic Square) at times within two hours, of no different kind of event; or, in the same
- *   city, the same kind of event at overlapping times, one of them known to a part of the day.
+ *   city, the same kind of event at overlapping times one of them knows to a part of the day (or,
+ *   when neither gives a time, told within two hours of each other).
  * As Meedan Check learned, short texts ("стреляют!") and national statements match far too
  * much: they are never linked on their own words or place, only on their media. Links are
  * proposals; nothing is merged without an editor.
@@ -22,6 +23,8 @@ export interface Comparable {
   landmark?: string | undefined;
   /** The event's window as epoch milliseconds. */
   window?: { start: number; end: number } | undefined;
+  /** The window was read from time words to a part of the day or finer, not only the day of the report. */
+  narrow?: boolean | undefined;
   /** The ACLED event type, if read. */
   eventType?: string | undefined;
 }
@@ -42,8 +45,6 @@ export const SHORT_TEXT_WORDS = 4;
 const NEAR_TEXT = 0.8;
 /** How far apart two windows may be and still be one incident: reports round times. */
 const TIME_SLACK_MS = 2 * 3600_000;
-/** A window at most this long says when to within a part of the day. */
-const NARROW_WINDOW_MS = 6 * 3600_000;
 
 export function isShort(c: Comparable): boolean {
   return c.words.length < SHORT_TEXT_WORDS;
@@ -76,6 +77,17 @@ export function linkBetween(
   const [sa, sb] = shingles ?? [shinglesOf(a.words), shinglesOf(b.words)];
   const near = jaccard(sa, sb);
   if (near >= NEAR_TEXT) return { reason: 'nearly the same text', score: Math.round(near * 100) / 100 };
+  return placeTimeLink(a, b);
+}
+
+/** The place and time two reports give, as the incident check reads them. */
+export type PlaceTime = Pick<Comparable, 'settlement' | 'landmark' | 'window' | 'narrow' | 'eventType'>;
+
+/**
+ * Whether two reports that are not short tell of one incident by their place and time alone (see
+ * the top of this file). The store asks the same of its candidates.
+ */
+export function placeTimeLink(a: PlaceTime, b: PlaceTime): Omit<Link, 'to'> | undefined {
   if (!a.settlement || a.settlement !== b.settlement || !a.window || !b.window) return undefined;
   if (a.eventType && b.eventType && a.eventType !== b.eventType) return undefined;
   const sameLandmark = a.landmark !== undefined && a.landmark === b.landmark;
@@ -84,11 +96,13 @@ export function linkBetween(
     return { reason: 'same place and time', score: a.eventType && a.eventType === b.eventType ? 0.9 : 0.8 };
   }
   // A whole city on one day holds many incidents: at city level both must say what happened,
-  // the same, and one at least when to within a few hours.
+  // the same, and when: at overlapping times one of them knows to a part of the day, or, when
+  // neither says, sent within two hours of each other (an untimed report is about its moment).
   if (a.landmark && b.landmark) return undefined;
   if (!a.eventType || a.eventType !== b.eventType) return undefined;
-  if (Math.min(a.window.end - a.window.start, b.window.end - b.window.start) > NARROW_WINDOW_MS) return undefined;
-  if (a.window.start >= b.window.end || b.window.start >= a.window.end) return undefined;
+  if (a.narrow || b.narrow) {
+    if (a.window.start >= b.window.end || b.window.start >= a.window.end) return undefined;
+  } else if (Math.abs(a.window.end - b.window.end) > TIME_SLACK_MS) return undefined;
   return { reason: 'same place and time', score: 0.6 };
 }
 

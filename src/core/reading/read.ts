@@ -6,7 +6,7 @@
  * gazetteer uses.
  */
 import { DEFAULT_DATE } from '../gazetteer/search.ts';
-import { localDate } from '../time.ts';
+import { type TimePrecision, isPartOfDayOrFiner, localDate } from '../time.ts';
 import { type CasualtySuggestion, readCasualties } from './casualties.ts';
 import { type TypeSuggestion, readEventType } from './event-type.ts';
 import { foldText, foldedWords } from './fold.ts';
@@ -30,6 +30,7 @@ export interface Reading {
   eventSettlement: string | null;
   eventStart: Date | null;
   eventEnd: Date | null;
+  eventPrecision: TimePrecision | null;
   eventType: string | null;
 }
 
@@ -98,6 +99,7 @@ export function comparableOf(r: ReportToRead, s: Suggestions): Comparable {
     settlement: place ? (settlementOf(place) ?? place.id) : undefined,
     landmark: place?.kind === 'landmark' ? place.id : undefined,
     window: s.time ? { start: Date.parse(s.time.start), end: Date.parse(s.time.end) } : undefined,
+    narrow: s.time ? isPartOfDayOrFiner(s.time.precision) : undefined,
     eventType: s.type?.eventType,
   };
 }
@@ -114,6 +116,7 @@ export function readReport(r: ReportToRead): Reading {
     eventSettlement: place ? (settlementOf(place) ?? place.id) : null,
     eventStart: s.time ? new Date(s.time.start) : null,
     eventEnd: s.time ? new Date(s.time.end) : null,
+    eventPrecision: s.time?.precision ?? null,
     eventType: s.type?.eventType ?? null,
   };
 }

@@ -75,6 +75,7 @@ const text = translator({
     place: 'The desk read (where, when, type)',
     hearsay: 'hearsay',
     sameIncident: 'same place and time as',
+    andMore: ' and {n} more',
     hedged: 'Hearsay',
     hedged_yes: 'only hearsay and unconfirmed',
     hedged_no: 'no hearsay',
@@ -111,6 +112,7 @@ const text = translator({
     place: 'Прочитано машиной (где, когда, тип)',
     hearsay: 'слухи',
     sameIncident: 'то же место и время, что',
+    andMore: ' и ещё {n}',
     hedged: 'Слухи',
     hedged_yes: 'только слухи и неподтверждённое',
     hedged_no: 'без слухов',
@@ -167,18 +169,22 @@ function DeskRead(props: { lang: Lang; report: QueueReport }) {
   );
 }
 
+/** Links a badge shows before "and N more": a row stays one line or two on a phone. */
+const SHOWN_LINKS = 5;
+
 /** "same text as #3, #7": the earlier reports that say the same however they were typed. */
 export function SameText(props: { lang: Lang; earlier: readonly number[] | undefined; incident?: boolean }) {
   if (!props.earlier?.length) return null;
   return (
     <span class={`badge ${props.incident ? 'same-incident' : 'same-text'}`}>
       {text(props.lang, props.incident ? 'sameIncident' : 'sameText')}{' '}
-      {props.earlier.map((id, i) => (
+      {props.earlier.slice(0, SHOWN_LINKS).map((id, i) => (
         <>
           {i > 0 ? ', ' : ''}
           <a href={`/editor/reports/${id}`}>#{id}</a>
         </>
       ))}
+      {props.earlier.length > SHOWN_LINKS ? text(props.lang, 'andMore', { n: props.earlier.length - SHOWN_LINKS }) : null}
     </span>
   );
 }

@@ -6,7 +6,8 @@
 -- hedged: the report says itself that it is hearsay, a rumour or unconfirmed.
 -- event_place_id / event_settlement: the place the event happened, and its city or town (or the
 --   region, when no settlement is named), which incidents are grouped by.
--- event_start / event_end: the window the event happened in, as read.
+-- event_start / event_end / event_precision: the window the event happened in, as read, and
+--   how precisely (core/time.ts TIME_PRECISIONS): only a part of the day or finer groups a city.
 -- event_type: the ACLED event type read from the words.
 alter table reports
   add column written_at timestamptz,
@@ -15,6 +16,7 @@ alter table reports
   add column event_settlement text,
   add column event_start timestamptz,
   add column event_end timestamptz,
+  add column event_precision text,
   add column event_type text,
   add column suggested boolean not null default false;
 
