@@ -43,6 +43,8 @@ export interface Config {
   intakeBudget: IntakeBudget;
   /** Free bytes the data folder's disk keeps: below this, reports are refused with 507. */
   diskReserve: number;
+  /** Hours after which an editor's claim on a report lapses and another editor may take it; 0: never. */
+  claimHours: number;
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   const limitPeriod = secondsOf(problems, 'CARAVAN_LIMIT_PERIOD', env.CARAVAN_LIMIT_PERIOD, 3600);
   const intakeBudget = intakeBudgetOf(problems, env);
   const diskReserve = wholeNumberOf(problems, env, 'CARAVAN_LIMIT_DISK_RESERVE_MB', 1024, 2 ** 20, 0);
+  const claimHours = hoursOf(problems, 'CARAVAN_CLAIM_HOURS', env.CARAVAN_CLAIM_HOURS, 4);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -123,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     limitPeriod,
     intakeBudget,
     diskReserve,
+    claimHours,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   Object.assign(config, smsSecrets);

@@ -390,14 +390,15 @@ export async function listReportActions(q: Queryable, reportId: number) {
 
 /**
  * Claims a report for one editor so two editors do not work on the same one. Claiming a
- * report someone else holds fails unless `force` (an admin taking over).
+ * report someone else holds fails unless `force` (an admin taking over) or their claim was made
+ * before `lapsedBefore` (a claim lapses, so a report is never stuck with an editor who left).
  */
-export async function claimReport(q: Queryable, reportId: number, userId: number, force = false): Promise<ReportRow> {
+export async function claimReport(q: Queryable, reportId: number, userId: number, force = false, lapsedBefore?: Date): Promise<ReportRow> {
   const rows = await q.query<ReportRow>(
     `update reports set state = 'claimed', claimed_by = $2, claimed_at = now(), updated_at = now()
-     where id = $1 and (state = 'new' or (state = 'claimed' and (claimed_by = $2 or $3::boolean)))
+     where id = $1 and (state = 'new' or (state = 'claimed' and (claimed_by = $2 or $3::boolean or claimed_at < $4)))
      returning *`,
-    [reportId, userId, force],
+    [reportId, userId, force, lapsedBefore ?? null],
   );
   if (!rows[0]) {
     const current = await getReport(q, reportId);

@@ -1,6 +1,6 @@
 /** The triage queue, the workspace's home: every open report, oldest first so none waits forever, a page at a time. */
 import { type Lang, translator } from '../i18n.ts';
-import { type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
+import { Csrf, type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
 import { getPlace, placeName, regionsOf } from '../../core/gazetteer/search.ts';
 import { localDate } from '../../core/time.ts';
 import { EVENT_TYPE_LIST, type EventType } from '../../core/coding.ts';
@@ -81,6 +81,23 @@ const text = translator({
     hedged_no: 'no hearsay',
     region: 'Region',
     claimedBy: 'Claimed by',
+    select: 'Select',
+    selectOne: 'Select report #{id}',
+    lapsed: '(claim lapsed: anyone may take it)',
+    bulk: 'The selected reports',
+    bulkAction: 'Do',
+    bulk_claim: 'claim them',
+    bulk_reject: 'reject them, with the reason below',
+    bulk_duplicate: 'mark them as duplicates of report no.',
+    bulk_link: 'link them to event no.',
+    bulkNote: 'Reason (for the editors)',
+    bulkOf: 'Duplicates of report no.',
+    bulkEvent: 'Event no.',
+    bulkApply: 'Apply to the selected reports',
+    done_claim: '{n} reports claimed.',
+    done_reject: '{n} reports rejected.',
+    done_duplicate: '{n} reports marked as duplicates.',
+    done_link: '{n} reports linked to the event.',
     you: 'you',
     nobody: 'nobody yet',
     sameText: 'same text as',
@@ -118,6 +135,23 @@ const text = translator({
     hedged_no: 'без слухов',
     region: 'Регион',
     claimedBy: 'В работе у',
+    select: 'Выбрать',
+    selectOne: 'Выбрать сообщение №{id}',
+    lapsed: '(срок взятия истёк: может взять любой)',
+    bulk: 'Выбранные сообщения',
+    bulkAction: 'Что сделать',
+    bulk_claim: 'взять в работу',
+    bulk_reject: 'отклонить, с причиной ниже',
+    bulk_duplicate: 'отметить как дубликаты сообщения №',
+    bulk_link: 'связать с событием №',
+    bulkNote: 'Причина (для редакции)',
+    bulkOf: 'Дубликаты сообщения №',
+    bulkEvent: 'Событие №',
+    bulkApply: 'Применить к выбранным',
+    done_claim: 'Взято в работу: {n}.',
+    done_reject: 'Отклонено: {n}.',
+    done_duplicate: 'Отмечено как дубликаты: {n}.',
+    done_link: 'Связано с событием: {n}.',
     you: 'вас',
     nobody: 'никого',
     sameText: 'тот же текст, что',
@@ -132,6 +166,8 @@ const text = translator({
   },
 });
 
+type Key = Parameters<typeof text>[1];
+
 export interface QueueReport {
   id: number;
   received_at: Date;
@@ -142,6 +178,7 @@ export interface QueueReport {
   place_id: string | null;
   state: string;
   claimed_by_name?: string | null | undefined;
+  claimed_at?: Date | null | undefined;
   /** What the desk read (migration 017). */
   event_place_id?: string | null | undefined;
   event_start?: Date | null | undefined;
@@ -204,6 +241,10 @@ export interface QueuePageProps {
   /** The queue narrowed, and how many open reports that leaves. */
   filter?: { lang?: string | undefined; channel?: string | undefined; hedged?: boolean | undefined; region?: string | undefined };
   open?: number;
+  /** What the bulk form just did, shown once after its redirect. */
+  done?: { action: string; n: number } | undefined;
+  /** Claims made before this have lapsed (CARAVAN_CLAIM_HOURS). */
+  claimsLapseBefore?: Date | undefined;
 }
 
 const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
@@ -221,6 +262,8 @@ export function QueuePage(props: QueuePageProps) {
     ...(filter.hedged === undefined ? {} : { hedged: filter.hedged ? 'yes' : 'no' }),
     ...(filter.region ? { region: filter.region } : {}),
   };
+  const lapsed = (r: QueueReport) =>
+    props.claimsLapseBefore !== undefined && r.claimed_at != null && r.claimed_at.getTime() < props.claimsLapseBefore.getTime();
   const link = (params: Record<string, string>) => {
     const q = new URLSearchParams({ ...(order === 'newest' ? { order } : {}), ...kept, ...params }).toString();
     return `/editor${q ? `?${q}` : ''}`;
@@ -297,6 +340,11 @@ export function QueuePage(props: QueuePageProps) {
           {t(order === 'newest' ? 'showOldest' : 'showNewest')}
         </a>
       </p>
+      {props.done ? (
+        <p class="notice ok" role="status">
+          {t(`done_${props.done.action}` as Key, { n: props.done.n })}
+        </p>
+      ) : null}
       {reports.length > 0 ? (
         <p class="count" role="status">
           {t('range', { from: page.skipped + 1, to: page.skipped + reports.length, total: open })}
@@ -308,6 +356,7 @@ export function QueuePage(props: QueuePageProps) {
         <table>
           <thead>
             <tr>
+              <th scope="col">{t('select')}</th>
               <th scope="col">{t('received')}</th>
               <th scope="col">{t('channel')}</th>
               <th scope="col">{t('report')}</th>
@@ -319,6 +368,9 @@ export function QueuePage(props: QueuePageProps) {
           <tbody>
             {reports.map((r) => (
               <tr>
+                <td>
+                  <input type="checkbox" name="report" value={String(r.id)} form="bulk" aria-label={t('selectOne', { id: r.id })} />
+                </td>
                 <td>
                   <Time at={r.received_at} />
                 </td>
@@ -340,12 +392,44 @@ export function QueuePage(props: QueuePageProps) {
                       ? t('you')
                       : (r.claimed_by_name ?? '?')
                     : t('nobody')}
+                  {r.state === 'claimed' && lapsed(r) ? <span class="meta"> {t('lapsed')}</span> : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {reports.length > 0 ? (
+        <form id="bulk" method="post" action="/editor/bulk" class="bulk">
+          <Csrf token={props.user.csrf} />
+          <input type="hidden" name="return_to" value={link({})} />
+          <fieldset>
+            <legend>{t('bulk')}</legend>
+            <label>
+              {t('bulkAction')}
+              <select name="action">
+                <option value="claim">{t('bulk_claim')}</option>
+                <option value="reject">{t('bulk_reject')}</option>
+                <option value="duplicate">{t('bulk_duplicate')}</option>
+                <option value="link">{t('bulk_link')}</option>
+              </select>
+            </label>
+            <label>
+              {t('bulkNote')}
+              <input type="text" name="note" maxlength={1000} />
+            </label>
+            <label>
+              {t('bulkOf')}
+              <input type="text" name="of" inputmode="numeric" size={8} />
+            </label>
+            <label>
+              {t('bulkEvent')}
+              <input type="text" name="event_id" inputmode="numeric" size={8} />
+            </label>
+            <button type="submit">{t('bulkApply')}</button>
+          </fieldset>
+        </form>
+      ) : null}
       {page.hasPrevious || page.hasNext ? (
         <nav class="pager" aria-label={t('pages')}>
           {page.hasPrevious && reports[0] ? (

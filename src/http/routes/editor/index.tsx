@@ -27,6 +27,7 @@ import { registerUserRoutes } from './users.tsx';
 import { registerPasswordRoutes } from './users-password.tsx';
 import { registerLimitRoutes } from './limits.tsx';
 import { registerAccuracyRoutes } from './accuracy.tsx';
+import { registerBulkRoutes } from './bulk.tsx';
 
 const text = translator({
   en: {
@@ -74,6 +75,7 @@ export function registerEditorRoutes(app: Hono<Env>, ctx: AppContext): void {
   registerQueueRoutes(editor, ctx);
   registerSearchRoutes(editor, ctx);
   registerReportRoutes(editor, ctx);
+  registerBulkRoutes(editor, ctx);
   registerMediaRoutes(editor, ctx);
   // Before the event routes: "/events/new" must not be taken for an event id.
   registerEventEditRoutes(editor, ctx);

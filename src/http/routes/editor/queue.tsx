@@ -18,6 +18,15 @@ import { REPORT_CHANNELS, type ReportChannel } from '../../../core/report.ts';
 import { placesIn, regionsOf } from '../../../core/gazetteer/search.ts';
 import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
 import { userOf } from './guard.ts';
+import { BULK_ACTIONS, claimsLapsedBefore } from './bulk.tsx';
+
+/** What the bulk form just did, from its redirect (?done=reject&n=12). */
+function doneOf(c: Ctx): { action: string; n: number } | undefined {
+  const action = c.req.query('done');
+  const n = Number(c.req.query('n'));
+  if (!action || !(BULK_ACTIONS as readonly string[]).includes(action) || !Number.isInteger(n) || n < 1) return undefined;
+  return { action, n };
+}
 
 /** The pager names a report by id; its place in the order is that report's received time and id. */
 async function keyOf(c: Ctx, ctx: AppContext, name: 'after' | 'before'): Promise<QueueKey | undefined> {
@@ -82,6 +91,8 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
         sameIncident={sameIncident}
         filter={filter}
         open={open}
+        done={doneOf(c)}
+        claimsLapseBefore={claimsLapsedBefore(ctx)}
       />,
     );
   });

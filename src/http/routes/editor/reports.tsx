@@ -26,6 +26,7 @@ import { type Ctx, type Env, currentPath, intParam } from '../../common.ts';
 import { editorOf, formOf, sessionOf, userOf } from './guard.ts';
 import { mediaPath, originalPath } from '../media.ts';
 import { suggestionsOf } from '../../../app/intake/suggestions.ts';
+import { claimsLapsedBefore } from './bulk.tsx';
 
 const NOTE_MAX = 1000;
 
@@ -79,7 +80,7 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const force = form.get('force') === '1';
     // Taking a report out of another editor's hands is the admin's call alone.
     if (force) requireRole(sessionOf(c), 'admin');
-    await ctx.db.transaction((tx) => claimReport(tx, id, editorOf(c).id, force));
+    await ctx.db.transaction((tx) => claimReport(tx, id, editorOf(c).id, force, claimsLapsedBefore(ctx)));
     return back(c, id);
   });
 
