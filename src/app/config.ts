@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { ValidationError, type FieldProblem } from '../core/errors.ts';
 import type { IntakeBudget } from './limits/intake-limits.ts';
+import { isLocalDate } from '../core/time.ts';
 
 export interface Config {
   port: number;
@@ -45,6 +46,8 @@ export interface Config {
   diskReserve: number;
   /** Hours after which an editor's claim on a report lapses and another editor may take it; 0: never. */
   claimHours: number;
+  /** The local dates the chronicle covers, inclusive: an event outside them is worth a second look. */
+  period?: { from: string; to: string };
 }
 
 /** Secrets a gateway phone is set up with: long enough that guessing them over HTTP is hopeless. */
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
   const intakeBudget = intakeBudgetOf(problems, env);
   const diskReserve = wholeNumberOf(problems, env, 'CARAVAN_LIMIT_DISK_RESERVE_MB', 1024, 2 ** 20, 0);
   const claimHours = hoursOf(problems, 'CARAVAN_CLAIM_HOURS', env.CARAVAN_CLAIM_HOURS, 4);
+  const period = periodOf(problems, env.CARAVAN_PERIOD);
   if (problems.length > 0) throw new ValidationError(problems);
   const config: Config = {
     port,
@@ -129,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = '.'): 
     claimHours,
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
+  if (period) config.period = period;
   Object.assign(config, smsSecrets);
   return config;
 }
@@ -212,6 +217,17 @@ function secondsOf(problems: FieldProblem[], field: string, value: string | unde
     return fallback;
   }
   return seconds;
+}
+
+/** "2022-01-01/2022-01-31": the first and last local dates the chronicle covers. */
+function periodOf(problems: FieldProblem[], value: string | undefined): { from: string; to: string } | undefined {
+  if (value === undefined || value === '') return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
+  if (!m || !isLocalDate(m[1]) || !isLocalDate(m[2]) || m[1]! > m[2]!) {
+    problems.push({ field: 'CARAVAN_PERIOD', message: 'must be two dates, first/last, such as 2022-01-01/2022-01-31' });
+    return undefined;
+  }
+  return { from: m[1]!, to: m[2]! };
 }
 
 /** Hours, fractions allowed (tests run the schedule in seconds); 0 turns the thing off. */

@@ -94,8 +94,9 @@ test('an editor claims the report, creates an event from it and publishes it', {
   const match = /\/editor\/events\/(\d+)/.exec(page.url());
   assert.ok(match, `the save leads to the event's page, not ${page.url()}`);
   eventId = Number(match[1]);
+  await page.check('input[name="confirm_first"]');
   await page.click('button:has-text("Publish revision 1")');
-  assert.match((await page.textContent('main')) ?? '', /published/i);
+  assert.match((await page.textContent('#publication-state')) ?? '', /Published: the public page shows revision 1/);
   await page.screenshot({ path: join(shots, '05-event-published.png'), fullPage: true });
   await context.close();
 });

@@ -81,7 +81,9 @@ test('an editor publishes a report’s photo and a reader sees the stripped copy
   await page.click('button[name="intent"][value="save"] >> nth=-1');
   const match = /\/editor\/events\/(\d+)$/.exec(page.url());
   assert.ok(match, `the save leads to the event's page, not ${page.url()}: ${await page.textContent('main')}`);
+  await page.check('input[name="confirm_first"]');
   await page.click('button:has-text("Publish revision 1")');
+  await page.waitForSelector('#publication-state:has-text("Published")');
   await editorContext.close();
 
   const reader = await (await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' })).newPage();

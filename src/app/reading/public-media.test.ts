@@ -84,7 +84,11 @@ describe('media published with an event', () => {
 
   async function publish(id: number, publicNote?: string) {
     const form = scrapeForm(await (await editor.get(`/editor/events/${id}`)).text(), `/editor/events/${id}/publish`);
-    const res = await editor.post(`/editor/events/${id}/publish`, { ...form, ...(publicNote ? { public_note: publicNote } : {}) });
+    const res = await editor.post(`/editor/events/${id}/publish`, {
+      ...form,
+      confirm_first: '1',
+      ...(publicNote ? { public_note: publicNote } : {}),
+    });
     assert.equal(res.status, 303, await res.clone().text());
   }
 

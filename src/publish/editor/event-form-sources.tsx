@@ -122,7 +122,7 @@ export function SourcesFieldset(props: {
           />
         )}
         <p>
-          <button type="submit" name="intent" value="add_source" class="secondary">
+          <button type="submit" name="intent" value="add_source" class="secondary" formnovalidate>
             {t('add')}
           </button>{' '}
           <a href="/editor/sources">{t('manage')}</a>

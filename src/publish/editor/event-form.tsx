@@ -282,7 +282,7 @@ export function EventFormPage(props: EventFormPageProps) {
             maxlength={200}
           />
           <p>
-            <button type="submit" name="intent" value="find_place" class="secondary">
+            <button type="submit" name="intent" value="find_place" class="secondary" formnovalidate>
               {t('findPlace')}
             </button>
           </p>

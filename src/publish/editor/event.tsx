@@ -5,14 +5,15 @@
 import { ACTOR_TYPES, interactionOf } from '../../core/coding.ts';
 import type { FieldProblem } from '../../core/errors.ts';
 import type { EventData } from '../../core/event.ts';
+import type { PublishWarning } from '../../core/publish-warnings.ts';
 import { conservativeFatalities, describeFatalities } from '../../core/fatalities.ts';
 import { readLocalTime } from '../../core/time.ts';
 import { VERIFICATION_STATUSES } from '../../core/verification.ts';
 import { type Lang, translator } from '../i18n.ts';
-import { Select, TextArea } from './controls.tsx';
+import { Checkbox, Select, TextArea } from './controls.tsx';
 import { formText } from './event-form.tsx';
 import { type PublicationView, type RevisionView, RevisionHistory } from './history.tsx';
-import { type EditorUser, Csrf, EditorPage, Lines, ProblemSummary, firstLine, placeLabel } from './shell.tsx';
+import { type EditorUser, Csrf, EditorPage, Lines, ProblemSummary, firstLine, formatUtc, placeLabel } from './shell.tsx';
 
 const text = translator({
   en: {
@@ -24,6 +25,13 @@ const text = translator({
     permalink: 'Public page',
     edit: 'Edit this event',
     publish: 'Publish revision {n}',
+    confirmFirst:
+      'I have checked this event against its sources. Published, it is signed into the public log for good: a later correction or withdrawal stays visible.',
+    warnAfterReport:
+      'The event’s time is after report #{id} it is coded from ({at}): an event cannot come after the words that tell of it. Check the date.',
+    warnOutsidePeriod: 'The event’s date, {date}, is outside the period this chronicle covers ({from} to {to}). Check the date.',
+    warnStaleRu: 'Revision {n} changed the English summary and not the Russian one: is the translation out of date?',
+    warnStaleEn: 'Revision {n} changed the Russian summary and not the English one: is the translation out of date?',
     publicNote: 'Note for readers (optional)',
     publicNoteHint: 'What changed in this correction; shown in the event’s public history.',
     publicNoteRequired: 'Note for readers',
@@ -66,6 +74,13 @@ const text = translator({
     permalink: 'Публичная страница',
     edit: 'Править событие',
     publish: 'Опубликовать правку {n}',
+    confirmFirst:
+      'Я сверил(а) событие с источниками. После публикации оно навсегда подписано в открытом журнале: поправка или отзыв останутся видны.',
+    warnAfterReport:
+      'Время события позже сообщения №{id}, по которому оно составлено ({at}): событие не может быть позже слов о нём. Проверьте дату.',
+    warnOutsidePeriod: 'Дата события, {date}, вне периода хроники ({from} — {to}). Проверьте дату.',
+    warnStaleRu: 'Правка {n} изменила английское описание, но не русское: не устарел ли перевод?',
+    warnStaleEn: 'Правка {n} изменила русское описание, но не английское: не устарел ли перевод?',
     publicNote: 'Примечание для читателей (необязательно)',
     publicNoteHint: 'Что изменилось в этой правке; видно в публичной истории события.',
     publicNoteRequired: 'Примечание для читателей',
@@ -112,6 +127,8 @@ export interface EditorEventPageProps {
   revisions: readonly RevisionView[];
   publications: readonly PublicationView[];
   reports: ReadonlyArray<{ id: number; what: string }>;
+  /** What to look at again before publishing (core/publish-warnings.ts). */
+  warnings?: readonly PublishWarning[];
   problems?: readonly FieldProblem[];
   values?: { publicNote?: string; unpublishReason?: string; status?: string; statusReason?: string; reason?: string };
 }
@@ -160,6 +177,15 @@ export function EditorEventPage(props: EditorEventPageProps) {
           </>
         ) : null}
       </p>
+      {(props.warnings ?? []).map((w) => (
+        <p class="notice" data-warning={w.kind}>
+          {w.kind === 'after_report'
+            ? t('warnAfterReport', { id: w.reportId, at: formatUtc(w.reportAt) })
+            : w.kind === 'outside_period'
+              ? t('warnOutsidePeriod', { date: w.date, from: w.from, to: w.to })
+              : t(w.changed === 'en' ? 'warnStaleRu' : 'warnStaleEn', { n: w.revision })}
+        </p>
+      ))}
       <p>
         <a class="button" href={`${base}/edit`}>
           {t('edit')}
@@ -182,6 +208,9 @@ export function EditorEventPage(props: EditorEventPageProps) {
               required={noteRequired}
             />
           ) : null}
+          {ev.first_published_at ? null : (
+            <Checkbox problems={problems} label={t('confirmFirst')} name="confirm_first" fields={['confirmFirst']} checked={false} />
+          )}
           <button type="submit">{t('publish', { n: ev.latest_revision })}</button>
         </form>
       ) : null}

@@ -124,4 +124,22 @@ describe("the editors' desk", () => {
     assert.equal(cell('fatalities', 'accepted'), '0');
     assert.match(page, /Peaceful protest[\s\S]*Protest with intervention/);
   });
+
+  it('warns before publishing an event dated after the report it was coded from', async () => {
+    const form = scrapeForm(await (await editor.get(`/editor/events/new?report=${id.offline}`)).text(), '/editor/events/new');
+    const res = await editor.post('/editor/events/new', {
+      ...form,
+      date: '2022-01-06',
+      clock: '',
+      part_of_day: '',
+      precision: 'day',
+      actor1_name: 'Protesters (Kazakhstan)',
+      actor1_type: '6',
+      intent: 'save',
+    });
+    assert.equal(res.status, 303, await res.clone().text());
+    const page = await (await editor.get(res.headers.get('location')!)).text();
+    assert.match(page, new RegExp(`data-warning="after_report">The event’s time is after report #${id.offline}`));
+    assert.match(page, /name="confirm_first"/, 'and its first publication asks to be confirmed');
+  });
 });

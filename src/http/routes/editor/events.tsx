@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import { type FieldProblem, ValidationError } from '../../../core/errors.ts';
 import { diffEventData } from '../../../core/event.ts';
+import { publishWarnings } from '../../../core/publish-warnings.ts';
 import { EditorEventPage, type EditorEventPageProps } from '../../../publish/editor/event.tsx';
 import { EventListPage } from '../../../publish/editor/events.tsx';
 import { getEventRow, listEditorEvents, listPublications, listRevisions } from '../../../store/events.ts';
@@ -27,6 +28,13 @@ export function registerEventRoutes(app: Hono<Env>, ctx: AppContext): void {
       reportsForEvent(ctx.db, id),
     ]);
     const latest = revisions[revisions.length - 1]!;
+    const warnings = publishWarnings({
+      data: latest.data,
+      revision: latest.revision,
+      previous: revisions[revisions.length - 2]?.data,
+      reports: reports.map((r) => ({ id: r.id, at: r.written_at ?? r.sent_at ?? r.received_at })),
+      period: ctx.config.period,
+    });
     const history = revisions.map((r, i) => ({ ...r, changes: diffEventData(revisions[i - 1]?.data, r.data) }));
     return c.html(
       <EditorEventPage
@@ -38,6 +46,7 @@ export function registerEventRoutes(app: Hono<Env>, ctx: AppContext): void {
         revisions={history}
         publications={publications}
         reports={reports}
+        warnings={warnings}
         {...extra}
       />,
       status,
@@ -69,6 +78,12 @@ export function registerEventRoutes(app: Hono<Env>, ctx: AppContext): void {
     const form = await formOf(c);
     const revision = form.get('revision');
     const publicNote = form.get('public_note');
+    // The first publication signs the event into the public log for good: asked for in so many words.
+    const first = (await getEventRow(ctx.db, id)).first_published_at === null;
+    if (first && form.get('confirm_first') !== '1') {
+      const problems = [{ field: 'confirmFirst', message: 'tick the box to confirm this first publication' }];
+      return render(c, id, { problems, values: { publicNote } }, 422);
+    }
     try {
       await publishLatest(ctx, editorOf(c), id, {
         expectedRevision: /^\d{1,9}$/.test(revision) ? Number(revision) : undefined,

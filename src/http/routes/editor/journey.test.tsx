@@ -200,7 +200,12 @@ describe('triage journey', () => {
     assert.match(page, /Draft: revision 3 has never been published/);
     const publish = scrapeForm(page, `/editor/events/${eventId}/publish`);
     assert.equal(publish.revision, '3');
-    const res = await editor.post(`/editor/events/${eventId}/publish`, publish);
+    assert.equal(publish.confirm_first, undefined, 'the first publication asks to be confirmed');
+    const unconfirmed = await editor.post(`/editor/events/${eventId}/publish`, publish);
+    assert.equal(unconfirmed.status, 422);
+    assert.match(await unconfirmed.text(), /tick the box to confirm this first publication/);
+    assert.equal(await getPublishedEvent(t.db, eventId), undefined, 'nothing was published');
+    const res = await editor.post(`/editor/events/${eventId}/publish`, { ...publish, confirm_first: '1' });
     assert.equal(res.status, 303);
     const published = await getPublishedEvent(t.db, eventId);
     assert.equal(published?.revision, 3);
