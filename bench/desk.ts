@@ -13,6 +13,7 @@ import { foldedWords } from '../src/core/reading/fold.ts';
 import { type Comparable, Linker } from '../src/core/reading/incidents.ts';
 import { suggest } from '../src/core/reading/read.ts';
 import { localDate, offsetLabel } from '../src/core/time.ts';
+import { benchStoreSimilarity } from './desk-store.ts';
 
 interface Expected {
   lang: string;
@@ -69,7 +70,7 @@ function precisionRecall(label: string, got: Set<string>, want: Set<string>): st
   return `${label}: precision ${pct(hit, got.size)}, recall ${pct(hit, want.size)}`;
 }
 
-export function benchDesk(): void {
+export async function benchDesk(): Promise<void> {
   const set: Labelled[] = readFileSync(SET, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -178,6 +179,7 @@ export function benchDesk(): void {
   );
 
   benchLinker(set.map((r, i) => ({ r, line: lines[i]! })));
+  await benchStoreSimilarity(set.map((r) => r.input.text));
 }
 
 /** Proposed groups: lines joined by any link, as the queue shows them. */
@@ -229,4 +231,4 @@ function benchLinker(set: ReadonlyArray<{ r: Labelled; line: SuggestLine }>): vo
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) benchDesk();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchDesk();

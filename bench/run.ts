@@ -66,7 +66,7 @@ async function benchSize(size: number) {
 }
 
 console.log(`# Caravan benchmark — Node ${process.version}, embedded PGlite on disk`);
-benchDesk();
+await benchDesk();
 for (const size of SIZES) await benchSize(size);
 await benchLogInFreshStore();
 await benchMirror();

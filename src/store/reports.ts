@@ -302,7 +302,7 @@ export async function sameTextAs(q: Queryable, ids: readonly number[]): Promise<
   if (ids.length === 0) return out;
   const rows = await q.query<{ id: number; earlier: number[] }>(
     `select r.id, array_agg(o.id order by o.id) as earlier
-     from reports r join reports o on o.text_fold = r.text_fold and o.id < r.id
+     from reports r join reports o on o.text_fold = r.text_fold and o.id < r.id and o.text_fold <> ''
      where r.id = any($1::int[]) and r.text_fold <> ''
      group by r.id`,
     [ids],
@@ -315,8 +315,9 @@ export async function sameTextAs(q: Queryable, ids: readonly number[]): Promise<
  * For each of these reports, the other reports the desk would group into one incident with it,
  * by place and time (`placeTimeLink` in core/reading/incidents.ts, the rule the in-memory check
  * uses). Texts under four words and rejected reports are never grouped; same-text duplicates are
- * left to `sameTextAs`. Candidates are looked up by settlement and a start within three days
- * before, so the check costs the same in a store of a million reports.
+ * left to `sameTextAs`. Candidates are looked up by settlement and kind of event, or by place,
+ * with a window ending within a day of this one's (windows longer than a day are not grouped by
+ * place and time), so the check reads the reports of one city's day, not the store's.
  */
 export async function sameIncidentAs(q: Queryable, ids: readonly number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
@@ -330,8 +331,9 @@ export async function sameIncidentAs(q: Queryable, ids: readonly number[]): Prom
                          'precision', o.event_precision, 'type', o.event_type) as b
      from reports r join reports o
        on o.event_settlement = r.event_settlement and o.id <> r.id and o.state <> 'rejected'
-      and o.event_start >= r.event_start - interval '3 days' and o.event_start <= r.event_end + interval '2 hours'
-      and o.event_end >= r.event_start - interval '2 hours'
+      and (o.event_type = r.event_type or o.event_place_id = r.event_place_id)
+      and o.event_end >= r.event_start - interval '2 hours' and o.event_end <= r.event_end + interval '26 hours'
+      and o.event_start <= r.event_end + interval '2 hours'
       and o.text_fold is distinct from r.text_fold
       and array_length(string_to_array(o.text_fold, ' '), 1) >= $2
      where r.id = any($1::int[]) and r.event_settlement is not null

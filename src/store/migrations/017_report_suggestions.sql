@@ -20,8 +20,10 @@ alter table reports
   add column event_type text,
   add column suggested boolean not null default false;
 
--- The reports of one settlement around a time: the candidates for the same incident.
-create index reports_incident on reports (event_settlement, event_start) where event_settlement is not null;
+-- The candidates for the same incident (store/reports.ts sameIncidentAs): reports of one
+-- settlement and kind of event, or of one place, whose windows end around a time.
+create index reports_incident_type on reports (event_settlement, event_type, event_end) where event_settlement is not null;
+create index reports_incident_place on reports (event_place_id, event_end) where event_settlement is not null;
 -- Reports read before this migration get their suggestions from `caravan serve`'s background
 -- reading, which looks for them here.
 drop index reports_unread;
