@@ -144,6 +144,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /editor/limits': NONE,
   'GET /editor/accuracy': NONE,
   'POST /editor/bulk': FORM,
+  'GET /editor/queue/news': NONE,
   'GET /editor/search': NONE,
   'GET /editor/setup/:token': NONE,
   'POST /editor/setup/:token': { body: 'form', base: () => ({ username: 'first', password: 'a long enough passphrase' }), weight: 1 },

@@ -1,7 +1,7 @@
 /**
  * The browser scripts (src/publish/client/), bundled with esbuild once, on the first request
  * that needs them, and served from memory: the report page's island at /assets/report.js with
- * its lazily loaded age chunk, the editor's contact island, and the service worker at /sw.js
+ * its lazily loaded age chunk, the editor's contact and queue islands, and the service worker at /sw.js
  * (from the root, so its scope covers /report). Also the web app manifest that makes /report
  * installable; its icon is a static asset.
  */
@@ -26,7 +26,11 @@ const PAGE_FILES = ['/report', '/assets/site.css', '/report.webmanifest', '/asse
 
 export async function buildClientBundles(): Promise<ClientBundles> {
   const islands = await build({
-    entryPoints: { report: `${CLIENT_DIR}report-offline.ts`, 'contact-open': `${CLIENT_DIR}contact-open.ts` },
+    entryPoints: {
+      report: `${CLIENT_DIR}report-offline.ts`,
+      'contact-open': `${CLIENT_DIR}contact-open.ts`,
+      'editor-queue': `${CLIENT_DIR}editor-queue.ts`,
+    },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -40,8 +44,8 @@ export async function buildClientBundles(): Promise<ClientBundles> {
   });
   const files = new Map<string, string>();
   for (const f of islands.outputFiles) files.set(f.path, f.text);
-  // The report page's script and the chunks it may load; the editor island stays out.
-  const reportScripts = [...files.keys()].filter((p) => p !== '/assets/contact-open.js');
+  // The report page's script and the chunks it may load; the editor islands stay out.
+  const reportScripts = [...files.keys()].filter((p) => p !== '/assets/contact-open.js' && p !== '/assets/editor-queue.js');
   const version = createHash('sha256');
   for (const p of reportScripts) version.update(files.get(p)!);
   const worker = await build({

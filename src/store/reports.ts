@@ -357,6 +357,18 @@ export async function sameIncidentAs(q: Queryable, ids: readonly number[]): Prom
   return out;
 }
 
+/** The newest report's id, 0 in an empty store. */
+export async function newestReportId(q: Queryable): Promise<number> {
+  const [row] = await q.query<{ id: number }>('select coalesce(max(id), 0)::int as id from reports');
+  return row?.id ?? 0;
+}
+
+/** How many reports came after `afterId`: a range of the primary key, short when few arrived. */
+export async function countReportsAfter(q: Queryable, afterId: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>('select count(*)::int as n from reports where id > $1', [afterId]);
+  return row?.n ?? 0;
+}
+
 /** Where a report stands in the queue's order (its received time and id), if it exists. */
 export async function queueKeyOf(q: Queryable, id: number): Promise<QueueKey | undefined> {
   const [row] = await q.query<{ received_at: Date }>('select received_at from reports where id = $1', [id]);

@@ -105,6 +105,29 @@ test('300 reports are read and grouped; an event is coded from the suggestions; 
   await context.close();
 });
 
+test('keys move through the queue and claim, and a notice says when new reports came in', { skip }, async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await logIn(page);
+  assert.equal(await page.locator('#queue-keys').isVisible(), true, 'the island shows its keys');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  const second = await page.locator('main tbody tr.current input[name="report"]').getAttribute('value');
+  await page.keyboard.press('c');
+  await page.waitForURL(/done=claim&n=1/);
+  assert.match((await page.textContent('main')) ?? '', /Reports claimed: 1\./);
+  const [row] = await server.ctx.db.query<{ claimed_by: number | null }>('select claimed_by from reports where id = $1', [Number(second)]);
+  assert.ok(row?.claimed_by, 'the report the keys were on is claimed');
+
+  assert.equal(await page.locator('#queue-news').isVisible(), false);
+  await send('Атырауда әкімдік алдында жаңа топ жиналды, шамамен 200 адам');
+  await page.clock.fastForward('00:31');
+  await page.waitForSelector('#queue-news:visible');
+  assert.match((await page.textContent('#queue-news')) ?? '', /New reports since this page was loaded: 1\./);
+  await context.close();
+});
+
 test('the same desk fits a 360 px phone', { skip }, async () => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 }, isMobile: true });
   const page = await context.newPage();

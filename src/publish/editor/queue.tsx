@@ -82,6 +82,12 @@ const text = translator({
     region: 'Region',
     claimedBy: 'Claimed by',
     select: 'Select',
+    newReports: 'New reports since this page was loaded: {n}.',
+    reload: 'Show them',
+    reloadPlain: 'Reload the queue',
+    keys: 'Keyboard',
+    keysHelp:
+      'j / k: next / previous report · o: open it · x: tick it · c: claim the ticked (or this) report · d: mark as duplicates · n: new event from it · r: reload',
     selectOne: 'Select report #{id}',
     lapsed: '(claim lapsed: anyone may take it)',
     bulk: 'The selected reports',
@@ -94,10 +100,10 @@ const text = translator({
     bulkOf: 'Duplicates of report no.',
     bulkEvent: 'Event no.',
     bulkApply: 'Apply to the selected reports',
-    done_claim: '{n} reports claimed.',
-    done_reject: '{n} reports rejected.',
-    done_duplicate: '{n} reports marked as duplicates.',
-    done_link: '{n} reports linked to the event.',
+    done_claim: 'Reports claimed: {n}.',
+    done_reject: 'Reports rejected: {n}.',
+    done_duplicate: 'Reports marked as duplicates: {n}.',
+    done_link: 'Reports linked to the event: {n}.',
     you: 'you',
     nobody: 'nobody yet',
     sameText: 'same text as',
@@ -136,6 +142,12 @@ const text = translator({
     region: 'Регион',
     claimedBy: 'В работе у',
     select: 'Выбрать',
+    newReports: 'Новых сообщений с загрузки страницы: {n}.',
+    reload: 'Показать',
+    reloadPlain: 'Обновить очередь',
+    keys: 'Клавиши',
+    keysHelp:
+      'j / k: следующее / предыдущее · o: открыть · x: отметить · c: взять отмеченные (или это) · d: отметить как дубликаты · n: новое событие · r: обновить',
     selectOne: 'Выбрать сообщение №{id}',
     lapsed: '(срок взятия истёк: может взять любой)',
     bulk: 'Выбранные сообщения',
@@ -245,6 +257,8 @@ export interface QueuePageProps {
   done?: { action: string; n: number } | undefined;
   /** Claims made before this have lapsed (CARAVAN_CLAIM_HOURS). */
   claimsLapseBefore?: Date | undefined;
+  /** The newest report's id when the page was made: the island asks what came after it. */
+  newestId?: number | undefined;
 }
 
 const STATES = ['new', 'claimed', 'linked', 'duplicate', 'rejected'] as const;
@@ -269,8 +283,11 @@ export function QueuePage(props: QueuePageProps) {
     return `/editor${q ? `?${q}` : ''}`;
   };
   return (
-    <EditorPage lang={lang} path={props.path} title={t('title')} user={props.user} nav="queue">
+    <EditorPage lang={lang} path={props.path} title={t('title')} user={props.user} nav="queue" scripts={['/assets/editor-queue.js']}>
       <h1>{t('title')}</h1>
+      <p class="notice" id="queue-news" role="status" hidden data-newest={String(props.newestId ?? 0)} data-template={t('newReports')}>
+        <span class="count-new"></span> <a href={link({})}>{t('reload')}</a>
+      </p>
       <h2>{t('counts')}</h2>
       <dl class="facts" id="report-counts">
         {STATES.map((s) => (
@@ -430,6 +447,13 @@ export function QueuePage(props: QueuePageProps) {
           </fieldset>
         </form>
       ) : null}
+      <p>
+        <a href={link({})}>{t('reloadPlain')}</a>
+      </p>
+      <details id="queue-keys" hidden>
+        <summary>{t('keys')}</summary>
+        <p>{t('keysHelp')}</p>
+      </details>
       {page.hasPrevious || page.hasNext ? (
         <nav class="pager" aria-label={t('pages')}>
           {page.hasPrevious && reports[0] ? (

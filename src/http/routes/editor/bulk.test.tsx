@@ -46,7 +46,7 @@ describe('bulk actions in the queue', () => {
     assert.deepEqual(await states(ids.slice(0, 3)), ['rejected', 'rejected', 'rejected']);
     assert.equal((await getReport(t.db, ids[0]!)).state_note, 'spam: the same rumour');
     const page = await (await editor.get(to)).text();
-    assert.match(page, /3 reports rejected\./);
+    assert.match(page, /Reports rejected: 3\./);
     assert.doesNotMatch(page, new RegExp(`href="/editor/reports/${ids[0]}"`), 'rejected reports leave the queue');
   });
 

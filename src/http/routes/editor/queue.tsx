@@ -8,6 +8,8 @@ import {
   countReportsByState,
   listOpenReports,
   queueKeyOf,
+  countReportsAfter,
+  newestReportId,
   sameIncidentAs,
   sameTextAs,
 } from '../../../store/reports.ts';
@@ -66,16 +68,23 @@ function filterOf(c: Ctx): QueueFilter & { region?: string | undefined } {
 }
 
 export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
+  // For the queue's island: how many reports arrived after the newest the page knew; a count only.
+  app.get('/queue/news', async (c) => {
+    const after = intParam(c.req.query('after') ?? '', 'after');
+    return c.json({ newer: await countReportsAfter(ctx.db, after) });
+  });
+
   app.get('/', async (c) => {
     const order = c.req.query('order') ?? 'oldest';
     if (order !== 'oldest' && order !== 'newest') throw new BadRequestError('order must be "oldest" or "newest"', 'invalid_parameter');
     const [after, before] = [await keyOf(c, ctx, 'after'), await keyOf(c, ctx, 'before')];
     if (after && before) throw new BadRequestError('give either after or before, not both', 'invalid_parameter');
     const filter = filterOf(c);
-    const [counts, page, open] = await Promise.all([
+    const [counts, page, open, newest] = await Promise.all([
       countReportsByState(ctx.db),
       listOpenReports(ctx.db, { order, after, before, limit: QUEUE_PAGE_SIZE, filter }),
       countOpenReports(ctx.db, filter),
+      newestReportId(ctx.db),
     ]);
     const ids = page.reports.map((r) => r.id);
     const [sameText, sameIncident] = await Promise.all([sameTextAs(ctx.db, ids), sameIncidentAs(ctx.db, ids)]);
@@ -92,6 +101,7 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
         filter={filter}
         open={open}
         done={doneOf(c)}
+        newestId={newest}
         claimsLapseBefore={claimsLapsedBefore(ctx)}
       />,
     );
