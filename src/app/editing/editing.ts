@@ -3,7 +3,7 @@
  * transaction: the event revision, the report it settles and the publication either all
  * happen or none does.
  */
-import { ConflictError, type FieldProblem, ValidationError } from '../../core/errors.ts';
+import { CaravanError, ConflictError, type FieldProblem, ValidationError } from '../../core/errors.ts';
 import { type EventData, diffEventData, validateEventData } from '../../core/event.ts';
 import type { PublicEvent } from '../../core/public-event.ts';
 import type { VerificationStatus } from '../../core/verification.ts';
@@ -88,7 +88,7 @@ export async function createEventFromForm(
   ctx: AppContext,
   editor: Editor,
   input: unknown,
-  opts: { reason?: string; fromReportId?: number; outcomes?: readonly OutcomeRow[] } = {},
+  opts: { reason?: string; fromReportId?: number; alsoReportIds?: readonly number[]; outcomes?: readonly OutcomeRow[] } = {},
 ): Promise<number> {
   const reason = reasonOf(opts.reason, false) ?? (opts.fromReportId ? `coded from report ${opts.fromReportId}` : 'first draft');
   return ctx.db.transaction(async (tx) => {
@@ -96,6 +96,15 @@ export async function createEventFromForm(
     const id = await createEvent(tx, editor.id, data, reason);
     if (opts.fromReportId !== undefined) {
       await linkReport(tx, opts.fromReportId, id, editor.id, isAdmin(editor));
+      // The rest of its incident, under the same rules: one the editor may not act on undoes it all.
+      for (const other of opts.alsoReportIds ?? []) {
+        try {
+          await linkReport(tx, other, id, editor.id, isAdmin(editor));
+        } catch (err) {
+          if (err instanceof CaravanError) err.message = `report #${other} of the incident: ${err.message}; nothing was saved`;
+          throw err;
+        }
+      }
       // What the editor kept of the desk's suggestions, counted on /editor/accuracy.
       if (opts.outcomes) await recordOutcomes(tx, { reportId: opts.fromReportId, eventId: id, userId: editor.id, outcomes: opts.outcomes });
     }

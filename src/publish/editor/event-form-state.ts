@@ -89,6 +89,8 @@ export interface EventFormState {
   baseRevision: string;
   /** Report the event is being coded from; linked when the event is created. */
   fromReport: string;
+  /** The other open reports of its incident, linked with it when the event is created ("12,15"). */
+  alsoReports: string;
   /** What the desk suggested from that report, remembered in a hidden field. */
   suggested: SuggestedForm;
   /** The suggested fields the editor ticked as checked. */
@@ -142,6 +144,7 @@ export function emptyEventFormState(): EventFormState {
     reason: '',
     baseRevision: '',
     fromReport: '',
+    alsoReports: '',
     suggested: {},
     confirmed: [],
     media: [],

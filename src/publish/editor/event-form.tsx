@@ -21,6 +21,7 @@ export const formText = translator({
     titleNew: 'New event',
     titleEdit: 'Edit event #{id}',
     fromReport: 'Coding report #{id}',
+    withIncident: 'and the rest of its incident, linked with it: {ids}',
     reporterWhen: 'Reporter’s “when”',
     reporterWhere: 'Reporter’s “where”',
     reporterHow: 'How they know',
@@ -103,6 +104,7 @@ export const formText = translator({
     titleNew: 'Новое событие',
     titleEdit: 'Правка события №{id}',
     fromReport: 'Кодирование сообщения №{id}',
+    withIncident: 'и остальных сообщений его инцидента, они будут связаны с событием: {ids}',
     reporterWhen: '«Когда» со слов автора',
     reporterWhere: '«Где» со слов автора',
     reporterHow: 'Откуда автор знает',
@@ -230,6 +232,17 @@ export function EventFormPage(props: EventFormPageProps) {
         <aside class="notice">
           <p>
             <a href={`/editor/reports/${props.report.id}`}>{t('fromReport', { id: props.report.id })}</a>
+            {s.alsoReports ? (
+              <>
+                {' '}
+                {t('withIncident', {
+                  ids: s.alsoReports
+                    .split(',')
+                    .map((x) => `#${x}`)
+                    .join(', '),
+                })}
+              </>
+            ) : null}
           </p>
           <blockquote>
             <Lines text={props.report.what} />
@@ -244,6 +257,7 @@ export function EventFormPage(props: EventFormPageProps) {
         <Csrf token={props.user.csrf} />
         <input type="hidden" name="base_revision" value={s.baseRevision} />
         <input type="hidden" name="from_report" value={s.fromReport} />
+        {s.alsoReports ? <input type="hidden" name="also_reports" value={s.alsoReports} /> : null}
         {Object.keys(s.suggested).length > 0 ? <input type="hidden" name="suggested" value={JSON.stringify(s.suggested)} /> : null}
         <input type="hidden" name="prev_place_id" value={s.prevPlaceId} />
         <input type="hidden" name="prev_query" value={s.prevQuery} />

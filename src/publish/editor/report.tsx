@@ -23,6 +23,8 @@ const text = translator({
     lang_other: 'another language',
     langEvidence: 'from {evidence}',
     sameText: 'Likely duplicate',
+    sameIncident: 'Proposed incident',
+    createFromIncident: 'Create an event from this incident ({n} reports)',
     state: 'State',
     whenClaimed: 'When (reporter’s words)',
     whereClaimed: 'Where (reporter’s words)',
@@ -90,6 +92,8 @@ const text = translator({
     lang_other: 'другой язык',
     langEvidence: 'по {evidence}',
     sameText: 'Похоже на повтор',
+    sameIncident: 'Предполагаемый инцидент',
+    createFromIncident: 'Создать событие из инцидента (сообщений: {n})',
     state: 'Состояние',
     whenClaimed: 'Когда (со слов автора)',
     whereClaimed: 'Где (со слов автора)',
@@ -216,6 +220,8 @@ export interface ReportPageProps {
   problems?: readonly FieldProblem[];
   /** Earlier reports with the same words however typed (core/reading/fold.ts). */
   sameText?: readonly number[];
+  /** Other reports of the same place and time: with this one, a proposed incident. */
+  sameIncident?: readonly number[];
   /** What the desk read in it (core/reading/read.ts). */
   suggestions?: Suggestions | undefined;
   /** What the editor typed into a refused form, to show again. */
@@ -263,6 +269,14 @@ export function ReportPage(props: ReportPageProps) {
             <dt>{t('sameText')}</dt>
             <dd>
               <SameText lang={lang} earlier={props.sameText} />
+            </dd>
+          </>
+        ) : null}
+        {props.sameIncident?.length ? (
+          <>
+            <dt>{t('sameIncident')}</dt>
+            <dd>
+              <SameText lang={lang} earlier={props.sameIncident} incident />
             </dd>
           </>
         ) : null}
@@ -394,6 +408,17 @@ export function ReportPage(props: ReportPageProps) {
             <a class="button" href={`/editor/events/new?report=${r.id}`}>
               {t('createEvent')}
             </a>
+            {props.sameIncident?.length ? (
+              <>
+                {' '}
+                <a
+                  class="button"
+                  href={`/editor/events/new?report=${r.id}&incident=${[...props.sameIncident, ...(props.sameText ?? [])].join(',')}`}
+                >
+                  {t('createFromIncident', { n: 1 + props.sameIncident.length + (props.sameText?.length ?? 0) })}
+                </a>
+              </>
+            ) : null}
           </p>
           <form method="post" action={`${base}/link`} class="action-form">
             <Csrf token={user.csrf} />

@@ -53,7 +53,7 @@ describe('bulk actions in the queue', () => {
   it('names what is missing and changes nothing', async () => {
     for (const [form, field] of [
       [{ report: [String(ids[3])], action: 'reject', note: '' }, /note: is required/],
-      [{ action: 'claim' }, /select at least one report/],
+      [{ action: 'claim' }, /tick at least one report/],
       [{ report: [String(ids[3])], action: 'duplicate', of: String(ids[3]) }, /cannot duplicate itself/],
       [{ report: [String(ids[3])], action: 'explode' }, /action: must be one of/],
     ] as const) {

@@ -44,8 +44,8 @@ export function registerBulkRoutes(app: Hono<Env>, ctx: AppContext): void {
       problems.push({ field: 'action', message: `must be one of ${BULK_ACTIONS.join(', ')}` });
     const raw = form.all('report');
     const ids = [...new Set(raw)].map(Number);
-    if (ids.length === 0) problems.push({ field: 'report', message: 'select at least one report' });
-    if (ids.length > MAX_SELECTED) problems.push({ field: 'report', message: `select at most ${MAX_SELECTED} reports at once` });
+    if (ids.length === 0) problems.push({ field: 'report', message: 'tick at least one report' });
+    if (ids.length > MAX_SELECTED) problems.push({ field: 'report', message: `tick at most ${MAX_SELECTED} reports at once` });
     if (raw.some((x) => !/^\d{1,9}$/.test(x))) problems.push({ field: 'report', message: 'must be report numbers' });
     const note = form.get('note').trim();
     const of = form.get('of').trim().replace(/^#/, '');

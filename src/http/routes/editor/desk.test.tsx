@@ -15,6 +15,7 @@ describe("the editors' desk", () => {
   let t: TestApp;
   let editor: Browser;
   let admin: Browser;
+  let editor2: Browser;
   const id: Record<string, number> = {};
 
   async function send(name: string, body: Record<string, string>) {
@@ -40,7 +41,10 @@ describe("the editors' desk", () => {
       what: 'Сегодня утром в Атырау около 300 человек вышли на площадь перед акиматом',
       writtenAt: '2022-01-05T10:00:00+05:00',
     });
+    await send('inc1', { what: 'В Таразе у акимата собрались около тысячи человек, мирный митинг против цен на газ' });
+    await send('inc2', { what: 'About a thousand people gathered outside the akimat in Taraz, a peaceful rally against fuel prices' });
     editor = await loginAs(t, 'editor');
+    editor2 = await loginAs(t, 'editor2');
     admin = await loginAs(t, 'admin');
   });
   after(() => t.close());
@@ -123,6 +127,35 @@ describe("the editors' desk", () => {
     assert.equal(cell('type', 'corrected'), '1');
     assert.equal(cell('fatalities', 'accepted'), '0');
     assert.match(page, /Peaceful protest[\s\S]*Protest with intervention/);
+  });
+
+  it('creates one event from a whole incident, linking every report of it, or none', async () => {
+    const page = await (await editor.get(`/editor/reports/${id.inc1}`)).text();
+    const href = new RegExp(`href="(/editor/events/new\\?report=${id.inc1}&amp;incident=${id.inc2})"`).exec(page)?.[1];
+    assert.ok(href, 'the report page offers the incident');
+    assert.match(page, /Create an event from this incident \(2 reports\)/);
+    const html = await (await editor.get(href.replaceAll('&amp;', '&'))).text();
+    const form = scrapeForm(html, '/editor/events/new');
+    assert.equal(form.also_reports, String(id.inc2));
+    assert.deepEqual([form.src_reportId_0, form.src_reportId_1], [String(id.inc1), String(id.inc2)], 'both reports are its sources');
+    assert.match(form.place_id ?? '', /^kz-taraz/);
+    const coded = { ...form, actor1_name: 'Protesters (Kazakhstan)', actor1_type: '6', intent: 'save' };
+
+    assert.equal((await editor2.post(`/editor/reports/${id.inc2}/claim`, {})).status, 303);
+    const refused = await editor.post('/editor/events/new', coded);
+    assert.equal(refused.status, 409);
+    assert.match(await refused.text(), new RegExp(`report #${id.inc2} of the incident: report is claimed by editor2; nothing was saved`));
+    assert.equal((await getReport(t.db, id.inc1!)).state, 'new', 'the first report was not linked either');
+
+    assert.equal((await editor2.post(`/editor/reports/${id.inc2}/release`, {})).status, 303);
+    const res = await editor.post('/editor/events/new', coded);
+    assert.equal(res.status, 303, await res.clone().text());
+    const eventId = Number(/(\d+)$/.exec(res.headers.get('location') ?? '')?.[1]);
+    for (const r of [id.inc1!, id.inc2!]) {
+      const row = await getReport(t.db, r);
+      assert.equal(row.state, 'linked');
+      assert.equal(row.event_id, eventId);
+    }
   });
 
   it('warns before publishing an event dated after the report it was coded from', async () => {

@@ -8,7 +8,7 @@ import { ConflictError, type FieldProblem, ValidationError } from '../../../core
 import { type EventData, validateEventData } from '../../../core/event.ts';
 import type { VerificationStatus } from '../../../core/verification.ts';
 import { EventFormPage, type EventFormPageProps } from '../../../publish/editor/event-form.tsx';
-import { type EventFormState, emptyEventFormState } from '../../../publish/editor/event-form-state.ts';
+import { type EventFormState, emptyEventFormState, emptySourceRow } from '../../../publish/editor/event-form-state.ts';
 import { placeLabel } from '../../../publish/editor/shell.tsx';
 import { getEventRow, getRevision } from '../../../store/events.ts';
 import { type ReportRow, getReport } from '../../../store/reports.ts';
@@ -30,6 +30,14 @@ import {
 import { editorOf, formOf, userOf } from './guard.ts';
 import { outcomesOf, suggestedFormOf } from './event-form-suggested.ts';
 import { suggestionsOf } from '../../../app/intake/suggestions.ts';
+
+/** "12,15,19": report numbers, at most 50, anything else dropped. */
+function reportIdsOf(raw: string): number[] {
+  return [...new Set(raw.split(',').map((x) => x.trim()))]
+    .filter((x) => /^\d{1,9}$/.test(x))
+    .slice(0, 50)
+    .map(Number);
+}
 
 type Extra = Partial<Pick<EventFormPageProps, 'problems' | 'candidates' | 'notSaved' | 'conflict'>>;
 
@@ -100,6 +108,7 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
 
     const { input, problems: formProblems } = eventInputFromState(state);
     const fromReportId = /^\d{1,9}$/.test(state.fromReport) ? Number(state.fromReport) : undefined;
+    const alsoReportIds = reportIdsOf(state.alsoReports).filter((x) => x !== fromReportId);
     const scope =
       eventId !== undefined ? { eventId, ...(previous ? { previous } : {}) } : fromReportId !== undefined ? { fromReportId } : {};
     const withFacts = await withMediaFacts(ctx.db, input, scope);
@@ -122,7 +131,12 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
         return c.redirect(`/editor/events/${eventId}`, 303);
       }
       const outcomes = fromReportId === undefined ? undefined : outcomesOf(state);
-      const id = await createEventFromForm(ctx, editor, input, { reason: state.reason, fromReportId, ...(outcomes ? { outcomes } : {}) });
+      const id = await createEventFromForm(ctx, editor, input, {
+        reason: state.reason,
+        fromReportId,
+        alsoReportIds,
+        ...(outcomes ? { outcomes } : {}),
+      });
       return c.redirect(`/editor/events/${id}`, 303);
     } catch (err) {
       if (err instanceof ValidationError) return render(c, eventId, state, { candidates, problems: [...err.problems] }, 422);
@@ -138,7 +152,19 @@ export function registerEventEditRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (report.state !== 'new' && report.state !== 'claimed') {
       throw new ConflictError(`report ${report.id} is already ${report.state}; there is nothing left to code from it`);
     }
-    return render(c, undefined, stateFromReport(report, suggestedFormOf(suggestionsOf(report))));
+    // "From incident": the other open reports of its incident go with it, as sources, linked on save;
+    // each field is suggested from the first of them that suggests one.
+    const others = (
+      await Promise.all(reportIdsOf(c.req.query('incident') ?? '').map((x) => getReport(ctx.db, x).catch(() => undefined)))
+    ).filter((r): r is ReportRow => r !== undefined && r.id !== report.id && (r.state === 'new' || r.state === 'claimed'));
+    const suggested = [report, ...others].map((r) => suggestedFormOf(suggestionsOf(r)));
+    const merged = Object.assign({}, ...suggested.reverse()) as ReturnType<typeof suggestedFormOf>;
+    const state = stateFromReport(report, merged);
+    if (others.length > 0) {
+      state.alsoReports = others.map((r) => r.id).join(',');
+      state.sources = [...state.sources, ...others.map((r) => ({ ...emptySourceRow('report'), reportId: String(r.id) }))];
+    }
+    return render(c, undefined, state);
   });
 
   app.post('/events/new', (c) => handle(c, undefined));

@@ -84,6 +84,7 @@ export function readEventForm(form: Form): EventFormState {
     reason: str('reason'),
     baseRevision: str('base_revision').trim(),
     fromReport: str('from_report').trim(),
+    alsoReports: str('also_reports').trim(),
     suggested: readSuggestedField(str('suggested')),
     confirmed: SUGGESTED_FIELDS.filter((f) => str(`confirm_${f}`) === '1'),
     media: readMediaChoices(form),

@@ -55,7 +55,7 @@ describe('two editors acting on one event at once', () => {
       const id = await createEvent(t.db, null, sampleEventData(), 'created in a test');
       ids.push(id);
 
-      const published = await race(id, 'publish', {});
+      const published = await race(id, 'publish', { confirm_first: '1' });
       assert.match(published, /revision 1 is already published: editor2? published it at .*, meanwhile/);
 
       // A correction: a newer revision, published with a note for readers.
