@@ -138,6 +138,75 @@ const CASES: ReadonlyArray<[string | undefined, string]> = [
   [undefined, '200 адам жиналды'],
   [undefined, '5 қаңтарда қаза тапты'],
   [undefined, '5-ші қабатта қаза тапты'],
+  // Bodies seen are the dead
+  ['killed 3', 'видел 3 тела у акимата'],
+  ['killed ≥10', 'десятки тел на площади'],
+  ['killed 3', 'үш мәйіт жатыр'],
+  ['killed 3', 'ush mayit jatyr'],
+  ['killed 4', 'I counted four bodies'],
+  [undefined, 'тел. 8 701 555 11 22'],
+  // Number words of every language
+  ['killed 7', 'Жаңаөзенде жеті адам қаза тапты'],
+  ['killed 7', 'zheti adam qaza tapty'],
+  ['injured 4', 'tört adam jaralandy'],
+  ['killed 40', 'қырық адам қаза тапты'],
+  ['killed 1', 'бір жігіт қаза тапты'],
+  ['killed 8', 'погибли восьмеро'],
+  ['killed 16', 'шестнадцать погибших'],
+  ['killed 12', 'twelve killed'],
+  [undefined, 'он погиб, а она ранена была вчера'],
+  [undefined, 'the phone battery died'],
+  // One named victim with no count; plural people with no count are "several"
+  ['killed 1', 'водитель погиб'],
+  ['killed 1', 'Водитель такси погиб на Абая'],
+  ['killed 1', 'погиб мой брат'],
+  ['killed 1', 'Застрелили водителя такси'],
+  ['killed 0; injured 1', 'погибших нет, но водитель ранен'],
+  ['killed 1', 'a police officer was killed'],
+  ['killed 1', 'Soldier killed in Almaty'],
+  ['killed 1', 'Police shot dead a protester'],
+  ['killed 1', 'his brother died'],
+  ['killed 1', 'жүргізуші қаза тапты'],
+  ['killed 1', 'Менің інім қаза тапты'],
+  ['killed 1', 'жүргізушіні атып өлтірді'],
+  ['killed 3; injured 1', '3 адам қаза тапты, жүргізуші жараланды'],
+  ['killed ≥3', 'погибли люди'],
+  ['killed ≥3', 'Погибли полицейские'],
+  ['killed ≥3', 'people were killed'],
+  ['killed ≥3', 'адамдар қаза тапты'],
+  ['injured ≥3', 'балалар жараланды'],
+  [undefined, 'погибли водитель и пассажир'],
+  [undefined, 'brother and sister died'],
+  [undefined, 'Інім, ағам қаза тапты'],
+  [undefined, 'The man killed them'],
+  [undefined, 'my phone is dead'],
+  [undefined, 'водитель сказал, что погиб'],
+  [undefined, 'чуть не погиб водитель'],
+  [undefined, 'Погиб человек'],
+  // The officials' words: "ликвидированы", "eliminated", "жойылды", counted only for people
+  ['killed ≥12', 'dozens of "attackers" were killed'],
+  ['killed ≥10', 'десятки нападавших ликвидированы'],
+  ['killed 26', 'ликвидированы 26 террористов'],
+  ['killed ≥12', 'eliminated dozens of terrorists'],
+  ['killed 26', 'neutralised 26 armed criminals'],
+  ['killed ≥10', 'ондаған адам жойылды'],
+  ['killed 1', 'ликвидирован террорист'],
+  [undefined, 'уничтожено 30 машин'],
+  [undefined, 'уничтожены 3 единицы техники'],
+  // People between the count and the word, and counts added up
+  ['killed 8', '8 police and national guard servicemen killed'],
+  ['killed 7', '2 полицейских и 5 протестующих погибли'],
+  ['killed 5', '3 soldiers and 2 policemen were killed'],
+  ['killed 3', '100 people gathered and 3 were killed'],
+  [undefined, '100 people gathered and police killed'],
+  // None were, one word or two
+  ['killed 0; injured 0', 'Қаза тапқан да, жараланған да жоқ'],
+  ['killed 0; injured 0', 'ни погибших, ни раненых нет'],
+  ['killed 0; injured 0', 'погибших и раненых нет'],
+  ['killed 0; injured 0', 'no deaths or injuries'],
+  ['killed 0', 'Ешкім қаза таппады'],
+  ['injured 0', 'Ни один человек не пострадал'],
+  ['killed 3; injured 5', 'убитых трое и пятеро раненых'],
 ];
 
 describe('readCasualties', () => {
@@ -162,6 +231,10 @@ describe('readCasualties', () => {
       [0, 'no casualties'],
       [0, 'қаза тапқандар жоқ'],
       [0, 'есть погибшие'],
+      [1, 'водитель погиб'],
+      [3, 'погибли люди'],
+      [7, '2 полицейских и 5 протестующих погибли'],
+      [0, 'Қаза тапқан да, жараланған да жоқ'],
     ];
     assert.deepEqual(
       acled.map(([, text]) => [readCasualties(text)?.killed?.acled, text]),
@@ -205,6 +278,13 @@ describe('readCasualties', () => {
       ['164 погибших', 'погибли 225'],
     );
     assert.ok(two.confidence < one.confidence);
+    // A figure outweighs a victim read from the words, wherever it stands.
+    const named = readCasualties('Водитель погиб. Всего 8 погибших')!;
+    assert.equal(figure(named.killed), '8');
+    assert.deepEqual(
+      named.killed!.evidence.map((e) => e.quote),
+      ['8 погибших', 'Водитель погиб'],
+    );
   });
 
   it('is surer of an exact count than of a range, a vague word or a bare "есть погибшие"', () => {
@@ -213,5 +293,7 @@ describe('readCasualties', () => {
     assert.ok(c('8-10 погибших') > c('десятки погибших'));
     assert.ok(c('десятки погибших') > c('есть погибшие'));
     assert.ok(c('есть погибшие') > 0);
+    assert.ok(c('8 погибших') > c('водитель погиб'), 'a figure over one read from the words');
+    assert.ok(c('водитель погиб') > c('погибли люди'), 'one named victim over "several"');
   });
 });

@@ -1,23 +1,76 @@
 /**
  * How many were killed and injured, as the report tells it: "8 killed", "более 200 человек
- * погибли", "убиты двое", "ондаған адам қаза тапты", "100-ден астам адам жараланды", "жертв
- * нет". A count belongs to a casualty word only when it stands next to it, with nothing between
- * but the people it counts ("трое полицейских погибли", "8 Kazakh soldiers were killed") or an
- * auxiliary ("were", "было"); so "200 people gathered", "2000 протестующих", "5 января", "14:30",
- * phone numbers and house numbers are not casualties. A count before the word is preferred
- * ("8 погибших"), then one after it ("погибли 8 человек"); each count serves one word.
+ * погибли", "убиты двое", "ондаған адам қаза тапты", "100-ден астам адам жараланды", "видел 3
+ * тела", "жертв нет". A count belongs to a casualty word only when it stands next to it, with
+ * nothing between but the people it counts ("трое полицейских погибли", "8 police and national
+ * guard servicemen killed", "dozens of "attackers" were killed") or an auxiliary ("were", "было");
+ * so "200 people gathered", "2000 протестующих", "5 января", "14:30", phone numbers and house
+ * numbers are not casualties. A count before the word is preferred ("8 погибших"), then one after
+ * it ("погибли 8 человек"); each count serves one word. Counts joined by "и"/"and" are added up:
+ * "2 полицейских и 5 протестующих погибли" is 7. Officials' words for killing ("ликвидированы",
+ * "eliminated", "жойылды") count as killed, but only a count of people ("уничтожены 30 машин" is
+ * no casualty).
+ *
+ * With no count, one named victim is 1: a singular noun with, in Russian, a singular verb
+ * ("водитель погиб", "погиб мой брат"), in English a singular auxiliary or a headline ("a police
+ * officer was killed", "Soldier killed in Almaty"), or the object of a killing ("застрелили
+ * водителя"). Pronouns ("он погиб") and "человек"/"адам", which also follow numerals, are not
+ * read. Plural people with no count ("погибли люди", "people were killed", "адамдар қаза тапты")
+ * read as "several", 3; a bare noun ("есть погибшие") keeps no figure.
  *
  * The range: "at least", "более", "кемінде", "-ден астам" give a minimum; "up to", "до",
  * "почти", "-ге жуық" a maximum; "8-10", "8 or 10", "от 8 до 10" both; "about", "около",
  * "шамамен" keep the figure as both, the wording telling the rest. Vague words take their count from `conservativeFatalities`
  * (ACLED's tens 10, dozens 12, hundreds 100, several 3) and, for words it does not know, from
- * `VAGUE_WORDS` below. The ACLED figure is always `conservativeFatalities` of the reading. When a
- * report gives several figures for one side, the first with a count is taken and the others are
+ * `VAGUE_WORDS` below. None were: "жертв нет", "ни погибших, ни раненых нет", "погибших и
+ * раненых нет", "қаза тапқан да, жараланған да жоқ", "қаза таппады". The ACLED figure is always
+ * `conservativeFatalities` of the reading. When a report gives several figures for one side, the
+ * first with a count is taken (a figure before one read from the words) and the others are
  * listed as evidence.
  */
 import { conservativeFatalities } from '../fatalities.ts';
 import { type Evidence, confidence, spanEvidence } from './evidence.ts';
 import { foldLetters } from './letters.ts';
+import {
+  type Side,
+  type HeadKind,
+  HEADS,
+  VAGUE_WORDS,
+  KAZAKH_VAGUE,
+  OTHER_NUMBERS,
+  KAZAKH_NUMBERS,
+  AT_LEAST_BEFORE,
+  AT_MOST_BEFORE,
+  ABOUT_BEFORE,
+  RANGE_BEFORE,
+  ABLATIVE,
+  DATIVE,
+  MORE_THAN_AFTER,
+  NEARLY_AFTER,
+  ABOUT_AFTER,
+  isNotACount,
+  ADDRESS_BEFORE,
+  PEOPLE,
+  KAZAKH_PEOPLE,
+  CONNECTOR,
+  QUOTES,
+  ONE_PERSON,
+  MANY_PEOPLE,
+  ONE_VERB,
+  MANY_VERB,
+  KILLED_ACTIVE,
+  DETERMINER,
+  PLACE_AFTER,
+  ONE_AUX,
+  MANY_AUX,
+  FILLER,
+  TOLL_VERB,
+  DENIAL_ZERO,
+  DENIAL,
+  DENIAL_AFTER,
+  ALSO,
+  DASHES,
+} from './casualty-words.ts';
 
 export interface CountReading {
   min?: number;
@@ -33,180 +86,6 @@ export interface CasualtySuggestion {
   confidence: number;
 }
 
-/** Whole words of folded text: "…" stands for any ending, a space for spaces or a hyphen. */
-function words(...alternatives: string[]): RegExp {
-  const body = alternatives.join('|').replaceAll('…', String.raw`\p{L}*`).replaceAll(' ', String.raw`[\s-]+`);
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${body})(?![\p{L}\p{N}])`, 'gu');
-}
-
-/** One folded word, whole. */
-function oneWord(...alternatives: string[]): RegExp {
-  return new RegExp(`^(?:${alternatives.join('|').replaceAll('…', String.raw`\p{L}*`)})$`, 'u');
-}
-
-type Side = 'killed' | 'injured';
-
-interface HeadKind {
-  side: Side;
-  /** Kazakh words: only they take Kazakh numerals ("он" is "he" in Russian). */
-  kazakh: boolean;
-  /** A noun that may stand without a count ("есть погибшие"). */
-  bare: boolean;
-  /** Read only when denied ("no casualties"): with a count it may mean the injured too. */
-  zeroOnly: boolean;
-  pattern: RegExp;
-}
-
-const head = (side: Side, kazakh: boolean, bare: boolean, pattern: RegExp, zeroOnly = false): HeadKind => ({
-  side,
-  kazakh,
-  bare,
-  zeroOnly,
-  pattern,
-});
-
-const HEADS: readonly HeadKind[] = [
-  head(
-    'killed',
-    false,
-    false,
-    words(
-      'погиб(?:ли|ло|ла)?|убит(?:ы|о|а|ый)?|убил(?:и)?|застрелен…|застрелил…|расстрелян…|скончал…|умер(?:ли|ла|ло)?',
-      'лишились жизни|killed|dead|died|shot dead|murdered|lost (?:their )?lives',
-    ),
-  ),
-  head(
-    'killed',
-    false,
-    true,
-    words(
-      'погибш(?:их|ие|ий|его|ая|ему|ими)|убит(?:ых|ые)|жертв(?:а|ы|ами|ам|ах)?|смертей|трупов|трупы|deaths|fatalities|death toll|bodies',
-    ),
-  ),
-  head('killed', false, false, words('casualties|victims'), true),
-  head(
-    'killed',
-    true,
-    false,
-    words(
-      'каза (?:тапты|тапкан|тауып|болды|болган|болып)|кайтыс (?:болды|болган)|олтирил(?:ди|ген)|(?:атып )?олтирди|олди|олген',
-      'мерт (?:болды|болган)|курбан (?:болды|болган)|окка ушты|[qk]aza (?:tapty|tapqan|tapkan|boldy)|oltirildi|[qk]a[iy]tys boldy',
-    ),
-  ),
-  head(
-    'killed',
-    true,
-    true,
-    words('каза (?:тапкан|болган)(?:дар|лар)…|курбандар…|олгендер…|олтирилгендер…|[qk]aza (?:tap|bol)[qkg]andar…'),
-  ),
-  head(
-    'injured',
-    false,
-    false,
-    words(
-      'ранен(?:ы|о|а)?|ранил(?:и)?|пострадал(?:и|а|о)?|получил(?:и|а)? (?:ранения|ранение|травмы)|госпитализирован(?:ы|о|а)?',
-      'госпитализировали|injured|wounded|hurt|hospitali[sz]ed',
-    ),
-  ),
-  head('injured', false, true, words('ранен(?:ых|ые|ый|ого|ыми)|раненн(?:ых|ые)|пострадавш(?:их|ие|ий)|травмированн(?:ых|ые)|injuries')),
-  head(
-    'injured',
-    true,
-    false,
-    words(
-      'жаракат (?:алды|алган|алып)|жаракаттан(?:ды|ган)|жаралан(?:ды|ган)|жаралы|зардап (?:шекти|шеккен)|ауруханага (?:тусти|жеткизилди)',
-      'jaralan(?:dy|gan)|jara[qk]at (?:aldy|algan)|zardap shekti',
-    ),
-  ),
-  head('injured', true, true, words('жаракат алгандар…|жаракаттангандар…|жаралангандар…|жаралылар…|зардап шеккендер…|jaralangandar…')),
-];
-
-/** Vague counts `conservativeFatalities` does not know: Kazakh ones and "many", the smallest plural as "several" is. */
-const VAGUE_WORDS: Readonly<Record<string, number>> = {
-  ондаган: 10,
-  жуздеген: 100,
-  мындаган: 1000,
-  бирнеше: 3,
-  коп: 3,
-  ondagan: 10,
-  juzdegen: 100,
-  myndagan: 1000,
-  birneshe: 3,
-  kop: 3,
-  many: 3,
-  много: 3,
-  многие: 3,
-  многих: 3,
-};
-const KAZAKH_VAGUE = new Set(['ондаган', 'жуздеген', 'мындаган', 'бирнеше', 'коп', 'ondagan', 'juzdegen', 'myndagan', 'birneshe', 'kop']);
-
-function numberTable(entries: string): Map<string, number> {
-  const table = new Map<string, number>();
-  for (const group of entries.split(';')) {
-    const [value, ...forms] = group.trim().split(/\s+/u);
-    for (const f of forms) table.set(f, Number(value));
-  }
-  return table;
-}
-
-const OTHER_NUMBERS = numberTable(
-  `1 one один одна одно одного одной одному; 2 two два две двух двое двоих; 3 three три трех трое троих; 4 four четыре четырех четверо
-  четверых; 5 five пять пяти пятеро пятерых; 6 six шесть шести шестеро шестерых; 7 seven семь семи семеро семерых; 8 eight восемь
-  восьми; 9 nine девять девяти; 10 ten десять десяти десятеро; 11 eleven одиннадцать; 12 twelve двенадцать; 13 thirteen; 14 fourteen;
-  15 fifteen пятнадцать; 16 sixteen; 17 seventeen; 18 eighteen; 19 nineteen; 20 twenty двадцать двадцати; 30 thirty тридцать;
-  40 forty сорок; 50 fifty пятьдесят; 60 sixty; 70 seventy; 80 eighty; 90 ninety; 100 hundred сто`,
-);
-const KAZAKH_NUMBERS = numberTable(
-  `1 бир bir; 2 еки екеу екеуи eki; 3 уш ушеу ушеуи ush; 4 торт тортеу tort; 5 бес бесеу bes; 6 алты алтау alty; 7 жети жетеу jeti;
-  8 сегиз segiz; 9 тогыз togyz; 10 он on; 20 жиырма jiyrma; 30 отыз otyz; 40 кырык qyryq; 50 елу elu; 60 алпыс; 70 жетпис;
-  80 сексен; 90 токсан; 100 жуз juz; 1000 мын myn`,
-);
-
-/** Words before a number that make it a minimum, a maximum, a rough figure or a range's start. */
-const AT_LEAST_BEFORE =
-  /(?<![\p{L}])(?:at least|no (?:fewer|less) than|not less than|more than|over|upwards of|не менее|не меньше|как минимум|минимум|по меньшей мере|по крайней мере|более чем|более|больше|свыше|кеминде|кем дегенде|keminde)\s+$/u;
-const AT_MOST_BEFORE =
-  /(?<![\p{L}])(?:up to|as many as|no more than|not more than|less than|fewer than|under|almost|nearly|(?<!(?:выросло|возросло|увеличилось|достигло|поднялось)\s+)до|не более|не больше|максимум|почти|менее|меньше)\s+$/u;
-const ABOUT_BEFORE =
-  /(?<![\p{L}])(?:about|around|approximately|roughly|some|an estimated|около|примерно|приблизительно|порядка|где[\s-]то|шамамен|шамасы|shamamen)\s+$/u;
-const RANGE_BEFORE = /(?<![\p{L}])(?:от|from|between|между)\s+$/u;
-
-/** Kazakh endings glued to a number: "100-ден астам" (more than), "10-ға жуық" (nearly), "5-і" (the fifth). */
-const ABLATIVE = oneWord('ден|дан|тен|тан|нен|нан|den|dan|ten|tan|nen|nan');
-const DATIVE = oneWord('ге|га|ке|ка|ge|ga|ke|ka');
-const MORE_THAN_AFTER = oneWord('астам|аса|артык|astam|asa|arty[qk]');
-const NEARLY_AFTER = oneWord('жуык|таяу|дейин|шейин|juy[qk]|deiin|deyin');
-const ABOUT_AFTER = oneWord('шамасында|шамалы|шакты|шамасы|shamasynda');
-/** What a number that is no count is followed by: dates, times, ages, money, units, addresses. */
-const NOT_A_COUNT_AFTER = oneWord(
-  'январ…|jan…|феврал…|декабр…|кантар…|лет|летн…|год…|жыл…|час…|сагат…|минут…|мин|hours?|minutes?|years?|km|км|метр…|m|тенге|тг|тыс',
-  'процент…|percent|am|pm|утра|вечера|дня|ночи|этаж…|дом…|мкр…|квартал…|микрорайон…|кв|доллар…|dollars?|рубл…|литр…|th|st|nd|rd|числ…',
-);
-const isNotACount = (next: { t: string } | undefined): boolean =>
-  next !== undefined && (NOT_A_COUNT_AFTER.test(next.t) || /^[%₸$]$/u.test(next.t));
-const ADDRESS_BEFORE = oneWord(
-  'ул|улица|улицы|улице|пр|просп|проспект|дом|д|кв|мкр|микрорайон|street|st|avenue|ave|кошеси|дангылы|number|no',
-);
-
-/** Who is counted, between a count and its word: "трое полицейских погибли", "3 адам қаза болды". */
-const PEOPLE = oneWord(
-  'человек…|чел|люд…|people|persons?|адам…|adam…|киси…|полицейск…|полицей…|полиция…|policem[ae]n|police|officers?|soldiers?|troops',
-  'военн…|военнослужащ…|силовик…|сотрудник…|правоохранител…|протестующ…|митингующ…|protesters?|demonstrators?|civilians?|мирн…',
-  'жител…|граждан…|дет…|children|child|ребен…|бала…|сарбаз…|аскери…|аскер…|кызметкер…|тургын…|журналист…|journalists?|men|women',
-  'мужчин…|женщин…|rioters?|looters?|мародер…|бойц…|спецназ…|омон…|курсант…|security|forces|servicemen|residents',
-);
-const KAZAKH_PEOPLE = oneWord('адам…|adam…|киси…|полицей…|сарбаз…|аскери…|аскер…|кызметкер…|тургын…|бала…');
-const FILLER = oneWord(
-  'were|was|have|has|had|been|are|is|reportedly|already|also|from|of|them|among|уже|тоже|также|еще|было|были|был|была|из|них|среди|их',
-  'бар|официально|officially|confirmed',
-);
-/** Words between a death toll and its figure: "число погибших достигло 164". */
-const TOLL_VERB = oneWord('достигло|составило|составляет|выросло|возросло|увеличилось|до|rose|reached|climbed|now|stands|at|to|саны');
-const DENIAL_ZERO = oneWord('нет|нету|без|no|nobody|никто|никого|ни|ешким|ешкандай|none|zero|noone');
-const DENIAL = oneWord("не|not|never|.*n['’]t");
-const DENIAL_AFTER = oneWord('нет|нету|жок|joq|jok|none');
-const DASHES = new Set([':', '—', '–', '-']);
-
 interface Unit {
   kind: 'count' | 'word' | 'punct' | 'other';
   start: number;
@@ -220,6 +99,8 @@ interface Unit {
   /** After a capitalised word: perhaps a house number ("Абая 150"). */
   addressLike?: boolean;
   claimed?: boolean;
+  /** The counts a sum was made of ("2 полицейских и 5 протестующих"). */
+  parts?: Unit[];
 }
 
 const TOKEN = /\n|\d+|\p{L}+(?:['’]\p{L}+)?|[^\s\p{L}\p{N}]/gu;
@@ -244,7 +125,7 @@ function wordCount(w: string, prev: string | undefined): { value: number; kazakh
   if (kazakh !== undefined) return { value: kazakh, kazakh: true, vague: false };
   const known = conservativeFatalities({ wording: w === 'few' && prev === 'a' ? 'a few' : w });
   if (known > 0) return { value: known, kazakh: false, vague: true };
-  const vague = VAGUE_WORDS[w];
+  const vague = VAGUE_WORDS.get(w);
   if (vague !== undefined) return { value: vague, kazakh: KAZAKH_VAGUE.has(w), vague: true };
   return undefined;
 }
@@ -402,23 +283,41 @@ interface Denial {
   last: number;
 }
 
-/** "no casualties", "жертв нет", "никто не погиб", "ешкім қаза тапқан жоқ"; or only "not killed". */
-function denialOf(units: readonly Unit[], f: Found): Denial | undefined {
+/** "no casualties", "жертв нет", "никто не погиб", "қаза тапқан да, жараланған да жоқ"; or only "not killed". */
+function denialOf(units: readonly Unit[], f: Found, headUnits: ReadonlySet<number>): Denial | undefined {
   let denied: Denial | undefined;
   for (let j = f.first - 1, seen = 0; j >= 0 && seen < 3; j--) {
     const u = units[j]!;
+    if (u.kind === 'count' && u.min === 1 && wordAt(units, j - 1) === 'ни') return { kind: 'zero', first: j - 1, last: f.last };
     if (u.kind !== 'word') break;
     if (DENIAL_ZERO.test(u.word)) return { kind: 'zero', first: j, last: f.last };
     if (DENIAL.test(u.word)) denied = { kind: 'denied', first: j, last: f.last };
     seen++;
   }
-  for (let j = f.last + 1; j < units.length && j <= f.last + 2; j++) {
+  // "погибших и раненых нет", "қаза тапқан да, жараланған да жоқ": the denial closes a list of heads.
+  const listed = units[f.last + 1]?.kind === 'word' && (CONNECTOR.test(units[f.last + 1]!.word) || ALSO.test(units[f.last + 1]!.word));
+  for (let j = f.last + 1; j < units.length && j <= f.last + (listed ? 8 : 2); j++) {
     const u = units[j]!;
+    if (u.kind === 'punct' && listed && u.word === ',') continue;
     if (u.kind !== 'word') break;
     if (DENIAL_AFTER.test(u.word)) return { kind: 'zero', first: denied?.first ?? f.first, last: j };
     if (u.word === 'емес') return { kind: 'denied', first: f.first, last: j };
+    if (listed && !(headUnits.has(j) || CONNECTOR.test(u.word) || ALSO.test(u.word) || PEOPLE.test(u.word))) break;
   }
   return denied;
+}
+
+const wordAt = (units: readonly Unit[], j: number): string => (units[j]?.kind === 'word' ? units[j]!.word : '');
+
+/** A count and, before it, others joined to it: "2 полицейских и 5 протестующих" is 7. */
+function withEarlierCounts(units: readonly Unit[], j: number, count: Unit): Unit {
+  let k = j - 1;
+  if (!(units[k]?.kind === 'word' && CONNECTOR.test(units[k]!.word) && PEOPLE.test(units[k - 1]?.word ?? ''))) return count;
+  for (k -= 1; k >= 0 && units[k]!.kind === 'word' && PEOPLE.test(units[k]!.word); k--);
+  const earlier = units[k];
+  if (earlier?.kind !== 'count' || earlier.claimed || earlier.vague !== count.vague) return count;
+  const sum = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a + b);
+  return { ...count, start: earlier.start, min: sum(earlier.min, count.min), max: sum(earlier.max, count.max), parts: [earlier, count] };
 }
 
 function countBefore(units: readonly Unit[], f: Found): Unit | undefined {
@@ -426,17 +325,22 @@ function countBefore(units: readonly Unit[], f: Found): Unit | undefined {
   let people = false;
   let kazakhPeople = false;
   let adjective = false;
-  for (let j = f.first - 1; j >= 0 && steps <= 4; j--) {
+  for (let j = f.first - 1; j >= 0 && steps <= 6; j--) {
     const u = units[j]!;
     if (u.kind === 'punct') {
-      if (DASHES.has(u.word)) continue;
+      if (DASHES.has(u.word) || QUOTES.has(u.word)) continue;
       return undefined;
     }
-    if (u.kind === 'count') return u.claimed || (u.kazakh && !f.head.kazakh && !kazakhPeople) ? undefined : u;
+    if (u.kind === 'count') {
+      if (u.claimed || (u.kazakh && !f.head.kazakh && !kazakhPeople) || (f.head.needsPeople && !people)) return undefined;
+      return withEarlierCounts(units, j, u);
+    }
     if (u.kind === 'other') return undefined;
     if (PEOPLE.test(u.word)) {
       people = true;
       kazakhPeople ||= KAZAKH_PEOPLE.test(u.word);
+    } else if (people && CONNECTOR.test(u.word) && PEOPLE.test(units[j - 1]?.word ?? '')) {
+      adjective = false; // "police and national guard servicemen": one more group of people
     } else if (FILLER.test(u.word)) {
       // an auxiliary between the people and the word
     } else if (people && !adjective) adjective = true;
@@ -456,6 +360,7 @@ function countAfter(units: readonly Unit[], f: Found, headStarts: ReadonlySet<nu
     }
     if (u.kind === 'count') {
       if (u.claimed || (u.kazakh && !f.head.kazakh)) return undefined;
+      if (f.head.needsPeople && ![1, 2].some((d) => PEOPLE.test(wordAt(units, j + d)))) return undefined;
       // "есть погибшие 8 раненых": the 8 is the next word's.
       for (let k = j + 1; k < units.length && k <= j + 3; k++) {
         if (headStarts.has(k)) return undefined;
@@ -469,11 +374,59 @@ function countAfter(units: readonly Unit[], f: Found, headStarts: ReadonlySet<nu
   return undefined;
 }
 
+/** The units of one named victim with no count (see the top of the file), if the words say one person. */
+function oneVictim(units: readonly Unit[], f: Found): { first: number; last: number } | undefined {
+  const verb = units
+    .slice(f.first, f.last + 1)
+    .map((u) => u.word)
+    .join(' ');
+  if (MANY_VERB.test(verb)) return undefined;
+  // "брат и друг", "інім, ағам": more than one
+  const joined = (j: number) => CONNECTOR.test(wordAt(units, j)) || (units[j]?.word === ',' && ONE_PERSON.test(wordAt(units, j - 1)));
+  let j = f.first - 1;
+  let aux = false;
+  while (ONE_AUX.test(wordAt(units, j)) || MANY_AUX.test(wordAt(units, j))) {
+    if (MANY_AUX.test(wordAt(units, j))) return undefined;
+    aux = true;
+    j--;
+  }
+  const russian = /[а-я]/u.test(verb) && !f.head.kazakh;
+  const passive = /^(?:killed|murdered|shot dead)$/u.test(verb); // "a man killed ..." is the killer
+  const headline =
+    passive && (units[f.last + 1] === undefined || units[f.last + 1]!.kind === 'punct' || PLACE_AFTER.test(wordAt(units, f.last + 1)));
+  // "водитель такси погиб"
+  if (russian && ONE_VERB.test(verb) && !ONE_PERSON.test(wordAt(units, j)) && ONE_PERSON.test(wordAt(units, j - 1))) j--;
+  if (ONE_PERSON.test(wordAt(units, j)) && (russian ? ONE_VERB.test(verb) || aux : aux || headline || !passive)) {
+    let first = j;
+    if (DETERMINER.test(wordAt(units, j - 1))) first = j - 1;
+    else if (units[j - 1]?.kind === 'word' && DETERMINER.test(wordAt(units, j - 2))) first = j - 2; // "a police officer"
+    if (!joined(first - 1) && units[first - 1]?.kind !== 'count') return { first, last: f.last };
+  }
+  let k = f.last + 1;
+  if (DETERMINER.test(wordAt(units, k))) k++;
+  const after = wordAt(units, k);
+  const object = KILLED_ACTIVE.test(verb) && !aux && ONE_PERSON.test(after);
+  const inverted = russian && ONE_VERB.test(verb) && ONE_PERSON.test(after);
+  if ((object || inverted) && !joined(k + 1)) return { first: f.first, last: k };
+  return undefined;
+}
+
+/** The units of people killed or hurt with no count and a plural noun: "погибли люди", "people were killed". */
+function manyVictims(units: readonly Unit[], f: Found): { first: number; last: number } | undefined {
+  let j = f.first - 1;
+  while (FILLER.test(wordAt(units, j))) j--;
+  if (MANY_PEOPLE.test(wordAt(units, j)) && units[j - 1]?.kind !== 'count') return { first: j, last: f.last };
+  if (MANY_PEOPLE.test(wordAt(units, f.last + 1))) return { first: f.first, last: f.last + 1 };
+  return undefined;
+}
+
 interface SideReading {
   reading: CountReading;
   strength: number;
   counted: boolean;
   zero: boolean;
+  /** Read from the words, not a figure: one named victim, or "several". */
+  inferred?: boolean;
 }
 
 function readingOf(text: string, units: readonly Unit[], f: Found, count: Unit | undefined, zero: boolean): SideReading {
@@ -502,10 +455,11 @@ export function readCasualties(text: string): CasualtySuggestion | undefined {
   const found = headsIn(folded, units);
   if (found.length === 0) return undefined;
   const headStarts = new Set(found.map((f) => f.first));
+  const headUnits = new Set(found.flatMap((f) => Array.from({ length: f.last - f.first + 1 }, (_, i) => f.first + i)));
   const bySide: Record<Side, SideReading[]> = { killed: [], injured: [] };
 
   for (const f of found) {
-    const denial = denialOf(units, f);
+    const denial = f.head.none ? { kind: 'zero' as const, first: f.first, last: f.last } : denialOf(units, f, headUnits);
     if (denial?.kind === 'denied') continue;
     if (denial?.kind === 'zero') {
       bySide[f.head.side].push(readingOf(text, units, { ...f, first: denial.first, last: denial.last }, undefined, true));
@@ -515,8 +469,18 @@ export function readCasualties(text: string): CasualtySuggestion | undefined {
     const before = countBefore(units, f);
     const after = before && !before.addressLike ? undefined : countAfter(units, f, headStarts);
     const count = after ?? before;
+    if (count) for (const c of [count, ...(count.parts ?? [])]) c.claimed = true;
+    // One named victim reads as 1; people with no count as "several", 3 as in `conservativeFatalities`.
+    const one = count ? undefined : oneVictim(units, f);
+    const many = count || one ? undefined : manyVictims(units, f);
+    if (one || many) {
+      const read = readingOf(text, units, { ...f, ...(one ?? many)! }, undefined, false);
+      read.reading.min = one ? 1 : 3;
+      if (one) read.reading.max = 1;
+      bySide[f.head.side].push({ ...read, strength: one ? 0.7 : 0.5, counted: true, inferred: true });
+      continue;
+    }
     if (!count && !f.head.bare) continue;
-    if (count) count.claimed = true;
     const read = readingOf(text, units, f, count, false);
     if (count === before && before?.addressLike) read.strength -= 0.25;
     bySide[f.head.side].push(read);
@@ -524,7 +488,7 @@ export function readCasualties(text: string): CasualtySuggestion | undefined {
 
   const pick = (side: Side): { reading: CountReading; strength: number } | undefined => {
     const all = bySide[side];
-    const best = all.find((r) => r.counted) ?? all.find((r) => r.zero) ?? all[0];
+    const best = all.find((r) => r.counted && !r.inferred) ?? all.find((r) => r.counted) ?? all.find((r) => r.zero) ?? all[0];
     if (!best) return undefined;
     const others = all.filter((r) => r !== best);
     const disagree = others.some((r) => r.counted && (r.reading.min !== best.reading.min || r.reading.max !== best.reading.max));

@@ -97,6 +97,68 @@ const CASES: ReadonlyArray<[string | undefined, string]> = [
   [LOOTING, 'Толпа грабит магазины'],
   [INTERVENTION, 'Police detained protesters at the rally'],
   [INTERVENTION, 'Police fired rubber bullets at the protesters'],
+  // A crowd with no word for a rally: out, staying, demanding, chanting
+  [PEACEFUL, 'На площади уже человек 300, требуют вернуть цену'],
+  [PEACEFUL, 'Люди вышли на площадь'],
+  [PEACEFUL, 'Скандируют «Шал, кет!», стоят мирно'],
+  [PEACEFUL, 'Люди зашли в акимат, ничего не ломают'],
+  [PEACEFUL, 'A couple hundred people came out near the administration'],
+  [PEACEFUL, 'In solidarity with Zhanaozen, the crowd never went home'],
+  [PEACEFUL, 'Адамдар алаңда қалды, кетпейміз дейді'],
+  [PEACEFUL, 'Алаңға шығып жатыр'],
+  [PEACEFUL, 'Жастар әкімдік алдында тұр, ұраны: «Шал, кет!»'],
+  [PEACEFUL, 'adamdar alanda qaldy'],
+  [PEACEFUL, 'Alanda kiiz ui tigip jatyr'],
+  [PEACEFUL, 'Thousands turned out in Aktau waving flags'],
+  [PEACEFUL, 'Адамдар әкімдікке кірді, ештеңе сындырмай'],
+  [PEACEFUL, 'Люди идут к акимату'],
+  [undefined, 'The news came out late, it turned out the road was closed'],
+  [undefined, 'Врачи требуют донорской крови'],
+  [undefined, 'Armoured vehicles on Abay avenue, heading to the square'],
+  [undefined, 'В акимате работают 300 человек'],
+  [undefined, 'Адамдар алаңда жоқ'],
+  [undefined, 'Никто не вышел на площадь'],
+  // The government's decisions, the shutdown and an order quoted
+  [OTHER, 'Президент принял отставку правительства'],
+  [OTHER, 'The government resigned'],
+  [OTHER, 'Үкімет отставкаға кетті'],
+  [OTHER, 'Назарбаев освобожден от должности председателя Совбеза'],
+  [OTHER, 'Ввели ЧП и комендантский час'],
+  [OTHER, 'Интернета нет по всей стране'],
+  [OTHER, 'Интернет өшірілді'],
+  [OTHER, 'Интернет жоқ. Ұялы байланыс нашар'],
+  [OTHER, 'Приказ открывать огонь на поражение без предупреждения'],
+  [OTHER, 'Tokayev said he gave the order to shoot to kill'],
+  [undefined, 'Отключили свет, сидим в темноте'],
+  [undefined, 'Он снял с поста охраны свою машину'],
+  [CLASH, 'Стреляют без предупреждения'],
+  // Riots with no word for a riot; what a riot left
+  [RIOT, 'Ескерткішін құлатты'],
+  [RIOT, 'Снесли памятник Назарбаеву в Талдыкоргане'],
+  [RIOT, 'Аэропорт захвачен толпой'],
+  [RIOT, 'Әкімдікті басып алды'],
+  [RIOT, 'Люди с палками идут к акимату'],
+  [RIOT, 'Толпа разбила окна акимата'],
+  [RIOT, 'Массовые беспорядки в Алматы'],
+  [RIOT, 'Әкімдікті өртеді'],
+  [RIOT, 'akimat windows smashed, burned cars from yesterday'],
+  [LOOTING, 'Мародеры разбили витрины и грабят магазин'],
+  [undefined, 'Сгоревшие машины на площади'],
+  [undefined, '8 police killed, 317 injured in the riots so far'],
+  // Security forces firing at a crowd are excessive force, not an attack on civilians
+  [EXCESSIVE, 'Security forces fired at protesters'],
+  [EXCESSIVE, 'Военные стреляли по людям на площади'],
+  [EXCESSIVE, 'Әскер алаңдағы адамдарға оқ жаудырды'],
+  [EXCESSIVE, 'Әскерилер жиналғандарға оК атты'],
+  [ATTACK, 'Солдаты стреляли по людям у магазина'],
+  [EXCESSIVE, 'Силовики открыли огонь по людям, которые вышли на площадь'],
+  // Kazakh verbs, in Kazakh and in Russian letters
+  [PEACEFUL, 'Жиналып жатыр, шеру басталды'],
+  [PEACEFUL, 'Наразылық акциясы, ереуіл жалғасып жатыр'],
+  [RIOT, 'ортеди акимдикти'],
+  [LOOTING, 'Дүкенді тонады'],
+  [ARRESTS, 'Полиция белсендіні ұстады'],
+  [CLASH, 'Жанаозен, стреляют'],
 ];
 
 const label = (text: string) => {
@@ -154,5 +216,27 @@ describe('readEventType', () => {
     assert.ok(more.confidence > plain.confidence, `${more.confidence} > ${plain.confidence}`);
     const guess = readEventType('Стреляют!')!;
     assert.ok(guess.confidence < 0.4, String(guess.confidence));
+    assert.ok(readEventType('Жанаозен, стреляют')!.confidence < 0.3, 'two words are a guess');
+  });
+
+  it('is less sure of a summary of the country and of what a riot left than of one event', () => {
+    const c = (text: string) => readEventType(text)!.confidence;
+    assert.ok(c('По стране протесты в десятке городов') < c('В Актау протесты'));
+    assert.ok(c('Kazakhstan: protests in several cities') < c('Protests in Aktau'));
+    assert.ok(c('Burned cars from yesterday, windows smashed') < c('Windows smashed, cars burned'));
+    assert.ok(c('Интернет жоқ') < c('Интернет өшірілді, байланыс жоқ'), 'noticed, not told cut');
+  });
+
+  it('quotes the square or akimat that makes a headcount a crowd', () => {
+    const got = readEventType('На площади уже человек 300')!;
+    assert.equal(got.subEventType, 'Peaceful protest');
+    assert.deepEqual(
+      got.evidence.map((e) => e.quote),
+      ['площади', 'человек 300'],
+    );
+    assert.deepEqual(
+      readEventType('Военные стреляли по людям на площади')!.evidence.map((e) => e.quote),
+      ['стреляли', 'по людям', 'на площади'],
+    );
   });
 });

@@ -152,6 +152,61 @@ const CASES: ReadonlyArray<[string, string]> = [
   // Both: hedged, and first-hand words in it
   [BOTH, 'говорят, но я сам видел'],
   [BOTH, 'Reportedly, I saw it myself'],
+  [BOTH, 'People say it was the army. I heard maybe ten bangs'],
+  [BOTH, 'Говорят, снайперы на крышах. Мы прячемся во дворах'],
+  // Where the writer is, and what they do there, in Russian
+  [FIRST, 'Я тут.'],
+  [FIRST, 'Я рядом, людей всё больше'],
+  [FIRST, 'Я снаружи, у входа'],
+  [FIRST, 'был там до 17:00'],
+  [FIRST, 'я была там'],
+  [FIRST, 'стою у сцены'],
+  [FIRST, 'Мы прячемся во дворах'],
+  [FIRST, 'Пишу офлайн, отправлю когда будет связь'],
+  [FIRST, 'Пишу смс, передайте дальше'],
+  [FIRST, 'Пишу из Алматы'],
+  [FIRST, 'Я в Алматы, на площади тысячи'],
+  [FIRST, 'У нас во дворе стреляют'],
+  [FIRST, 'слышны выстрелы'],
+  [FIRST, 'Под окнами БТР'],
+  [HEDGED, 'брат был там, говорит страшно'],
+  [HEDGED, 'Я там не был'],
+  [NEITHER, 'он был там вчера'],
+  [NEITHER, 'Я в шоке от новостей'],
+  [NEITHER, 'Пишу из дома'],
+  [NEITHER, 'Пишу с телефона'],
+  // in English
+  [FIRST, 'Our street lights are off'],
+  [FIRST, 'Writing this with no signal'],
+  [FIRST, 'I watched it from the roof'],
+  [FIRST, 'I counted 12 army trucks'],
+  [FIRST, "I'm outside the akimat"],
+  [FIRST, "I'm in Aktau, people on the square"],
+  [FIRST, 'I heard explosions'],
+  [HEDGED, 'I heard that there were shots'],
+  [HEDGED, 'I watched it on TV'],
+  [HEDGED, 'I watched the news'],
+  [NEITHER, "I'm in shock"],
+  [NEITHER, 'It turned out fine'],
+  // in Kazakh: "тұрмын", "отырмыз", "-мын" on a place
+  [FIRST, 'Біз алаңда тұрмыз'],
+  [FIRST, 'мен осында тұрмын'],
+  [FIRST, 'Есікті құлыптап отырмыз'],
+  [FIRST, 'Men Abai-Jeltoqsan qiylysyndamyn'],
+  [FIRST, 'Алматыдамын, атыс естіліп тұр'],
+  [FIRST, 'Біз әкімдік алдындамыз'],
+  [FIRST, 'Біздің ауданда атыс'],
+  [FIRST, 'Әскерді көріп тұрмын'],
+  [HEDGED, 'Мен көрген жоқпын, інім әскерді көріпті'],
+  [HEDGED, 'Аэропортты басып алыпты'],
+  [NEITHER, 'Мен үйдемін'],
+  [NEITHER, 'Біз үйде отырмыз'],
+  [NEITHER, 'Жолдамын'],
+  [NEITHER, 'витамин ішіңіздер'],
+  [NEITHER, 'Рецепты и скрипты'],
+  // A named source is a half-weight hedge, as an unnamed one is
+  [HEDGED, 'According to the interior ministry, 8 killed'],
+  [HEDGED, 'сообщает полиция'],
 ];
 
 describe('readHearsay', () => {
@@ -175,6 +230,9 @@ describe('readHearsay', () => {
       [['Өзім көрдім'], 'Өзім көрдім, алаңда атыс болды'],
       [['aıtýynsha'], 'Policia aıtýynsha, 3 adam ustaldy'],
       [['Говорят', 'по слухам', 'не подтверждено'], 'Говорят, по слухам, не подтверждено'],
+      [['People say', 'I heard maybe ten bangs'], 'People say it was the army. I heard maybe ten bangs'],
+      [['не был там'], 'Сам не был там'],
+      [['qiylysyndamyn'], 'Men Abai-Jeltoqsan qiylysyndamyn'],
     ];
     assert.deepEqual(
       quotes.map(([, text]) => [readHearsay(text).evidence.map((e) => e.quote), text]),
@@ -221,5 +279,7 @@ describe('readHearsay', () => {
     assert.ok(c('говорят, но я сам видел') < c('сам видел'));
     assert.ok(c('говорят, но я сам видел') < c('говорят'));
     assert.ok(c('Говорят, по слухам, не подтверждено') <= 0.95);
+    assert.ok(c('По слухам, МВД') > c('according to the interior ministry'), 'a source is a weaker hedge than a rumour');
+    assert.ok(c('Я рядом') > 0.3, 'where the writer is counts as a cue');
   });
 });

@@ -1,8 +1,19 @@
 /**
  * Whether a report is hearsay or first-hand, as it says itself: "говорят", "по слухам", "I was
- * told", "расталмаған ақпарат", a forwarded message's header; or "видел сам", "I'm at the
- * square", "өзім көрдім". Editors weigh the two differently, and a count the reporter only
- * heard of needs a second source before it is published.
+ * told", "расталмаған ақпарат", "көріпті" (the Kazakh past of what one learned), a forwarded
+ * message's header; or "видел сам", "I'm at the square", "өзім көрдім". Editors weigh the two
+ * differently, and a count the reporter only heard of needs a second source before it is published.
+ *
+ * First-hand is also where the writer is and what they do there, in the present: "я тут", "я
+ * рядом", "был там до 17:00", "мы прячемся", "пишу смс", "I watched it from the roof", "I
+ * counted", "I heard maybe ten bangs", "our street", "у нас во дворе", "біз алаңда тұрмыз",
+ * "есікті құлыптап отырмыз", and the Kazakh "-мын" on a place ("qiylysyndamyn", I am at the
+ * crossing). Home, work and the road are no place an event is seen from ("I'm at home",
+ * "үйдемін", "жолдамын"), and what is watched on a screen is hearsay.
+ *
+ * A named source ("по данным МВД", "according to the interior ministry", "сообщает полиция") is
+ * a half-weight hedge, as an unnamed one is: whoever it is, the reporter did not see the count,
+ * and the desk wants it from the source itself before it is published.
  *
  * Cues are phrases found in the text with Kazakh letters folded to their Russian neighbours and
  * Latin marks dropped, offset for offset, so one list matches "көрдім", "кордим", "kördim" and
@@ -56,7 +67,9 @@ const SCREENS_EN = 'tv|telegram|instagram|facebook|twitter|whatsapp|tiktok|youtu
 const SCREENS_RU = 'телеграм…|инстаграм…|ватсап…|тикток…|ютуб…|новостях|чате|соцсетях|интернете|тв|телевизоре';
 /** Who tells the reporter: friends, neighbours, kin. */
 const OTHERS_RU = 'друг|подруга|знакомый|знакомая|знакомые|родственник…|сосед…|брат|сестра|коллега';
-const SOUNDS_EN = 'shots|gunshots|gunfire|shooting|explosions|screams|blasts';
+const SOUNDS_EN = 'shots|gunshots|gunfire|shooting|explosions|screams|blasts|bangs|booms|sirens|helicopters|automatic fire';
+/** Words after "I heard" that make it hearsay ("I heard that", "heard from"), not a sound heard. */
+const TOLD_EN = 'that|from|about|people|they|it|rumou?rs?|reports?|of|news';
 
 const cue = (kind: Kind, weight: number, pattern: RegExp, negatable = false): Cue => ({ kind, weight, pattern, negatable });
 
@@ -78,6 +91,7 @@ const CUES: readonly Cue[] = [
       // Seen, but only on a screen: hearsay, not "I saw".
       `(?:i |we )?(?:saw|seen) (?:it |this )?(?:on|in) (?:${SCREENS_EN})`,
       '(?:i |we )?saw (?:a|the) (?:video|post|photo|message|report)',
+      `(?:i |we )?watched (?:it |this )?(?:on|in) (?:${SCREENS_EN})|(?:i |we )?watched (?:the |a )?(?:news|video|tv|television|stream)`,
       `(?:я |мы )?(?:видел(?:а|и)?|вижу|видим) (?:в|на) (?:${SCREENS_RU})`,
       '(?:я |мы )?(?:видел(?:а|и)?|вижу|видим) (?:видео|пост|фото|ролик)…',
       '(?:видео|телеграм|инстаграм|ватсап|тикток|ютуб|интернет|video|telegram|instagram)… (?:кордим|kordim)',
@@ -122,6 +136,8 @@ const CUES: readonly Cue[] = [
       'по данным|по информации|по сведениям|по сообщениям|сообща(?:ют|ет|ется)|как сообщили|правда ли|это правда\\s*\\?',
       'хабарлауынша|малиметинше|малиметтерге сайкес|деректерге сайкес|дерек бойынша|екен|рас па|рас ба',
       'habarlauynsha|malimetinshe|eken',
+      // The Kazakh "-ыпты" past: it happened, as the writer learned ("көріпті", "басып алыпты").
+      '(?<!скр)\\p{L}{2,}(?:ыпты|ипти)|\\p{L}{2,}(?:ypty|ipti)',
     ),
   ),
   cue('hedge', 1, phrases('слух(?:и|ов|ам|а)?|rumou?r…|сыбыс…|sybys…|фейк…|fake'), true),
@@ -148,6 +164,8 @@ const CUES: readonly Cue[] = [
       "with (?:my|our) own eyes|(?:i|we) saw|(?:i|we)(?: have|'ve) seen|(?:i|we) witnessed|(?:i|we) (?:was|were) there",
       'видел(?:а|и)? (?:сам(?:а|и)?|лично)|(?:сам(?:а|и)?|лично) видел(?:а|и)?|своими глазами|на (?:моих|наших) глазах',
       '(?:я|мы) видел(?:а|и)?|(?:я|мы) (?:был(?:а|и)?) там|(?:я|мы) там (?:был(?:а|и)?)',
+      // "был там до 17:00": the writer, unless someone else is named.
+      `(?<!(?:он|она|они|he|she|they|${OTHERS_RU}) )был(?:а|и)? там|(?:i|we)(?: have|'ve) been (?:there|here|on the square)`,
     ),
     true,
   ),
@@ -164,6 +182,27 @@ const CUES: readonly Cue[] = [
       `(?:i|we) (?:can )?hear (?:${SOUNDS_EN})|(?:i|we) heard (?:${SOUNDS_EN}|a blast)`,
       '(?:я )?вижу|(?:мы )?видим|(?:я|мы) (?:на площади|на месте|здесь|тут)|(?:я )?стою|(?:мы )?стоим|нахожусь|находимся',
       '(?:я )?очевидец|(?:я |мы )?(?:слышу|слышим|слышал(?:а|и)?) (?:выстрел…|стрельб…|взрыв…|крик…)',
+      // Where the writer is, and what they do there: near, outside, hiding, writing, filming, counting.
+      '(?:я|мы) (?:сейчас |уже |тоже )?(?:рядом|снаружи|недалеко|неподалеку|возле|около|в центре|на улице|во дворе|в подвале|в толпе)',
+      `(?:я|мы) (?:сейчас )?в (?!шоке|ужасе|курсе|порядке|норме|панике|безопасности|отпуске|${SCREENS_RU})\\p{L}+`,
+      '(?:я|мы) (?:сейчас )?у (?:акимат…|площад…|здани…|сцен…|монумент…)|(?:я )?прячусь|(?:мы )?прячемся|(?:мы )?сидим в (?:подвале|темноте)',
+      'пишу (?:офлайн|смс|sms|отсюда|это|(?:вам )?из (?!дома)\\p{L}+|с (?:площади|места|улицы|митинга|акимата))|под (?:моими |нашими )?окнами|из (?:моего |нашего )?окна|с (?:моего |нашего )?балкона',
+      '(?:слышн(?:о|ы)|доносятся|раздаются) (?:выстрел…|стрельб…|взрыв…|крик…|автоматн…)|(?:я )?насчитал(?:а)?',
+      '(?:я )?снимаю (?:на телефон|видео|из окна|отсюда)|(?:я )?снял(?:а)? (?:на телефон|видео)',
+      'у нас (?:во дворе|на улице|в районе|в микрорайоне|в доме|в подъезде|тут|здесь|стреля…|тихо|темно|нет света|нет интернета|нет связи)',
+      'в нашем (?:районе|дворе|доме|микрорайоне)|на нашей улице',
+      "(?:i'm|i am|we're|we are) (?:near|nearby|outside|inside|close to|next to|downtown|right here|hiding|stuck|trapped|sheltering)",
+      "(?:i'm|i am|we're|we are) in (?!shock|touch|contact|a hurry|trouble|love|favou?r|doubt|tears|bed)\\p{L}+",
+      '(?:i|we) (?:watched|counted|filmed|recorded)|(?:i|we) (?:am |are )?(?:writing|texting) (?:this|from|with)|writing this',
+      `(?:i|we) (?:can )?(?:hear|heard) (?:(?!(?:${TOLD_EN})(?![\\p{L}]))\\p{L}+ ){0,3}(?:${SOUNDS_EN})`,
+      'our (?:street|district|neighbou?rhood|area|building|yard|block|house|flat|apartment|microdistrict)',
+      '(?:from|outside) (?:my|our) (?:window|balcony|house|building)|from the balcony',
+      // Kazakh: the writer's present ("тұрмын", "отырмыз"), and "-мын" on a place ("qiylysyndamyn": I am at the crossing).
+      '(?<!(?:уйде|uide|uyde) )(?:турмын|отырмын|отырмыз|жатырмын|жатырмыз|turmyn|otyrmyn|otyrmyz|jatyrmyn|jatyrmyz)',
+      '(?:корип|естип) (?:турмын|отырмын|турмыз|отырмыз|жатырмын|жатырмыз)|естилип тур|козимше|козимизше|kozimshe',
+      '(?:мен |men |биз |biz )?(?!(?:уйде|uide|uyde|жумыста|jumysta|жолда|jolda)(?:мын|мин|мыз|миз|myn|min|myz|miz))\\p{L}{3,}(?:да|де|та|те|da|de|ta|te)(?:мын|мин|myn|min|мыз|миз|myz|miz)',
+      'биздин (?:аудан…|коше…|аула…|ауыл…|уй…|шагын аудан…)|бизде (?:атыс…|ок ат…|интернет…|жарык…|тыныш|байланыс…)',
+      'bizdin (?:audan…|koshe…|aula…)',
     ),
   ),
 ];
