@@ -312,6 +312,29 @@ export async function sameTextAs(q: Queryable, ids: readonly number[]): Promise<
 }
 
 /**
+ * For each of these reports, the other reports that carry the same photo or video (SHA-256 of the
+ * bytes as received, uploaded or named in a Telegram export), oldest first: likely duplicates
+ * whatever their words. A re-encoded copy has other bytes and is not found here.
+ */
+export async function sameMediaAs(q: Queryable, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const rows = await q.query<{ id: number; others: number[] }>(
+    `with mine as (
+       select report_id, sha256 from media where report_id = any($1::int[])
+       union select report_id, sha256 from report_media_refs where report_id = any($1::int[]) and sha256 is not null),
+     same as (
+       select m.report_id as id, o.report_id as other from mine m join media o on o.sha256 = m.sha256 and o.report_id <> m.report_id
+       union
+       select m.report_id, o.report_id from mine m join report_media_refs o on o.sha256 = m.sha256 and o.report_id <> m.report_id)
+     select id, array_agg(other order by other) as others from same group by id`,
+    [ids],
+  );
+  for (const r of rows) out.set(r.id, r.others.slice(0, 100));
+  return out;
+}
+
+/**
  * For each of these reports, the other reports the desk would group into one incident with it,
  * by place and time (`placeTimeLink` in core/reading/incidents.ts, the rule the in-memory check
  * uses). Texts under four words and rejected reports are never grouped; same-text duplicates are

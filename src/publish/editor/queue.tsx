@@ -75,6 +75,7 @@ const text = translator({
     place: 'The desk read (where, when, type)',
     hearsay: 'hearsay',
     sameIncident: 'same place and time as',
+    sameMedia: 'same photo or video as',
     andMore: ' and {n} more',
     hedged: 'Hearsay',
     hedged_yes: 'only hearsay and unconfirmed',
@@ -135,6 +136,7 @@ const text = translator({
     place: 'Прочитано машиной (где, когда, тип)',
     hearsay: 'слухи',
     sameIncident: 'то же место и время, что',
+    sameMedia: 'то же фото или видео, что',
     andMore: ' и ещё {n}',
     hedged: 'Слухи',
     hedged_yes: 'только слухи и неподтверждённое',
@@ -222,11 +224,12 @@ function DeskRead(props: { lang: Lang; report: QueueReport }) {
 const SHOWN_LINKS = 5;
 
 /** "same text as #3, #7": the earlier reports that say the same however they were typed. */
-export function SameText(props: { lang: Lang; earlier: readonly number[] | undefined; incident?: boolean }) {
+export function SameText(props: { lang: Lang; earlier: readonly number[] | undefined; incident?: boolean; media?: boolean }) {
   if (!props.earlier?.length) return null;
+  const kind = props.incident ? 'same-incident' : props.media ? 'same-media' : 'same-text';
   return (
-    <span class={`badge ${props.incident ? 'same-incident' : 'same-text'}`}>
-      {text(props.lang, props.incident ? 'sameIncident' : 'sameText')}{' '}
+    <span class={`badge ${kind}`}>
+      {text(props.lang, props.incident ? 'sameIncident' : props.media ? 'sameMedia' : 'sameText')}{' '}
       {props.earlier.slice(0, SHOWN_LINKS).map((id, i) => (
         <>
           {i > 0 ? ', ' : ''}
@@ -248,6 +251,8 @@ export interface QueuePageProps {
   page: { reports: QueueReport[]; skipped: number; hasPrevious: boolean; hasNext: boolean };
   /** Per report on the page, earlier reports with the same words however typed: likely duplicates. */
   sameText?: ReadonlyMap<number, readonly number[]>;
+  /** Per report on the page, the other reports with the same photo or video. */
+  sameMedia?: ReadonlyMap<number, readonly number[]>;
   /** Per report on the page, the other reports of the same place and time: one proposed incident. */
   sameIncident?: ReadonlyMap<number, readonly number[]>;
   /** The queue narrowed, and how many open reports that leaves. */
@@ -395,6 +400,7 @@ export function QueuePage(props: QueuePageProps) {
                 <td>
                   <a href={`/editor/reports/${r.id}`}>#{r.id}</a> {firstLine(r.what)}
                   <SameText lang={lang} earlier={props.sameText?.get(r.id)} />
+                  <SameText lang={lang} earlier={props.sameMedia?.get(r.id)} media />
                   <SameText lang={lang} earlier={props.sameIncident?.get(r.id)} incident />
                 </td>
                 <td>

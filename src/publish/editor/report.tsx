@@ -24,6 +24,7 @@ const text = translator({
     langEvidence: 'from {evidence}',
     sameText: 'Likely duplicate',
     sameIncident: 'Proposed incident',
+    sameMedia: 'Same photo or video',
     createFromIncident: 'Create an event from this incident ({n} reports)',
     state: 'State',
     whenClaimed: 'When (reporter’s words)',
@@ -93,6 +94,7 @@ const text = translator({
     langEvidence: 'по {evidence}',
     sameText: 'Похоже на повтор',
     sameIncident: 'Предполагаемый инцидент',
+    sameMedia: 'То же фото или видео',
     createFromIncident: 'Создать событие из инцидента (сообщений: {n})',
     state: 'Состояние',
     whenClaimed: 'Когда (со слов автора)',
@@ -220,6 +222,8 @@ export interface ReportPageProps {
   problems?: readonly FieldProblem[];
   /** Earlier reports with the same words however typed (core/reading/fold.ts). */
   sameText?: readonly number[];
+  /** Other reports with the same photo or video. */
+  sameMedia?: readonly number[];
   /** Other reports of the same place and time: with this one, a proposed incident. */
   sameIncident?: readonly number[];
   /** What the desk read in it (core/reading/read.ts). */
@@ -237,6 +241,8 @@ export function ReportPage(props: ReportPageProps) {
   const open = r.state === 'new' || r.state === 'claimed';
   const canAct = r.state === 'new' || mine || (r.state === 'claimed' && isAdmin);
   const base = `/editor/reports/${r.id}`;
+  // The reports it would be one incident with: the same place and time, and its copies.
+  const incident = [...new Set([...(props.sameIncident ?? []), ...(props.sameText ?? []), ...(props.sameMedia ?? [])])];
   return (
     <EditorPage
       lang={lang}
@@ -269,6 +275,14 @@ export function ReportPage(props: ReportPageProps) {
             <dt>{t('sameText')}</dt>
             <dd>
               <SameText lang={lang} earlier={props.sameText} />
+            </dd>
+          </>
+        ) : null}
+        {props.sameMedia?.length ? (
+          <>
+            <dt>{t('sameMedia')}</dt>
+            <dd>
+              <SameText lang={lang} earlier={props.sameMedia} media />
             </dd>
           </>
         ) : null}
@@ -408,14 +422,11 @@ export function ReportPage(props: ReportPageProps) {
             <a class="button" href={`/editor/events/new?report=${r.id}`}>
               {t('createEvent')}
             </a>
-            {props.sameIncident?.length ? (
+            {incident.length > 0 ? (
               <>
                 {' '}
-                <a
-                  class="button"
-                  href={`/editor/events/new?report=${r.id}&incident=${[...props.sameIncident, ...(props.sameText ?? [])].join(',')}`}
-                >
-                  {t('createFromIncident', { n: 1 + props.sameIncident.length + (props.sameText?.length ?? 0) })}
+                <a class="button" href={`/editor/events/new?report=${r.id}&incident=${incident.join(',')}`}>
+                  {t('createFromIncident', { n: 1 + incident.length })}
                 </a>
               </>
             ) : null}

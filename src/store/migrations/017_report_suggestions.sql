@@ -20,6 +20,9 @@ alter table reports
   add column event_type text,
   add column suggested boolean not null default false;
 
+-- Reports with the same photo or video (store/reports.ts sameMediaAs), by the bytes as received.
+create index media_sha256 on media (sha256);
+create index report_media_refs_sha256 on report_media_refs (sha256) where sha256 is not null;
 -- The candidates for the same incident (store/reports.ts sameIncidentAs): reports of one
 -- settlement and kind of event, or of one place, whose windows end around a time.
 create index reports_incident_type on reports (event_settlement, event_type, event_end) where event_settlement is not null;

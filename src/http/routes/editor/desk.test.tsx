@@ -72,6 +72,20 @@ describe("the editors' desk", () => {
     assert.match(row(id.rumour!), /hearsay/);
   });
 
+  it('flags reports that carry the same photo, whatever they say', async () => {
+    const photo = 'ab'.repeat(32);
+    for (const [report, name] of [
+      [id.almaty, 'photo.jpg'],
+      [id.rumour, 'IMG_0042.jpg'],
+    ] as const) {
+      await t.db.query(`insert into report_media_refs (report_id, name, kind, sha256) values ($1, $2, 'photo', $3)`, [report, name, photo]);
+    }
+    const html = await (await editor.get('/editor')).text();
+    assert.match(html, new RegExp(`same photo or video as <a href="/editor/reports/${id.almaty}">#${id.almaty}</a>`));
+    const page = await (await editor.get(`/editor/reports/${id.almaty}`)).text();
+    assert.match(page, new RegExp(`Same photo or video[\\s\\S]*#${id.rumour}`));
+  });
+
   it('narrows the queue to hearsay, to a region, and names a bad filter', async () => {
     const ids = (html: string) => [...html.matchAll(/<td><a href="\/editor\/reports\/(\d+)">#/g)].map((m) => Number(m[1]));
     const hearsay = await (await editor.get('/editor?hedged=yes')).text();

@@ -11,6 +11,7 @@ import {
   countReportsAfter,
   newestReportId,
   sameIncidentAs,
+  sameMediaAs,
   sameTextAs,
 } from '../../../store/reports.ts';
 import type { AppContext } from '../../../app/context.ts';
@@ -87,7 +88,11 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
       newestReportId(ctx.db),
     ]);
     const ids = page.reports.map((r) => r.id);
-    const [sameText, sameIncident] = await Promise.all([sameTextAs(ctx.db, ids), sameIncidentAs(ctx.db, ids)]);
+    const [sameText, sameMedia, sameIncident] = await Promise.all([
+      sameTextAs(ctx.db, ids),
+      sameMediaAs(ctx.db, ids),
+      sameIncidentAs(ctx.db, ids),
+    ]);
     return c.html(
       <QueuePage
         lang={c.get('lang')}
@@ -97,6 +102,7 @@ export function registerQueueRoutes(app: Hono<Env>, ctx: AppContext): void {
         order={order}
         page={page}
         sameText={sameText}
+        sameMedia={sameMedia}
         sameIncident={sameIncident}
         filter={filter}
         open={open}

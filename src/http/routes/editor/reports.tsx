@@ -19,6 +19,7 @@ import {
   rejectReport,
   releaseReport,
   sameIncidentAs,
+  sameMediaAs,
   sameTextAs,
 } from '../../../store/reports.ts';
 import { hasRole, requireRole } from '../../middleware/auth.ts';
@@ -33,13 +34,14 @@ const NOTE_MAX = 1000;
 
 export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
   async function render(c: Ctx, id: number, extra: Partial<ReportPageProps> = {}, status: 200 | 422 = 200) {
-    const [report, actions, recent, media, origin, sameText, sameIncident] = await Promise.all([
+    const [report, actions, recent, media, origin, sameText, sameMedia, sameIncident] = await Promise.all([
       getReport(ctx.db, id),
       listReportActions(ctx.db, id),
       listEditorEvents(ctx.db, { limit: 20, offset: 0 }),
       listMediaOfReport(ctx.db, id),
       summarizeReportOrigin(ctx.db, id),
       sameTextAs(ctx.db, [id]),
+      sameMediaAs(ctx.db, [id]),
       sameIncidentAs(ctx.db, [id]),
     ]);
     const recentEvents = recent.map((e) => ({ id: e.id, summary: e.data.summary.en }));
@@ -53,6 +55,7 @@ export function registerReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         recentEvents={recentEvents}
         origin={origin}
         sameText={sameText.get(id) ?? []}
+        sameMedia={sameMedia.get(id) ?? []}
         sameIncident={sameIncident.get(id) ?? []}
         suggestions={suggestionsOf(report)}
         media={media.map((m) => ({
