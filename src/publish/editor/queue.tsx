@@ -3,8 +3,12 @@ import { type Lang, translator } from '../i18n.ts';
 import { Csrf, type EditorUser, EditorPage, Time, firstLine, placeLabel } from './shell.tsx';
 import { getPlace, placeName, regionsOf } from '../../core/gazetteer/search.ts';
 import { localDate } from '../../core/time.ts';
+import { DEFAULT_ZONE } from '../../core/reading/read.ts';
 import { EVENT_TYPE_LIST, type EventType } from '../../core/coding.ts';
 import { eventTypeLabel } from '../event-view.tsx';
+
+/** The chronicle's own clock beside UTC: most of Kazakhstan, and where most reports come from. */
+const CHRONICLE_ZONE = DEFAULT_ZONE;
 
 const isEventType = (v: string): v is EventType => (EVENT_TYPE_LIST as readonly string[]).includes(v);
 import { REPORT_LANGS } from '../../core/reading/language.ts';
@@ -394,7 +398,7 @@ export function QueuePage(props: QueuePageProps) {
                   <input type="checkbox" name="report" value={String(r.id)} form="bulk" aria-label={t('selectOne', { id: r.id })} />
                 </td>
                 <td>
-                  <Time at={r.received_at} />
+                  <Time at={r.received_at} zone={CHRONICLE_ZONE} />
                 </td>
                 <td>{reportLabel(lang, 'channel', r.channel)}</td>
                 <td>

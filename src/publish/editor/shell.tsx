@@ -5,6 +5,7 @@
 import type { Child } from 'hono/jsx';
 import type { FieldProblem } from '../../core/errors.ts';
 import { admin1Of, getPlace, placeName } from '../../core/gazetteer/search.ts';
+import { localClock } from '../../core/time.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { MessagePage, Page } from '../layout.tsx';
 
@@ -206,11 +207,21 @@ export function formatUtc(at: Date | string | null | undefined): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 }
 
-/** A machine-readable <time> around the formatted instant. */
-export function Time(props: { at: Date | string | null | undefined }) {
+/** A machine-readable <time> around the formatted instant; with `zone`, the local clock there beside it. */
+export function Time(props: { at: Date | string | null | undefined; zone?: string }) {
   if (!props.at) return <>—</>;
   const d = typeof props.at === 'string' ? new Date(props.at) : props.at;
-  return <time datetime={d.toISOString()}>{formatUtc(d)}</time>;
+  return (
+    <time datetime={d.toISOString()}>
+      {formatUtc(d)}
+      {props.zone ? (
+        <span class="meta">
+          {' '}
+          ({localClock(d, props.zone)} {props.zone.replace(/^.*\//, '')})
+        </span>
+      ) : null}
+    </time>
+  );
 }
 
 /** Multi-line text as typed, without relying on a stylesheet to keep the line breaks. */

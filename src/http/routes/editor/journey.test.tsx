@@ -50,7 +50,7 @@ describe('triage journey', () => {
     assert.match(html, /Police fire stun grenades at the crowd near the akimat in Almaty/);
     assert.doesNotMatch(html, /Hundreds of people/);
     assert.match(html, /Almaty/);
-    assert.match(html, /2022-01-05 05:10 UTC/);
+    assert.match(html, /2022-01-05 05:10 UTC<span class="meta"> \(11:10 Almaty\)/, 'UTC, and the chronicle’s own clock beside it');
   });
 
   it('lets one editor claim the report and keeps the other out', async () => {
