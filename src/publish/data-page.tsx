@@ -20,6 +20,7 @@ const t = translator({
     intro:
       'Everything published in this chronicle, in open formats. Only published events appear: never reports, drafts or private sources.',
     licence: 'Data: CC BY 4.0, cite the permalink.',
+    geonames: 'Coordinates and names of smaller Kazakh towns and district centres come from GeoNames (geonames.org), CC BY 4.0.',
     filterTitle: 'Choose events',
     from: 'From (local date)',
     to: 'To (local date)',
@@ -70,6 +71,7 @@ const t = translator({
     intro:
       'Всё опубликованное в хронике — в открытых форматах. Только опубликованные события: никогда сообщения, черновики или закрытые источники.',
     licence: 'Данные: CC BY 4.0, ссылайтесь на постоянную ссылку события.',
+    geonames: 'Координаты и названия небольших городов и районных центров Казахстана взяты из GeoNames (geonames.org), CC BY 4.0.',
     filterTitle: 'Выбор событий',
     from: 'С (местная дата)',
     to: 'По (местная дата)',
@@ -332,6 +334,7 @@ export function DataPage(props: DataPageProps) {
         <q>Caravan, “Kazakhstan, January 2022”, event 17, revision 2, {origin}/events/17/v/2 (accessed 2022-02-01).</q>
       </p>
       <p>{t(lang, 'licence')}</p>
+      <p>{t(lang, 'geonames')}</p>
     </Page>
   );
 }

@@ -1,10 +1,13 @@
 /**
  * Gazetteer data for the Kazakhstan, January 2022 chronicle.
  *
- * Sources: written by hand from general public geographic knowledge (the kind of facts found on
- * public reference maps and GeoNames-style gazetteers), not copied from any dataset. No
- * external dataset was consulted while writing it; the author's recollection of public
- * geography was the source. Town and city coordinates are rounded to 0.01° (about 1 km) and
+ * Sources: CURATED_PLACES is written by hand from general public geographic knowledge (the kind
+ * of facts found on public reference maps and GeoNames-style gazetteers), not copied from any
+ * dataset; the author's recollection of public geography was the source. GEONAMES_TOWNS, the
+ * smaller towns and district centres, are generated from GeoNames (CC BY 4.0, attribution and
+ * changes in towns.ts) by scripts/gazetteer-towns.mjs, which leaves out every town within 10 km
+ * of a hand-written place that shares one of its names; comparing the two changed no
+ * hand-written entry. Town and city coordinates are rounded to 0.01° (about 1 km) and
  * should be treated as ±2 km. Landmark coordinates carry three decimals only to keep
  * neighbouring buildings apart on a city map; where a comment says "approximate", the point
  * is the city or square centre, not a surveyed position. Checked only for consistency by
@@ -30,9 +33,12 @@
  *
  * Id scheme: 'kz-<slug>' for Kazakh places; a region whose name is also a city's gets
  * '-region' ('kz-aktobe-region' vs 'kz-aktobe'); districts and landmarks are prefixed with
- * their city; other countries are 'country-<iso2>' and their cities '<iso2>-<slug>'.
+ * their city; other countries are 'country-<iso2>' and their cities '<iso2>-<slug>'. A GeoNames
+ * town whose slug is taken has its GeoNames id appended ('kz-aktau-1526601'). The Caspian Sea is
+ * 'kz-caspian-sea', a landmark of Kazakhstan with no region (see its entry).
  */
 import type { Place, PlaceKind } from '../place.ts';
+import { TOWN_ROWS } from './towns.ts';
 
 /** Cities of republican significance: admin1 units that reports also treat as cities. */
 export const CITY_REGION_IDS: readonly string[] = ['kz-nur-sultan', 'kz-almaty', 'kz-shymkent'];
@@ -142,7 +148,8 @@ const district = (id: string, names: Names, variants: readonly string[], lat: nu
 const landmark = (id: string, parent: string, admin1: string, names: Names, variants: readonly string[], lat: number, lon: number) =>
   kz('landmark', id, parent, names, variants, lat, lon, admin1);
 
-export const PLACES: readonly Place[] = [
+/** The places written by hand; GeoNames towns are added to them in PLACES. */
+export const CURATED_PLACES: readonly Place[] = [
   // Countries. Points are capitals; Urumqi and Khorgos keep Beijing time, the official time in
   // Xinjiang (the unofficial local "Xinjiang time" is Asia/Urumqi, UTC+6).
   foreign(
@@ -231,6 +238,43 @@ export const PLACES: readonly Place[] = [
     'country-kg',
   ),
   foreign('city', 'uz-tashkent', 'UZB', ['Tashkent', 'Ташкент', 'Ташкент'], ['Toshkent'], 41.3, 69.24, 'Asia/Tashkent', 'country-uz'),
+  // Capitals of the CSTO states that sent troops, and of China, named in reports as seats of
+  // governments rather than as places where anything happened.
+  foreign(
+    'city',
+    'ru-moscow',
+    'RUS',
+    ['Moscow', 'Москва', 'Мәскеу'],
+    ['Moskva', 'Maskeu', 'Moskau'],
+    55.76,
+    37.62,
+    'Europe/Moscow',
+    'country-ru',
+  ),
+  foreign('city', 'by-minsk', 'BLR', ['Minsk', 'Минск', 'Минск'], ['Мінск', 'Mensk'], 53.9, 27.56, 'Europe/Minsk', 'country-by'),
+  foreign('city', 'am-yerevan', 'ARM', ['Yerevan', 'Ереван', 'Ереван'], ['Erevan', 'Երևան'], 40.18, 44.51, 'Asia/Yerevan', 'country-am'),
+  foreign(
+    'city',
+    'tj-dushanbe',
+    'TJK',
+    ['Dushanbe', 'Душанбе', 'Душанбе'],
+    ['Stalinabad', 'Сталинабад'],
+    38.56,
+    68.77,
+    'Asia/Dushanbe',
+    'country-tj',
+  ),
+  foreign(
+    'city',
+    'cn-beijing',
+    'CHN',
+    ['Beijing', 'Пекин', 'Бейжің'],
+    ['Peking', 'Бейжин', '北京'],
+    39.9,
+    116.4,
+    'Asia/Shanghai',
+    'country-cn',
+  ),
   foreign(
     'city',
     'ru-orenburg',
@@ -369,11 +413,26 @@ export const PLACES: readonly Place[] = [
     52.29,
     76.95,
   ),
-  // Named South Kazakhstan Region until 19 June 2018, when Shymkent was separated from it.
+  // Named South Kazakhstan Region until 19 June 2018, when Shymkent was separated from it; like
+  // other former names, the old one is a variant (no report in January 2022 means the old unit,
+  // though "ЮКО" may still take in Shymkent).
   region(
     'kz-turkistan-region',
     ['Turkistan Region', 'Туркестанская область', 'Түркістан облысы'],
-    ['Turkestan Region', 'Turkistan oblast', 'Turkistan oblysy', 'Türkistan Region'],
+    [
+      'Turkestan Region',
+      'Turkistan oblast',
+      'Turkistan oblysy',
+      'Türkistan Region',
+      'South Kazakhstan Region',
+      'South Kazakhstan',
+      'South Kazakhstan oblast',
+      'Южно-Казахстанская область',
+      'Южный Казахстан',
+      'ЮКО',
+      'Оңтүстік Қазақстан облысы',
+      'Оңтүстік Қазақстан',
+    ],
     43.3,
     68.27,
     '2018-06-19',
@@ -461,6 +520,21 @@ export const PLACES: readonly Place[] = [
   town('kz-shetpe', 'kz-mangystau', ['Shetpe', 'Шетпе', 'Шетпе'], [], 44.16, 52.12),
   town('kz-kuryk', 'kz-mangystau', ['Kuryk', 'Курык', 'Құрық'], ['Quryq', 'Kurik'], 43.18, 51.66),
 
+  // The Caspian borders five states; it is stored under Kazakhstan, with no region, because what
+  // the chronicle's reports mean by it is the Kazakh coast, which runs through Mangystau and
+  // Atyrau. Approximate: a point at sea off Aktau.
+  foreign(
+    'landmark',
+    'kz-caspian-sea',
+    KAZ,
+    ['Caspian Sea', 'Каспийское море', 'Каспий теңізі'],
+    ['Caspian', 'Kaspiy', 'Каспий', 'Каспийского моря', 'Каспийском море', 'Каспийскому морю'],
+    43.8,
+    50.6,
+    'Asia/Aqtau',
+    COUNTRY_KZ,
+  ),
+
   // Atyrau.
   city('kz-atyrau', 'kz-atyrau-region', ['Atyrau', 'Атырау', 'Атырау'], ['Guryev', 'Guriev', 'Гурьев'], 47.11, 51.92),
   town('kz-kulsary', 'kz-atyrau-region', ['Kulsary', 'Кульсары', 'Құлсары'], ['Qulsary'], 46.95, 54.02),
@@ -501,7 +575,15 @@ export const PLACES: readonly Place[] = [
   town('kz-zhitikara', 'kz-kostanay-region', ['Zhitikara', 'Житикара', 'Жітіқара'], ['Jitiqara', 'Dzhetygara', 'Джетыгара'], 52.19, 61.2),
 
   // North Kazakhstan.
-  city('kz-petropavl', 'kz-north-kazakhstan', ['Petropavl', 'Петропавловск', 'Петропавл'], ['Petropavlovsk'], 54.87, 69.15),
+  // Kyzylzhar, its Kazakh name before the Russian fort, is still used for it in Kazakh.
+  city(
+    'kz-petropavl',
+    'kz-north-kazakhstan',
+    ['Petropavl', 'Петропавловск', 'Петропавл'],
+    ['Petropavlovsk', 'Kyzylzhar', 'Qyzyljar', 'Қызылжар'],
+    54.87,
+    69.15,
+  ),
   town('kz-bulaevo', 'kz-north-kazakhstan', ['Bulaevo', 'Булаево', 'Булаев'], ['Bulayevo'], 54.9, 70.44),
 
   // Akmola.
@@ -816,3 +898,21 @@ export const PLACES: readonly Place[] = [
     78.37,
   ),
 ];
+
+/** A town taken from GeoNames (see towns.ts), with what search needs to read it cautiously. */
+export interface GeoNamesTown extends Place {
+  kind: 'town';
+  geonamesId: number;
+  population: number;
+}
+
+export const GEONAMES_TOWNS: readonly GeoNamesTown[] = TOWN_ROWS.map(
+  ([geonamesId, id, region, lat, lon, population, en, ru, kk, ...variants]) => ({
+    ...kz('town', id, region, [en, ru, kk], variants, lat, lon),
+    kind: 'town',
+    geonamesId,
+    population,
+  }),
+);
+
+export const PLACES: readonly Place[] = [...CURATED_PLACES, ...GEONAMES_TOWNS];

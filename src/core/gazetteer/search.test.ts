@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Place } from '../place.ts';
-import { CITY_REGION_IDS, GENERIC_LANDMARK_TERMS, PLACES } from './places.ts';
-import { admin1Of, countryOf, getPlace, isValidOn, normalizeName, placeName, regionsOf, resolvePlace } from './search.ts';
+import { CITY_REGION_IDS, CURATED_PLACES, GENERIC_LANDMARK_TERMS, GEONAMES_TOWNS, PLACES } from './places.ts';
+import { admin1Of, countryOf, getPlace, isValidOn, normalizeName, placeMentions, placeName, regionsOf, resolvePlace } from './search.ts';
 
 function top(text: string, opts?: Parameters<typeof resolvePlace>[1]): string | undefined {
   return resolvePlace(text, opts)[0]?.place.id;
@@ -58,12 +58,13 @@ describe('normalizeName', () => {
     for (const [a, b] of pairs) assert.notEqual(normalizeName(a), normalizeName(b), `${a} vs ${b}`);
   });
 
-  it('gives no two gazetteer places a common key, except known ambiguities', () => {
+  it('gives no two hand-written places a common key, except known ambiguities', () => {
     // Akmola is the region and a former name of the capital; Zhetysu is an Almaty district
-    // and, from June 2022, a region.
+    // and, from June 2022, a region. GeoNames towns do share names (two Aktaus in Karaganda
+    // Region); see 'towns from GeoNames' below.
     const allowed = new Set(['akmola', 'jetisu']);
     const owner = new Map<string, string>();
-    for (const p of PLACES) {
+    for (const p of CURATED_PLACES) {
       for (const n of new Set([p.names.en, p.names.ru, p.names.kk, ...p.variants].map(normalizeName))) {
         const other = owner.get(n);
         if (other && other !== p.id && !allowed.has(n)) assert.fail(`key ${n} shared by ${other} and ${p.id}`);
@@ -162,6 +163,17 @@ describe('resolvePlace', () => {
       ['East Kazakhstan', 'kz-east-kazakhstan'],
       ['Bishkek', 'kg-bishkek'],
       ['Tashkent', 'uz-tashkent'],
+      ['Moscow', 'ru-moscow'],
+      ['Мәскеу', 'ru-moscow'],
+      ['Minsk', 'by-minsk'],
+      ['Yerevan', 'am-yerevan'],
+      ['Dushanbe', 'tj-dushanbe'],
+      ['Beijing', 'cn-beijing'],
+      ['Пекин', 'cn-beijing'],
+      ['Caspian Sea', 'kz-caspian-sea'],
+      ['South Kazakhstan Region', 'kz-turkistan-region'],
+      ['ЮКО', 'kz-turkistan-region'],
+      ['Оңтүстік Қазақстан облысы', 'kz-turkistan-region'],
       ['Orenburg', 'ru-orenburg'],
       ['Omsk', 'ru-omsk'],
       ['Ürümqi', 'cn-urumqi'],
@@ -203,6 +215,7 @@ describe('resolvePlace', () => {
       ['в Алматинской области', 'kz-almaty-region'],
       ['Маңғыстау облысында', 'kz-mangystau'],
       ['в Медеуском районе', 'kz-almaty-medeu'],
+      ['на Каспийском море', 'kz-caspian-sea'],
     ];
     for (const [text, id] of cases) assert.equal(top(text), id, text);
   });
@@ -357,5 +370,102 @@ describe('gazetteer data', () => {
 
   it('generic landmark terms belong to landmarks', () => {
     for (const id of Object.keys(GENERIC_LANDMARK_TERMS)) assert.equal(getPlace(id)?.kind, 'landmark', id);
+  });
+});
+
+describe('towns from GeoNames', () => {
+  const mentions = (text: string) => placeMentions(text).map((m) => m.place.id);
+
+  it('resolve from the place field in any script, declined or misspelt', () => {
+    const cases: [string, string][] = [
+      ['Zhosaly', 'kz-zhosaly'],
+      ['Жосалы', 'kz-zhosaly'],
+      ['Merke', 'kz-merke'],
+      ['Меркі', 'kz-merke'],
+      ['Бурундай', 'kz-burunday'],
+      ['Боралдай', 'kz-burunday'],
+      ['Айтеке би', 'kz-novokazalinsk'],
+      ['в Кегене', 'kz-kegen'],
+      ['Shubarkuduk, Aktobe region', 'kz-shubarkuduk'],
+      ['Balykshy', 'kz-balykshi'],
+      ['Сарыозек', 'kz-saryozek'],
+      ['Saryozk', 'kz-saryozek'],
+    ];
+    for (const [text, id] of cases) assert.equal(top(text), id, text);
+  });
+
+  it('are named in a whole report, declined, when spelled out with a capital', () => {
+    assert.deepEqual(mentions('Митинг в Жосалы, люди вышли на площадь'), ['kz-zhosaly']);
+    assert.deepEqual(mentions('В Мерке перекрыли трассу'), ['kz-merke']);
+    assert.deepEqual(mentions('Бурундайда жол жабылды'), ['kz-burunday']);
+    assert.deepEqual(mentions('В Кегене собрались жители'), ['kz-kegen']);
+  });
+
+  it('is not read from a misspelt word in a report, nor a village from a lowercase one', () => {
+    assert.deepEqual(mentions('в кегене собрались жители'), []);
+    assert.deepEqual(mentions('Protest in Tokarevk'), []);
+    assert.deepEqual(mentions('The Interior Ministry says 26 were killed'), []);
+    assert.equal(top('Tokarevk'), 'kz-tokarevka');
+  });
+
+  it('a name that is also a word is found only from the place field', () => {
+    const words: [string, string, string][] = [
+      ['Жақсы', 'Жақсы, бәрі тыныш', 'kz-zhaksy'],
+      ['Үлкен', 'Үлкен митинг басталды', 'kz-ulken'],
+      ['Дружба', 'Дружба народов, говорят они', 'kz-druzhba'],
+      ['Абай', 'Люди на проспекте Абая', 'kz-abay'],
+      ['Чапаев', 'Колонна идёт по улице Чапаева', 'kz-chapayev'],
+      ['Тобол', 'Тобол вышел из берегов', 'kz-tobol'],
+    ];
+    for (const [where, text, id] of words) {
+      assert.equal(top(where), id, where);
+      assert.deepEqual(mentions(text), [], text);
+    }
+  });
+
+  it('a name shared with a hand-written place means the hand-written one', () => {
+    assert.equal(top('Aktau'), 'kz-aktau');
+    assert.equal(top('Aksu'), 'kz-aksu');
+    assert.equal(top('Auezov'), 'kz-almaty-auezov');
+    assert.ok(resolvePlace('Aktau').some((c) => c.place.id === 'kz-aktau-1526601'));
+    // The town's region named beside it is the evidence for the smaller town.
+    assert.ok(['kz-aktau-1526601', 'kz-aktau-1526269'].includes(top('Aktau, Karaganda Region') ?? ''));
+    assert.deepEqual(mentions('В Актау митинг'), ['kz-aktau']);
+    assert.deepEqual(mentions('Ақсуда адамдар жиналды'), ['kz-aksu']);
+    // Aqmol, a village in Akmola Region, declined like the region's name.
+    assert.deepEqual(mentions('Ақмола облысында'), ['kz-akmola']);
+    assert.ok(!mentions('Ақмола тыныш').includes('kz-aqmol'));
+  });
+
+  it('leave the false friends of hand-written towns alone', () => {
+    for (const text of ['Полиция не может қорғау адамдарды', 'человек 200 стоят, ждут', 'Оралман ағайындар да келді'])
+      assert.deepEqual(mentions(text), [], text);
+  });
+
+  it('every one is a town inside Kazakhstan, in a region of 5 January 2022, on its zone', () => {
+    assert.ok(GEONAMES_TOWNS.length >= 150, `${GEONAMES_TOWNS.length} towns`);
+    for (const t of GEONAMES_TOWNS) {
+      assert.equal(t.kind, 'town', t.id);
+      assert.equal(t.country, 'KAZ', t.id);
+      assert.ok(t.lat >= 40.5 && t.lat <= 55.5 && t.lon >= 46.4 && t.lon <= 87.4, `${t.id} at ${t.lat}, ${t.lon}`);
+      const region = getPlace(t.parent ?? '');
+      assert.ok(region && region.kind === 'region' && region.country === 'KAZ', `${t.id} parent ${t.parent}`);
+      assert.ok(isValidOn(region, '2022-01-05'), `${t.id} is in ${region.id}, which did not exist then`);
+      assert.equal(t.timeZone, region.timeZone, t.id);
+      assert.ok(Number.isInteger(t.geonamesId) && t.geonamesId > 0, t.id);
+      assert.ok(t.population >= 1000 || t.population === 0, t.id);
+      assert.ok(t.names.en && t.names.ru && t.names.kk, t.id);
+    }
+  });
+
+  it('a town from GeoNames repeats no hand-written place', () => {
+    const km = (a: Place, b: Place) => Math.hypot((a.lat - b.lat) * 111, (a.lon - b.lon) * 111 * Math.cos((a.lat * Math.PI) / 180));
+    const curated = CURATED_PLACES.filter((p) => p.kind === 'city' || p.kind === 'town');
+    for (const t of GEONAMES_TOWNS) {
+      const key = normalizeName(t.names.en);
+      for (const c of curated)
+        if ([c.names.en, c.names.ru, c.names.kk, ...c.variants].map(normalizeName).includes(key))
+          assert.ok(km(t, c) > 10, `${t.id} is ${c.id}`);
+    }
   });
 });

@@ -5,7 +5,8 @@
  * Pure: the index is built from PLACES on first use and kept for the life of the process.
  */
 import type { Place, PlaceKind } from '../place.ts';
-import { CITY_REGION_IDS, GENERIC_LANDMARK_TERMS, PLACES } from './places.ts';
+import { CITY_REGION_IDS, GENERIC_LANDMARK_TERMS, GEONAMES_TOWNS, PLACES } from './places.ts';
+import { WORD_NAMES } from './word-names.ts';
 
 export interface PlaceCandidate {
   place: Place;
@@ -111,6 +112,10 @@ interface Entry {
   primary: boolean;
   /** A bare word like "akimat": counts only when the landmark's city is named too. */
   generic: boolean;
+  /** How a whole report may name it (see guardTownEntries). */
+  inText: 'free' | 'spelled' | 'capitalised' | 'never';
+  /** A GeoNames town's: it ranks below a hand-written place of the same name. */
+  minor: boolean;
 }
 
 interface Index {
@@ -122,7 +127,11 @@ interface Index {
   keys: string[];
   /** Keys by length, so near misses are only sought among keys of about the same length. */
   byLength: Map<number, string[]>;
+  /** The same, of keys a whole report may name one letter off (see guardTownEntries). */
+  byLengthInText: Map<number, string[]>;
   countries: Map<string, Place>;
+  /** The towns from GeoNames: a hand-written place named by the same words outranks them. */
+  fromGeoNames: ReadonlySet<Place>;
   maxTokens: number;
 }
 
@@ -189,7 +198,7 @@ function index(): Index {
   const add = (place: Place, form: string, primary: boolean, generic: boolean, shown = form): void => {
     const key = normalizeName(form);
     if (!key) return;
-    const entry: Entry = { place, name: shown, primary, generic };
+    const entry: Entry = { place, name: shown, primary, generic, inText: 'free', minor: false };
     const list = byKey.get(key);
     // One entry per place and key: the first (primary names come first) is the best.
     if (list?.some((e) => e.place === place)) return;
@@ -212,11 +221,48 @@ function index(): Index {
       if (isNotKazakh(g)) for (const f of russianCaseForms(g)) add(place, f, false, true, g);
     }
   }
+  guardTownEntries(byKey);
   const keys = [...byKey.keys()].sort();
   const byLength = new Map<number, string[]>();
-  for (const k of keys) push(byLength, k.length, k);
-  memo = { byId, byKey, byStem, keys, byLength, countries, maxTokens: Math.min(maxTokens, 6) };
+  const byLengthInText = new Map<number, string[]>();
+  for (const k of keys) {
+    push(byLength, k.length, k);
+    if (byKey.get(k)?.some((e) => e.inText === 'free')) push(byLengthInText, k.length, k);
+  }
+  const fromGeoNames = new Set<Place>(GEONAMES_TOWNS);
+  memo = { byId, byKey, byStem, keys, byLength, byLengthInText, countries, fromGeoNames, maxTokens: Math.min(maxTokens, 6) };
   return memo;
+}
+
+/** Below this, a GeoNames town is a village whose name a report must spell out, with a capital. */
+const SMALL_TOWN = 10_000;
+
+/**
+ * Hand-written places were each checked against the words they could be mistaken for; the
+ * towns taken from GeoNames were not, so a whole report names them only on firmer evidence:
+ * by their English, Russian or Kazakh name (GeoNames' other spellings and former names hold
+ * surnames and Russian towns: Сергеев, Астрахан), spelled out (declined or not), never one
+ * letter off ("Interior" is two from Inderbor), a small one only with a capital, and none
+ * where the name is a word (WORD_NAMES), belongs to a hand-written place too (Aktau in
+ * Karaganda Region is not what "в Актау" means), or to a more populous GeoNames town. The
+ * place field still finds them all.
+ */
+function guardTownEntries(byKey: Map<string, Entry[]>): void {
+  const population = new Map<Place, number>(GEONAMES_TOWNS.map((t) => [t, t.population]));
+  const words = new Set(WORD_NAMES.map(normalizeName));
+  for (const list of byKey.values()) {
+    const towns = list.filter((e) => population.has(e.place));
+    if (towns.length === 0) continue;
+    const largest = Math.max(...towns.map((e) => population.get(e.place) ?? 0));
+    const curated = towns.length < list.length;
+    for (const e of towns) {
+      const n = population.get(e.place) ?? 0;
+      e.minor = true;
+      e.inText = n < SMALL_TOWN ? 'capitalised' : 'spelled';
+      const named = [e.place.names.en, e.place.names.ru, e.place.names.kk].includes(e.name);
+      if (!named || curated || n < largest || words.has(normalizeName(e.name))) e.inText = 'never';
+    }
+  }
 }
 
 // Russian case endings and Kazakh case/locative suffixes, as they look after normalizeName
@@ -303,9 +349,11 @@ function tokenize(text: string): Token[] {
 interface Looseness {
   prefix: boolean;
   fuzzy: 'any' | 'capitalised';
+  /** Whether entries' inText rules apply. */
+  guarded: boolean;
 }
-const PLACE_FIELD: Looseness = { prefix: true, fuzzy: 'any' };
-const WHOLE_TEXT: Looseness = { prefix: false, fuzzy: 'capitalised' };
+const PLACE_FIELD: Looseness = { prefix: true, fuzzy: 'any', guarded: false };
+const WHOLE_TEXT: Looseness = { prefix: false, fuzzy: 'capitalised', guarded: true };
 
 function collectMatches(text: string, ix: Index, loose: Looseness = PLACE_FIELD): Match[] {
   const tokens = tokenize(text);
@@ -314,9 +362,15 @@ function collectMatches(text: string, ix: Index, loose: Looseness = PLACE_FIELD)
   const nearCache = new Map<string, [string, number][]>();
   const add = (entries: Entry[] | undefined, strength: Strength, score: (e: Entry) => number, from: number, to: number) => {
     for (const entry of entries ?? []) {
-      if (entry.generic && strength !== 'exact' && strength !== 'inflected') continue;
+      const spelled = strength === 'exact' || strength === 'inflected';
+      if (entry.generic && !spelled) continue;
       const [start, end] = [tokens[from]!.start, tokens[to - 1]!.end];
-      matches.push({ entry, score: score(entry), strength, from, to, start, end, subsumed: false });
+      if (loose.guarded && entry.inText !== 'free') {
+        if (entry.inText === 'never' || !spelled) continue;
+        if (entry.inText === 'capitalised' && !/^\p{Lu}/u.test(text.slice(start, end))) continue;
+      }
+      const s = score(entry) - (entry.minor ? 0.03 : 0);
+      matches.push({ entry, score: s, strength, from, to, start, end, subsumed: false });
     }
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -364,7 +418,7 @@ function collectMatches(text: string, ix: Index, loose: Looseness = PLACE_FIELD)
           near = [];
           const max = key.length >= 8 ? 2 : 1;
           for (let len = Math.max(5, key.length - max); len <= key.length + max; len++) {
-            for (const full of ix.byLength.get(len) ?? []) {
+            for (const full of (loose.guarded ? ix.byLengthInText : ix.byLength).get(len) ?? []) {
               const d = editDistance(key, full, max);
               if (d <= max) near.push([full, d]);
             }
@@ -476,9 +530,11 @@ export function placeMentions(text: string, date: string = DEFAULT_DATE): PlaceM
     out.push({ place, start: m.start, end: m.end, strength, matched: m.entry.name, generic: m.entry.generic, score: Math.min(1, score) });
   }
   // One reading of each stretch of words: a near miss gives way to any name spelled out over the
-  // same words, and a place named by a longer stretch needs no second mention inside it.
+  // same words, a GeoNames town to a hand-written place (Aqmol declined is Ақмола), and a place
+  // named by a longer stretch needs no second mention inside it.
   const overlap = (a: PlaceMention, b: PlaceMention) => a.start < b.end && b.start < a.end;
   const longer = (a: PlaceMention, b: PlaceMention) => a.end - a.start > b.end - b.start;
+  const written = (m: PlaceMention) => !ix.fromGeoNames.has(m.place);
   const kept = out.filter(
     (m) =>
       !out.some(
@@ -486,6 +542,7 @@ export function placeMentions(text: string, date: string = DEFAULT_DATE): PlaceM
           o !== m &&
           overlap(o, m) &&
           ((m.strength === 'fuzzy' && o.strength !== 'fuzzy') ||
+            (!written(m) && written(o)) ||
             (o.place === m.place && (longer(o, m) || (!longer(m, o) && o.score > m.score)))),
       ),
   );
