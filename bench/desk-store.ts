@@ -15,7 +15,8 @@ import { eventPlaceOf, settlementOf } from '../src/core/reading/places.ts';
 import { foldText } from '../src/core/reading/fold.ts';
 import { sameIncidentAs, sameTextAs } from '../src/store/reports.ts';
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+/** The value below which a share `q` of `xs` lies. */
+export const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
 
 export async function benchStoreSimilarity(texts: readonly string[], n = Number(process.env.BENCH_DESK_REPORTS ?? 100_000)): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-desk-'));

@@ -13,7 +13,7 @@ import { foldedWords } from '../src/core/reading/fold.ts';
 import { type Comparable, Linker } from '../src/core/reading/incidents.ts';
 import { suggest } from '../src/core/reading/read.ts';
 import { localDate, offsetLabel } from '../src/core/time.ts';
-import { benchStoreSimilarity } from './desk-store.ts';
+import { benchStoreSimilarity, quantile } from './desk-store.ts';
 
 interface Expected {
   lang: string;
@@ -37,7 +37,6 @@ interface Labelled {
 
 const SET = fileURLToPath(new URL('../fixtures/reports/labelled.jsonl', import.meta.url));
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} % (${n}/${d})`);
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
 
 /** Great-circle distance in km. */
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { HowKnown, ReportChannel, ReportInput, ReportState } from '../core/report.ts';
 import type { Queryable } from './db.ts';
 import type { ReportLang } from '../core/reading/language.ts';
+import type { Reading } from '../core/reading/read.ts';
 import { getPlace } from '../core/gazetteer/search.ts';
 import { type PlaceTime, SHORT_TEXT_WORDS, placeTimeLink } from '../core/reading/incidents.ts';
 import { isPartOfDayOrFiner, isTimePrecision } from '../core/time.ts';
@@ -58,18 +59,8 @@ export interface NewReport {
   /** Chosen by the sender so that a retried submission is stored once. */
   idempotencyKey?: string;
   receivedAt?: Date;
-  /** The language the desk read it in (core/reading/language.ts). */
-  lang?: ReportLang;
-  /** Its words folded (core/reading/fold.ts): equal for reports that say the same however typed. */
-  textFold?: string;
-  /** The rest of what the desk read (core/reading/read.ts); with `lang`, the report counts as read. */
-  hedged?: boolean;
-  eventPlaceId?: string | null;
-  eventSettlement?: string | null;
-  eventStart?: Date | null;
-  eventEnd?: Date | null;
-  eventPrecision?: string | null;
-  eventType?: string | null;
+  /** What the desk read in it (core/reading/read.ts); without it, `caravan serve` reads it later. */
+  reading?: Reading;
   /** When the reporter wrote it on their device (the offline page). */
   writtenAt?: Date | undefined;
 }
@@ -97,17 +88,17 @@ function insertParams(r: NewReport, receiptCode: string): unknown[] {
     r.sourceId ?? null,
     r.idempotencyKey ?? null,
     r.input.contactAge ?? null,
-    r.lang ?? null,
-    r.textFold ?? null,
+    r.reading?.lang ?? null,
+    r.reading?.textFold ?? null,
     r.writtenAt ?? null,
-    r.hedged ?? null,
-    r.eventPlaceId ?? null,
-    r.eventSettlement ?? null,
-    r.eventStart ?? null,
-    r.eventEnd ?? null,
-    r.eventPrecision ?? null,
-    r.eventType ?? null,
-    r.lang !== undefined && r.hedged !== undefined,
+    r.reading?.hedged ?? null,
+    r.reading?.eventPlaceId ?? null,
+    r.reading?.eventSettlement ?? null,
+    r.reading?.eventStart ?? null,
+    r.reading?.eventEnd ?? null,
+    r.reading?.eventPrecision ?? null,
+    r.reading?.eventType ?? null,
+    r.reading !== undefined,
   ];
 }
 
@@ -560,18 +551,7 @@ export async function reportsToRead(q: Queryable, o: { afterId: number; limit: n
   );
 }
 
-export interface SavedReading {
-  id: number;
-  lang: ReportLang;
-  textFold: string;
-  hedged: boolean;
-  eventPlaceId: string | null;
-  eventSettlement: string | null;
-  eventStart: Date | null;
-  eventEnd: Date | null;
-  eventPrecision: string | null;
-  eventType: string | null;
-}
+export type SavedReading = Reading & { id: number };
 
 /** Stores what the desk read in many reports at once. */
 export async function saveReadings(q: Queryable, readings: readonly SavedReading[]): Promise<void> {

@@ -155,7 +155,7 @@ export function prepareReport(ctx: AppContext, r: ReportToWrite): NewReport {
     channel: r.channel,
     receiptCode: deviceReceipt ?? (() => receiptCodeFromBytes(ctx.randomBytes(8))),
     receivedAt,
-    ...readReport({ what: r.input.what, where: r.input.where, when: r.input.when, sentAt: r.sentAt, writtenAt, receivedAt }),
+    reading: readReport({ what: r.input.what, where: r.input.where, when: r.input.when, sentAt: r.sentAt, writtenAt, receivedAt }),
     ...(writtenAt === undefined ? {} : { writtenAt }),
     ...(r.input.contact === undefined ? {} : { contactSealed: ctx.sealer.seal(r.input.contact) }),
     ...(placeId === undefined ? {} : { placeId }),

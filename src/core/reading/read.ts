@@ -6,6 +6,7 @@
  * gazetteer uses.
  */
 import { DEFAULT_DATE } from '../gazetteer/search.ts';
+import type { Place } from '../place.ts';
 import { type TimePrecision, isPartOfDayOrFiner, localDate } from '../time.ts';
 import { type CasualtySuggestion, readCasualties } from './casualties.ts';
 import { type TypeSuggestion, readEventType } from './event-type.ts';
@@ -14,7 +15,7 @@ import { type HearsaySuggestion, readHearsay } from './hearsay.ts';
 import type { Comparable } from './incidents.ts';
 import { type LanguageGuess, type ReportLang, detectLanguage } from './language.ts';
 import { type PlaceSuggestion, eventPlaceOf, readPlaces, settlementOf } from './places.ts';
-import { type TimeReference, type TimeSuggestion, bestReference, forwardedTime, readTime } from './time.ts';
+import { type TimeSuggestion, bestReference, readTime } from './time.ts';
 
 /** The zone of a report whose place is not known: most of Kazakhstan, and every city the uprising reached first but the west. */
 export const DEFAULT_ZONE = 'Asia/Almaty';
@@ -65,18 +66,10 @@ export function languageOf(r: ReportText): LanguageGuess {
   return detectLanguage(r.where ? `${r.what}\n${r.where}` : r.what);
 }
 
-/** The reference time the event is read against: a forwarded message's own time first. */
-function referenceOf(r: ReportToRead): TimeReference | undefined {
-  const given = bestReference({ sentAt: r.sentAt, writtenAt: r.writtenAt, receivedAt: r.receivedAt });
-  const forwarded = forwardedTime(r.what, DEFAULT_ZONE);
-  // A forward header's time is the original message's; it cannot be later than its forward.
-  if (forwarded && (!given || forwarded.at.getTime() <= given.at.getTime())) return { at: forwarded.at, kind: 'forwarded' };
-  return given;
-}
-
 /** Every suggestion the desk makes for one report. */
 export function suggest(r: ReportToRead): Suggestions {
-  const reference = referenceOf(r);
+  // readTime itself moves to a forwarded header's own time, read in the event place's zone.
+  const reference = bestReference({ sentAt: r.sentAt, writtenAt: r.writtenAt, receivedAt: r.receivedAt });
   const date = reference ? localDate(reference.at, DEFAULT_ZONE) : DEFAULT_DATE;
   const places = readPlaces(r, date);
   const timeZone = eventPlaceOf(places)?.place.timeZone ?? DEFAULT_ZONE;
@@ -90,13 +83,19 @@ export function suggest(r: ReportToRead): Suggestions {
   };
 }
 
+/** The event place, and the settlement incidents are grouped by: its city or town, or itself (a region). */
+function eventPlaceAndSettlement(s: Suggestions): { place?: Place; settlement?: string } {
+  const place = eventPlaceOf(s.places)?.place;
+  return place ? { place, settlement: settlementOf(place) ?? place.id } : {};
+}
+
 /** What the duplicate and incident check compares of a report read (incidents.ts). */
 export function comparableOf(r: ReportToRead, s: Suggestions): Comparable {
-  const place = eventPlaceOf(s.places)?.place;
+  const { place, settlement } = eventPlaceAndSettlement(s);
   return {
     words: foldedWords(r.what),
     media: r.mediaSha256 ?? [],
-    settlement: place ? (settlementOf(place) ?? place.id) : undefined,
+    settlement,
     landmark: place?.kind === 'landmark' ? place.id : undefined,
     window: s.time ? { start: Date.parse(s.time.start), end: Date.parse(s.time.end) } : undefined,
     narrow: s.time ? isPartOfDayOrFiner(s.time.precision) : undefined,
@@ -107,13 +106,13 @@ export function comparableOf(r: ReportToRead, s: Suggestions): Comparable {
 /** The columns of a report read: its language, folded words and the suggestions the queue uses. */
 export function readReport(r: ReportToRead): Reading {
   const s = suggest(r);
-  const place = eventPlaceOf(s.places)?.place;
+  const { place, settlement } = eventPlaceAndSettlement(s);
   return {
     lang: s.lang.lang,
     textFold: foldText(r.what),
     hedged: s.hearsay.hedged,
     eventPlaceId: place?.id ?? null,
-    eventSettlement: place ? (settlementOf(place) ?? place.id) : null,
+    eventSettlement: settlement ?? null,
     eventStart: s.time ? new Date(s.time.start) : null,
     eventEnd: s.time ? new Date(s.time.end) : null,
     eventPrecision: s.time?.precision ?? null,

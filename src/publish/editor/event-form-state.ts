@@ -22,20 +22,16 @@ export interface MediaChoiceState {
   caption: string;
 }
 
+/** The time fields of the form. */
+export type FormTime = Pick<
+  EventFormState,
+  'date' | 'clock' | 'partOfDay' | 'endDate' | 'endClock' | 'precision' | 'approximate' | 'timeZone'
+>;
+
 /** The desk's suggestions as form values, with the words each came from (`quote`). */
 export interface SuggestedForm {
   place?: { placeId: string; quote: string };
-  time?: {
-    date: string;
-    clock: string;
-    partOfDay: string;
-    endDate: string;
-    endClock: string;
-    precision: string;
-    approximate: boolean;
-    timeZone: string;
-    quote: string;
-  };
+  time?: FormTime & { quote: string };
   type?: { subEventType: string; quote: string };
   fatalities?: { min: string; max: string; wording: string; quote: string };
 }
@@ -155,18 +151,25 @@ export function emptySourceRow(kind: string): SourceRowState {
   return { kind, url: '', outlet: '', title: '', scale: '', reportId: '', sourceId: '' };
 }
 
+/** The time as one string, to compare what was suggested with what the form holds. */
+function timeValue(t: FormTime): string {
+  if (!t.date) return '';
+  return [t.date, t.clock || t.partOfDay, t.endDate, t.endClock, t.precision, t.timeZone].join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const fatalitiesValue = (min: string, max: string) => (min || max ? `${min}–${max}` : '');
+
 /** One field group's value as the form holds it, compared as a string. */
-export function formValue(field: SuggestedField, s: Pick<EventFormState, keyof EventFormState>): string {
+export function formValue(field: SuggestedField, s: EventFormState): string {
   switch (field) {
     case 'place':
       return s.placeId;
     case 'time':
-      if (!s.date) return '';
-      return [s.date, s.clock || s.partOfDay, s.endDate, s.endClock, s.precision, s.timeZone].join(' ').replace(/\s+/g, ' ').trim();
+      return timeValue(s);
     case 'type':
       return s.subEventType;
     case 'fatalities':
-      return s.fatalitiesMin || s.fatalitiesMax ? `${s.fatalitiesMin}–${s.fatalitiesMax}` : '';
+      return fatalitiesValue(s.fatalitiesMin, s.fatalitiesMax);
   }
 }
 
@@ -175,29 +178,14 @@ export function suggestedValue(field: SuggestedField, suggested: SuggestedForm):
   switch (field) {
     case 'place':
       return suggested.place?.placeId;
-    case 'time': {
-      const t = suggested.time;
-      return t && formValue('time', { ...emptyish, ...t });
-    }
+    case 'time':
+      return suggested.time && timeValue(suggested.time);
     case 'type':
       return suggested.type?.subEventType;
-    case 'fatalities': {
-      const f = suggested.fatalities;
-      return f && formValue('fatalities', { ...emptyish, fatalitiesMin: f.min, fatalitiesMax: f.max });
-    }
+    case 'fatalities':
+      return suggested.fatalities && fatalitiesValue(suggested.fatalities.min, suggested.fatalities.max);
   }
 }
-
-const emptyish = {
-  placeId: '',
-  date: '',
-  clock: '',
-  partOfDay: '',
-  endDate: '',
-  endClock: '',
-  precision: '',
-  timeZone: '',
-} as EventFormState;
 
 /** Per suggested field: still as suggested, changed, or cleared. */
 export function suggestionState(state: EventFormState, field: SuggestedField): 'suggested' | 'confirmed' | 'changed' | undefined {
