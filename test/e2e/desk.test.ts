@@ -94,11 +94,13 @@ test('300 reports are read and grouped; an event is coded from the suggestions; 
   await page.selectOption('select[name="actor1_type"]', '6');
   await page.screenshot({ path: join(shots, 'desk-02-prefilled-event.png'), fullPage: true });
   await page.click('button[name="intent"][value="save"] >> nth=-1');
-  assert.match(page.url(), /\/editor\/events\/\d+$/, 'the event was saved');
+  await page.waitForURL(/\/editor\/events\/\d+$/); // the event was saved
 
   await page.goto(`${server.url}/editor/search`);
   await page.fill('input[name="q"]', 'Zhanaozen');
   await page.click('form.search button[type="submit"]');
+  // count() does not wait: wait for the results page before counting on it.
+  await page.waitForURL(/\/editor\/search\?q=Zhanaozen/);
   const found = page.locator(`main a[href="/editor/reports/${ids.first}"]`);
   assert.equal(await found.count(), 1, 'a word typed in Latin finds the oldest report, written in Kazakh Cyrillic');
   await page.screenshot({ path: join(shots, 'desk-03-search.png') });
